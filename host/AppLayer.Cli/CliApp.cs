@@ -1,0 +1,29 @@
+using System.CommandLine;
+using AppLayer.Cli.Commands;
+
+namespace AppLayer.Cli;
+
+/// <summary>The <c>applayer</c> command: thin verbs over the libraries.</summary>
+public static class CliApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("AppLayer: legislative updates for IS installations, their site agents and change histories.");
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(SiteCommand.Create());
+        root.Subcommands.Add(CustomerCommand.Create());
+        root.Subcommands.Add(ChangeCommand.Create());
+        root.Subcommands.Add(PublishCommand.Create());
+        root.Subcommands.Add(ReleaseCommand.Create());
+        root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = Build().Parse(args);
+        return await parse.InvokeAsync();
+    }
+}

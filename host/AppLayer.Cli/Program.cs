@@ -1,0 +1,3 @@
+using AppLayer.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,73 @@
+namespace AppLayer.Core.Api;
+
+// The JSON API's request and response bodies, shared by the host, the site agent and the CLI.
+// Property names serialise camelCase; dates are ISO 8601.
+
+public sealed record CreateCustomerRequest(string Code, string Name);
+
+public sealed record CustomerDto(string Code, string Name, AgreementDto? Agreement, IReadOnlyList<InstallationDto> Installations);
+
+public sealed record AgreementDto(IReadOnlyList<string> Services, IReadOnlyList<string> Modules, int Version);
+
+public sealed record SetAgreementRequest(IReadOnlyList<string> Services, IReadOnlyList<string> Modules);
+
+public sealed record CreateInstallationRequest(string Code, string Name, string IsVersion, IReadOnlyList<string> Modules, string? TimeZone);
+
+public sealed record InstallationDto(string Code, string Name, string CustomerCode, string IsVersion, IReadOnlyList<string> Modules, string TimeZone);
+
+public sealed record CreatedKeyDto(string Key, string Scope, string? Installation, DateTimeOffset? ExpiresAt);
+
+public sealed record CreateLegalChangeRequest(
+    string Reference,
+    string Title,
+    string Jurisdiction,
+    string Area,
+    DateOnly EffectiveDate,
+    IReadOnlyList<string> Modules);
+
+public sealed record LegalChangeDto(
+    long Id,
+    string Reference,
+    string Title,
+    string Jurisdiction,
+    string Area,
+    DateOnly EffectiveDate,
+    IReadOnlyList<string> Modules);
+
+/// <summary>What <c>GET /api/site/me</c> answers to a site key.</summary>
+public sealed record SiteIdentityDto(string Installation, string Customer, string IsVersion, IReadOnlyList<string> Modules, string TimeZone);
+
+/// <summary>An update the installation is entitled to, as listed by <c>GET /api/site/updates</c>.</summary>
+public sealed record AvailableUpdateDto(
+    string Id,
+    string Version,
+    string Kind,
+    string Title,
+    string Sha512,
+    long Size,
+    DateOnly? EffectiveDate,
+    IReadOnlyList<string> LegalReferences);
+
+/// <summary>
+/// What a site reports after it applied (or failed to apply) one update.
+/// <see cref="ReportId"/> is the idempotency key: the host stores each report once.
+/// </summary>
+public sealed record DeploymentReportDto(
+    string ReportId,
+    string PackageId,
+    string Version,
+    string Status,
+    string Message,
+    string? Sha512,
+    DateTimeOffset At);
+
+public sealed record HistoryEventDto(
+    DateTimeOffset At,
+    string Kind,
+    string? Installation,
+    string Subject,
+    string Detail);
+
+public sealed record CreateReleaseRequest(string Name, IReadOnlyList<string> Packages);
+
+public sealed record ReleaseDto(string Name, IReadOnlyList<string> Packages, string Notes, DateTimeOffset CreatedAt);

@@ -1,0 +1,14 @@
+namespace AppLayer.Core.Model;
+
+/// <summary>What an API key may do.</summary>
+public enum KeyScope
+{
+    /// <summary>Push packages to the feed.</summary>
+    Publish,
+
+    /// <summary>One installation's agent: read its updates, report results.</summary>
+    Site,
+
+    /// <summary>Everything else: customers, legal changes, histories.</summary>
+    Manager,
+}

@@ -1,0 +1,76 @@
+namespace AppLayer.Core.Model;
+
+public sealed record Customer(long Id, string Code, string Name, DateTimeOffset CreatedAt);
+
+/// <summary>The service agreement (minimal for now): which services and IS modules are covered.</summary>
+public sealed record Agreement(
+    long CustomerId,
+    int Version,
+    IReadOnlyList<string> Services,
+    IReadOnlyList<string> Modules,
+    DateTimeOffset SignedAt)
+{
+    public const string ApplicationLayer = "application-layer";
+
+    public bool CoversApplicationLayer => Services.Contains(ApplicationLayer, StringComparer.OrdinalIgnoreCase);
+}
+
+public sealed record Installation(
+    long Id,
+    long CustomerId,
+    string Code,
+    string Name,
+    string IsVersion,
+    IReadOnlyList<string> Modules,
+    string TimeZone,
+    DateTimeOffset CreatedAt);
+
+public sealed record LegalChange(
+    long Id,
+    string Reference,
+    string Title,
+    string Jurisdiction,
+    string Area,
+    DateOnly EffectiveDate,
+    IReadOnlyList<string> Modules,
+    DateTimeOffset RecordedAt);
+
+/// <summary>A package stored in the feed, with its update manifest.</summary>
+public sealed record FeedPackage(
+    string Id,
+    string Version,
+    string Sha512,
+    long Size,
+    AppLayer.Sdk.UpdateManifest Manifest,
+    DateTimeOffset PublishedAt);
+
+public sealed record Release(long Id, string Name, IReadOnlyList<string> Packages, string Notes, DateTimeOffset CreatedAt);
+
+public enum DeploymentStatus
+{
+    Planned,
+    Applied,
+    Failed,
+    RolledBack,
+}
+
+public sealed record Deployment(
+    long Id,
+    long InstallationId,
+    string PackageId,
+    string Version,
+    DeploymentStatus Status,
+    string Message,
+    DateTimeOffset At);
+
+/// <summary>One line of a customer's change history.</summary>
+public sealed record HistoryEvent(
+    long Id,
+    long CustomerId,
+    DateTimeOffset At,
+    string Kind,
+    string? Installation,
+    string Subject,
+    string Detail);
+
+public sealed record ApiKeyInfo(long Id, KeyScope Scope, long? InstallationId, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, bool Revoked);
