@@ -13,6 +13,7 @@ public static class CliApp
         root.Subcommands.Add(KeysCommand.Create());
         root.Subcommands.Add(SiteCommand.Create());
         root.Subcommands.Add(CustomerCommand.Create());
+        root.Subcommands.Add(InstallationCommand.Create());
         root.Subcommands.Add(ChangeCommand.Create());
         root.Subcommands.Add(PublishCommand.Create());
         root.Subcommands.Add(ReleaseCommand.Create());

@@ -1,0 +1,113 @@
+// AppLayer build: ./build.sh TARGET (Build, Test, Pack, Demo).
+using System.Xml.Linq;
+
+var target = Argument("target", "Build");
+var configuration = Argument("configuration", "Release");
+var artifacts = MakeAbsolute(Directory("./artifacts"));
+var packages = artifacts.Combine("packages");
+var testResults = artifacts.Combine("test-results");
+var solution = File("./AppLayer.sln");
+
+var msbuild = new DotNetMSBuildSettings().SetMaxCpuCount(0);
+
+Task("Clean")
+    .Does(() =>
+{
+    CleanDirectory(artifacts);
+});
+
+Task("Build")
+    .Does(() =>
+{
+    DotNetBuild(solution, new DotNetBuildSettings
+    {
+        Configuration = configuration,
+        MSBuildSettings = msbuild,
+    });
+});
+
+Task("Test")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    EnsureDirectoryExists(testResults);
+    CleanDirectory(testResults);
+    var failure = default(Exception);
+    try
+    {
+        DotNetTest(solution, new DotNetTestSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            NoRestore = true,
+            ResultsDirectory = testResults,
+            Loggers = new[] { "trx", "console;verbosity=normal" },
+        });
+    }
+    catch (Exception ex)
+    {
+        failure = ex;
+    }
+
+    // Sum every test project's counters into one line, which CI reads.
+    int passed = 0, failed = 0, skipped = 0;
+    foreach (var trx in GetFiles(testResults.FullPath + "/*.trx"))
+    {
+        var counters = XDocument.Load(trx.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
+        int Read(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0");
+        passed += Read("passed");
+        failed += Read("failed") + Read("error") + Read("timeout") + Read("aborted");
+        skipped += Read("notExecuted");
+    }
+
+    var summary = $"{passed} passed, {failed} failed, {skipped} skipped";
+    System.IO.File.WriteAllText(testResults.CombineWithFilePath("summary.txt").FullPath, summary + Environment.NewLine);
+    Information(summary);
+    if (failure is not null)
+    {
+        throw new Exception("Some tests failed: " + summary, failure);
+    }
+
+    if (passed == 0)
+    {
+        throw new Exception("No test ran.");
+    }
+});
+
+Task("Pack")
+    .Does(() =>
+{
+    EnsureDirectoryExists(packages);
+    CleanDirectory(packages);
+    var projects = GetFiles("./plugins/**/*.csproj").Where(p => !p.GetFilenameWithoutExtension().ToString().EndsWith(".Tests"))
+        .Concat(GetFiles("./host/AppLayer.Cli/AppLayer.Cli.csproj"));
+    foreach (var project in projects)
+    {
+        DotNetPack(project.FullPath, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            OutputDirectory = packages,
+            MSBuildSettings = msbuild,
+        });
+    }
+});
+
+Task("Demo")
+    .IsDependentOn("Build")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    var cli = File($"./host/AppLayer.Cli/bin/{configuration}/net10.0/applayer.dll");
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(MakeAbsolute(cli).FullPath).Append("demo").Append("--packages").AppendQuoted(packages.FullPath),
+    });
+    if (exit != 0)
+    {
+        throw new Exception($"applayer demo exited with {exit}");
+    }
+});
+
+Task("Default").IsDependentOn("Build");
+
+RunTarget(target);

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using AppLayer.Core;
+
+namespace AppLayer.Cli.Commands;
+
+/// <summary>Options shared by the verbs that talk to a host.</summary>
+internal static class Common
+{
+    public static Option<string> HostOption() => new("--host")
+    {
+        Description = "The host's base URL (default: $APPLAYER_HOST).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("APPLAYER_HOST") ?? string.Empty,
+    };
+
+    public static Option<string> KeyOption() => new("--key")
+    {
+        Description = "An API key (default: $APPLAYER_KEY).",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("APPLAYER_KEY") ?? string.Empty,
+    };
+
+    public static Option<bool> JsonOption() => new("--json") { Description = "Print JSON instead of a table." };
+
+    public static Option<string[]> ListOption(string name, string description) => new(name)
+    {
+        Description = description + " (comma-separated or repeated)",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static IReadOnlyList<string> Split(string[]? values) =>
+        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+
+    public static HostClient Client(ParseResult parse, Option<string> host, Option<string> key)
+    {
+        var url = parse.GetValue(host);
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            throw new UserException("the host is not set: pass --host URL or set APPLAYER_HOST.");
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new UserException($"'{url}' is not an http(s) URL.");
+        }
+
+        return new HostClient(uri, parse.GetValue(key) ?? string.Empty);
+    }
+
+    public static void PrintJson<T>(T value) =>
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, HostClient.Json));
+}
