@@ -1,0 +1,26 @@
+namespace AppLayer.Core.Model;
+
+/// <summary>The names of <see cref="KeyScope"/> as they appear in the API, the CLI and the database.</summary>
+public static class KeyScopeNames
+{
+    public const string Publish = "publish";
+    public const string Site = "site";
+    public const string Manager = "manager";
+
+    public static string ToName(this KeyScope scope) => scope switch
+    {
+        KeyScope.Publish => Publish,
+        KeyScope.Site => Site,
+        KeyScope.Manager => Manager,
+        _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Unknown key scope."),
+    };
+
+    /// <exception cref="UserException">The name is not a scope.</exception>
+    public static KeyScope Parse(string name) => name?.Trim().ToLowerInvariant() switch
+    {
+        Publish => KeyScope.Publish,
+        Site => KeyScope.Site,
+        Manager => KeyScope.Manager,
+        _ => throw new UserException($"Key scope '{name}' is unknown; use publish, site or manager."),
+    };
+}

@@ -1,0 +1,10 @@
+namespace AppLayer.Storage.Migrations;
+
+/// <summary>Every migration, in order. Add a new one at the end; never edit one that has shipped.</summary>
+internal static class Schema
+{
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(1, "initial schema", InitialSchema.Sql),
+    ];
+}

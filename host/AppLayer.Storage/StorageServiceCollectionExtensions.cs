@@ -1,0 +1,37 @@
+using AppLayer.Core.Stores;
+using AppLayer.Storage.Stores;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AppLayer.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the SQLite stores behind the Core store interfaces. Every registration is a
+    /// <c>TryAdd</c>, so a host may put its own implementation of any store first.
+    /// </summary>
+    public static IServiceCollection AddAppLayerStorage(this IServiceCollection services, Action<StorageOptions>? configure = null)
+    {
+        var options = services.AddOptions<StorageOptions>()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "AppLayer:DataDirectory is required: the folder that holds the database and the feed.")
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton<ICustomerStore, SqliteCustomerStore>();
+        services.TryAddSingleton<IAgreementStore, SqliteAgreementStore>();
+        services.TryAddSingleton<IInstallationStore, SqliteInstallationStore>();
+        services.TryAddSingleton<IApiKeyStore, SqliteApiKeyStore>();
+        services.TryAddSingleton<IPackageStore, SqlitePackageStore>();
+        services.TryAddSingleton<ILegalChangeStore, SqliteLegalChangeStore>();
+        services.TryAddSingleton<IReleaseStore, SqliteReleaseStore>();
+        services.TryAddSingleton<IDeploymentStore, SqliteDeploymentStore>();
+        services.TryAddSingleton<IHistoryStore, SqliteHistoryStore>();
+        return services;
+    }
+}

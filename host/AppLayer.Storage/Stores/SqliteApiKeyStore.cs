@@ -1,0 +1,65 @@
+using AppLayer.Core.Keys;
+using AppLayer.Core.Model;
+using AppLayer.Core.Stores;
+using Microsoft.Data.Sqlite;
+
+namespace AppLayer.Storage.Stores;
+
+internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
+{
+    private const string Selected = "id, scope, installation_id, created_at, expires_at, revoked_at, hash";
+
+    public async Task<ApiKeyInfo> AddAsync(
+        string hash,
+        KeyScope scope,
+        long? installationId,
+        DateTimeOffset createdAt,
+        DateTimeOffset? expiresAt,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var stored = await connection.QuerySingleAsync(
+            $"""
+            INSERT INTO api_keys (hash, scope, installation_id, created_at, expires_at)
+            VALUES ($hash, $scope, $installation, $created, $expires)
+            RETURNING {Selected};
+            """,
+            [
+                ("$hash", hash),
+                ("$scope", scope.ToName()),
+                ("$installation", installationId),
+                ("$created", Columns.Instant(createdAt)),
+                ("$expires", Columns.Instant(expiresAt)),
+            ],
+            Read,
+            cancellationToken);
+        return stored!.Info;
+    }
+
+    public async Task<StoredApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleAsync(
+            $"SELECT {Selected} FROM api_keys WHERE hash = $hash;", [("$hash", hash)], Read, cancellationToken);
+    }
+
+    public async Task<bool> RevokeAsync(long id, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(
+            "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $at) WHERE id = $id;",
+            [("$id", id), ("$at", Columns.Instant(revokedAt))],
+            cancellationToken);
+        return changed > 0;
+    }
+
+    private static StoredApiKey Read(SqliteDataReader r) => new(
+        new ApiKeyInfo(
+            r.GetInt64(0),
+            KeyScopeNames.Parse(r.GetString(1)),
+            r.IsDBNull(2) ? null : r.GetInt64(2),
+            Columns.ReadInstant(r.GetString(3)),
+            Columns.ReadOptionalInstant(r.GetNullableString(4)),
+            !r.IsDBNull(5)),
+        r.GetString(6));
+}

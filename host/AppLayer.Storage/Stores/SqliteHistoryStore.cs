@@ -1,0 +1,62 @@
+using AppLayer.Core.Model;
+using AppLayer.Core.Stores;
+using Microsoft.Data.Sqlite;
+
+namespace AppLayer.Storage.Stores;
+
+internal sealed class SqliteHistoryStore(SqliteDatabase database) : IHistoryStore
+{
+    private const string Selected = "id, customer_id, at, kind, installation, subject, detail";
+
+    public async Task<HistoryEvent> AddAsync(HistoryEvent historyEvent, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await InsertAsync(connection, null, historyEvent, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<HistoryEvent>> ListAsync(long customerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(
+            $"SELECT {Selected} FROM history_events WHERE customer_id = $customer ORDER BY at, id;",
+            [("$customer", customerId)],
+            Read,
+            cancellationToken);
+    }
+
+    /// <summary>Writes one event inside another store's transaction.</summary>
+    internal static async Task<HistoryEvent> InsertAsync(
+        SqliteConnection connection,
+        SqliteTransaction? transaction,
+        HistoryEvent historyEvent,
+        CancellationToken cancellationToken)
+    {
+        var stored = await connection.QuerySingleAsync(
+            $"""
+            INSERT INTO history_events (customer_id, at, kind, installation, subject, detail)
+            VALUES ($customer, $at, $kind, $installation, $subject, $detail)
+            RETURNING {Selected};
+            """,
+            [
+                ("$customer", historyEvent.CustomerId),
+                ("$at", Columns.Instant(historyEvent.At)),
+                ("$kind", historyEvent.Kind),
+                ("$installation", historyEvent.Installation),
+                ("$subject", historyEvent.Subject),
+                ("$detail", historyEvent.Detail),
+            ],
+            Read,
+            cancellationToken,
+            transaction);
+        return stored!;
+    }
+
+    private static HistoryEvent Read(SqliteDataReader r) => new(
+        r.GetInt64(0),
+        r.GetInt64(1),
+        Columns.ReadInstant(r.GetString(2)),
+        r.GetString(3),
+        r.GetNullableString(4),
+        r.GetString(5),
+        r.GetString(6));
+}
