@@ -1,0 +1,35 @@
+using AppLayer.Feed.Indexing;
+using AppLayer.Feed.Releases;
+using AppLayer.Feed.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AppLayer.Feed;
+
+public static class FeedServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the feed: package inspection and indexing, the file store, the flat container's reads,
+    /// the update catalog and releases. Needs the Core stores (e.g. <c>AddAppLayerStorage</c>).
+    /// Every registration is a <c>TryAdd</c>, so a host may swap any part.
+    /// </summary>
+    public static IServiceCollection AddAppLayerFeed(this IServiceCollection services, Action<FeedOptions>? configure = null)
+    {
+        var options = services.AddOptions<FeedOptions>()
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "AppLayer:DataDirectory is required: the folder that holds the database and the feed.")
+            .Validate(o => o.MaxPackageBytes > 0 && o.MaxUncompressedBytes > 0 && o.MaxEntries > 0, "The feed's package limits must be positive.")
+            .ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPackageFileStore, FilePackageStore>();
+        services.TryAddSingleton<IPackageIndexer, PackageIndexer>();
+        services.TryAddSingleton<PackageContentService>();
+        services.TryAddSingleton<UpdateCatalog>();
+        services.TryAddSingleton<ReleaseService>();
+        return services;
+    }
+}

@@ -1,0 +1,6 @@
+using AppLayer.Sdk;
+
+namespace AppLayer.Feed.Indexing;
+
+/// <summary>A package that passed inspection: its identity (version normalised), manifest and nuspec.</summary>
+internal sealed record InspectedPackage(string Id, string Version, UpdateManifest Manifest, byte[] Nuspec);

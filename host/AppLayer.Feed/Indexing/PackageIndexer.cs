@@ -1,0 +1,117 @@
+using System.Security.Cryptography;
+using AppLayer.Core.Model;
+using AppLayer.Core.Stores;
+using AppLayer.Feed.Storage;
+using Microsoft.Extensions.Options;
+
+namespace AppLayer.Feed.Indexing;
+
+/// <summary>
+/// Spools a push to a temp file (refusing it past the size limit), inspects it, then moves the
+/// file into place and inserts its row under one lock: if the row cannot be written, the file
+/// is removed again, so the feed's files and rows always agree.
+/// </summary>
+internal sealed class PackageIndexer(
+    IPackageStore packages,
+    IPackageFileStore files,
+    IOptions<FeedOptions> options,
+    TimeProvider time) : IPackageIndexer, IDisposable
+{
+    private readonly SemaphoreSlim _commitGate = new(1, 1);
+
+    public async Task<PackageIndexingOutcome> IndexAsync(Stream package, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        var limits = options.Value;
+        var temp = files.CreateTempPath();
+        try
+        {
+            var size = await SpoolAsync(package, temp, limits.MaxPackageBytes, cancellationToken);
+            if (size > limits.MaxPackageBytes)
+            {
+                return PackageIndexingOutcome.Invalid($"The package is larger than the {limits.MaxPackageBytes / (1024 * 1024)} MB limit.");
+            }
+
+            if (size == 0)
+            {
+                return PackageIndexingOutcome.Invalid("The upload is empty; send the .nupkg file.");
+            }
+
+            InspectedPackage inspected;
+            string sha512;
+            await using (var file = File.OpenRead(temp))
+            {
+                inspected = PackageInspector.Inspect(file, limits);
+                file.Position = 0;
+                sha512 = Convert.ToBase64String(await SHA512.HashDataAsync(file, cancellationToken));
+            }
+
+            var stored = new FeedPackage(inspected.Id, inspected.Version, sha512, size, inspected.Manifest, time.GetUtcNow());
+            return await CommitAsync(temp, inspected.Nuspec, stored, cancellationToken);
+        }
+        catch (InvalidPackageException ex)
+        {
+            return PackageIndexingOutcome.Invalid(ex.Message);
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    public void Dispose() => _commitGate.Dispose();
+
+    private async Task<PackageIndexingOutcome> CommitAsync(string temp, byte[] nuspec, FeedPackage package, CancellationToken cancellationToken)
+    {
+        await _commitGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (await packages.ExistsAsync(package.Id, package.Version, cancellationToken))
+            {
+                return PackageIndexingOutcome.AlreadyExists(package.Id, package.Version);
+            }
+
+            files.Commit(temp, nuspec, package.Id, package.Version);
+            try
+            {
+                // Once the file is in place, the row is written even if the caller gives up.
+                if (!await packages.AddAsync(package, CancellationToken.None))
+                {
+                    return PackageIndexingOutcome.AlreadyExists(package.Id, package.Version);
+                }
+            }
+            catch
+            {
+                files.Delete(package.Id, package.Version);
+                throw;
+            }
+
+            return PackageIndexingOutcome.Success(package);
+        }
+        finally
+        {
+            _commitGate.Release();
+        }
+    }
+
+    /// <returns>The bytes written, or one more than <paramref name="limit"/> when the upload is larger.</returns>
+    private static async Task<long> SpoolAsync(Stream source, string path, long limit, CancellationToken cancellationToken)
+    {
+        await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > limit)
+            {
+                return limit + 1;
+            }
+
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+
+        return total;
+    }
+}

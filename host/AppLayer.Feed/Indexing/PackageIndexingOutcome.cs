@@ -1,0 +1,16 @@
+using AppLayer.Core.Model;
+
+namespace AppLayer.Feed.Indexing;
+
+/// <summary>A <see cref="PackageIndexingResult"/> with its one-line reason and, on success, the stored package.</summary>
+public sealed record PackageIndexingOutcome(PackageIndexingResult Result, string Message, FeedPackage? Package = null)
+{
+    public static PackageIndexingOutcome Success(FeedPackage package) =>
+        new(PackageIndexingResult.Success, $"{package.Id} {package.Version} was added to the feed.", package);
+
+    public static PackageIndexingOutcome AlreadyExists(string id, string version) =>
+        new(PackageIndexingResult.AlreadyExists, $"{id} {version} is in the feed already; push a new version.");
+
+    public static PackageIndexingOutcome Invalid(string reason) =>
+        new(PackageIndexingResult.Invalid, reason);
+}

@@ -1,0 +1,136 @@
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
+using AppLayer.Sdk;
+using NuGet.Packaging;
+using NuGet.Packaging.Core;
+using NuGet.Versioning;
+
+namespace AppLayer.Feed.Indexing;
+
+/// <summary>
+/// Decides whether a file is an update package: a zip with safe entry names and a bounded
+/// unpacked size, a valid nuspec, and <c>applayer.update.json</c> at its root naming the same
+/// id and version. Reads only the nuspec and the manifest; runs nothing.
+/// </summary>
+internal static class PackageInspector
+{
+    private const int MaxMetadataBytes = 1024 * 1024;
+
+    /// <exception cref="InvalidPackageException">The first reason the package is refused.</exception>
+    public static InspectedPackage Inspect(Stream package, FeedOptions options)
+    {
+        try
+        {
+            var manifestJson = CheckArchive(package, options);
+            package.Position = 0;
+            using var reader = new PackageArchiveReader(package, leaveStreamOpen: true);
+            var identity = reader.GetIdentity();
+            if (!PackageIdValidator.IsValidPackageId(identity.Id))
+            {
+                throw new InvalidPackageException($"'{identity.Id}' is not a valid package id.");
+            }
+
+            var nuspec = ReadBounded(reader.GetNuspec(), "the nuspec");
+            var manifest = ParseManifest(manifestJson, identity);
+            return new InspectedPackage(identity.Id, identity.Version.ToNormalizedString(), manifest, nuspec);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or PackagingException or XmlException or ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw new InvalidPackageException($"The file is not a valid NuGet package: {FirstLine(ex.Message)}");
+        }
+    }
+
+    /// <returns>The manifest's text, read from the root of the archive.</returns>
+    private static string CheckArchive(Stream package, FeedOptions options)
+    {
+        ZipArchive zip;
+        try
+        {
+            zip = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException)
+        {
+            throw new InvalidPackageException("The file is not a NuGet package: it is not a zip archive.");
+        }
+
+        using (zip)
+        {
+            if (zip.Entries.Count > options.MaxEntries)
+            {
+                throw new InvalidPackageException($"The package holds {zip.Entries.Count} entries; at most {options.MaxEntries} are allowed.");
+            }
+
+            long unpacked = 0;
+            foreach (var entry in zip.Entries)
+            {
+                if (EntryNames.Problem(entry.FullName) is { } problem)
+                {
+                    throw new InvalidPackageException($"The package is unsafe: {problem}.");
+                }
+
+                unpacked += entry.Length;
+                if (entry.Length < 0 || unpacked > options.MaxUncompressedBytes)
+                {
+                    throw new InvalidPackageException($"The package unpacks to more than {options.MaxUncompressedBytes / (1024 * 1024)} MB.");
+                }
+            }
+
+            var manifest = zip.Entries.SingleOrDefault(e => e.FullName == UpdateManifest.FileName)
+                ?? throw new InvalidPackageException($"The package has no {UpdateManifest.FileName} at its root; it is not an update package.");
+            using var stream = manifest.Open();
+            return Encoding.UTF8.GetString(ReadBounded(stream, UpdateManifest.FileName));
+        }
+    }
+
+    private static UpdateManifest ParseManifest(string json, PackageIdentity identity)
+    {
+        UpdateManifest manifest;
+        try
+        {
+            manifest = UpdateManifest.Parse(json);
+        }
+        catch (ManifestException ex)
+        {
+            throw new InvalidPackageException(FirstLine(ex.Message));
+        }
+
+        if (!string.Equals(manifest.Id, identity.Id, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidPackageException($"{UpdateManifest.FileName} names id '{manifest.Id}' but the nuspec names '{identity.Id}'.");
+        }
+
+        if (!NuGetVersion.TryParse(manifest.Version, out var version) || version != identity.Version)
+        {
+            throw new InvalidPackageException($"{UpdateManifest.FileName} names version '{manifest.Version}' but the nuspec names '{identity.Version}'.");
+        }
+
+        return manifest;
+    }
+
+    private static byte[] ReadBounded(Stream stream, string what)
+    {
+        using (stream)
+        {
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxMetadataBytes)
+                {
+                    throw new InvalidPackageException($"{what} is larger than {MaxMetadataBytes / 1024} KB.");
+                }
+            }
+
+            return buffer.ToArray();
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.Length > 300 ? line[..300] : line;
+    }
+}

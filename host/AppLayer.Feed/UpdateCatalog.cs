@@ -1,0 +1,34 @@
+using AppLayer.Core.Api;
+using AppLayer.Core.Model;
+using AppLayer.Core.Services;
+using AppLayer.Core.Stores;
+
+namespace AppLayer.Feed;
+
+/// <summary>The feed's updates as the API lists them: all of them, or those one installation is entitled to.</summary>
+public sealed class UpdateCatalog(IPackageStore packages, IAgreementStore agreements)
+{
+    /// <returns>Every package in the feed, by id and version.</returns>
+    public async Task<IReadOnlyList<AvailableUpdateDto>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        var all = await packages.ListAsync(cancellationToken);
+        return [.. all
+            .OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(p => FeedVersions.Parse(p.Version))
+            .Select(p => p.ToDto())];
+    }
+
+    /// <returns>The newest version of each update the installation is entitled to, by id.</returns>
+    public async Task<IReadOnlyList<AvailableUpdateDto>> ForInstallationAsync(Installation installation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(installation);
+        var agreement = await agreements.FindCurrentAsync(installation.CustomerId, cancellationToken);
+        var all = await packages.ListAsync(cancellationToken);
+        return [.. all
+            .Where(p => Entitlement.IsEntitled(agreement, installation, p.Manifest))
+            .GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.MaxBy(p => FeedVersions.Parse(p.Version))!)
+            .OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(p => p.ToDto())];
+    }
+}
