@@ -1,0 +1,191 @@
+using AppLayer.Core.Api;
+using AppLayer.Core.Model;
+using AppLayer.Sdk;
+using AppLayer.Site.Packages;
+using AppLayer.Site.Planning;
+using AppLayer.Site.Plugins;
+using AppLayer.Site.Reporting;
+using NuGet.Versioning;
+
+namespace AppLayer.Site.Agent;
+
+/// <summary>
+/// Applies the cached updates this IS does not have yet, in dependency and effective-date order,
+/// each in one transaction together with its history row. A failure leaves the IS database as it
+/// was and becomes an outbox file.
+/// </summary>
+internal sealed class Applier
+{
+    private readonly SiteDatabase _database;
+    private readonly PackageCache _cache;
+    private readonly Outbox _outbox;
+    private readonly TimeProvider _clock;
+    private readonly TextWriter _output;
+
+    public Applier(SitePaths paths, SiteDatabase database, TimeProvider clock, TextWriter output)
+    {
+        _database = database;
+        _cache = new PackageCache(paths.Packages);
+        _outbox = new Outbox(paths.Outbox);
+        _clock = clock;
+        _output = output;
+    }
+
+    public async Task<(int Applied, int Failed, int AlreadyApplied)> ApplyAsync(Enrollment enrollment, CancellationToken cancellationToken)
+    {
+        var isVersion = await _database.ReadIsVersionAsync(cancellationToken);
+        var applied = await _database.ReadAppliedAsync(cancellationToken);
+        int done = 0, failed = 0, alreadyApplied = 0;
+
+        var pending = new List<(CachedPackage Package, UpdateManifest Manifest)>();
+        foreach (var package in _cache.List())
+        {
+            var version = NuGetVersion.Parse(package.Listing.Version);
+            if (applied.TryGetValue(package.Listing.Id, out var have) && have >= version)
+            {
+                alreadyApplied++;
+                continue;
+            }
+
+            try
+            {
+                // The bytes are checked again before anything reads them: the cache is only a folder.
+                await PackageHash.VerifyAsync(package.Path, $"cached {package.Listing.Id} {package.Listing.Version}", package.Listing.Size, package.Listing.Sha512, cancellationToken);
+                var manifest = PackageManifestReader.Read(package.Path);
+                if (!string.Equals(manifest.Id, package.Listing.Id, StringComparison.OrdinalIgnoreCase) || NuGetVersion.Parse(manifest.Version) != version)
+                {
+                    throw new ManifestException($"the package's {UpdateManifest.FileName} names {manifest.Id} {manifest.Version}, not {package.Listing.Id} {package.Listing.Version}.");
+                }
+
+                pending.Add((package, manifest));
+            }
+            catch (Exception ex) when (ex is PackageIntegrityException or ManifestException)
+            {
+                PackageCache.Remove(package);
+                await FailAsync(package.Listing.Id, package.Listing.Version, package.Listing.Sha512, "load: " + ex.Message, cancellationToken);
+                failed++;
+            }
+        }
+
+        // Of several cached versions of one update only the newest runs.
+        var newest = pending.GroupBy(p => p.Manifest.Id, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.MaxBy(p => NuGetVersion.Parse(p.Manifest.Version)))
+            .ToDictionary(p => p.Manifest.Id, StringComparer.OrdinalIgnoreCase);
+        if (newest.Count == 0)
+        {
+            await _output.WriteLineAsync(failed == 0 ? "apply: nothing new to apply" : "apply: nothing else to apply");
+            return (done, failed, alreadyApplied);
+        }
+
+        var facts = new InstallationFacts(enrollment.Installation, enrollment.Customer, isVersion.ToNormalizedString(), enrollment.Modules, enrollment.TimeZone);
+        var failedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var step in UpdatePlanner.Plan(newest.Values.Select(p => p.Manifest).ToList(), applied))
+        {
+            var (package, manifest) = newest[step.Manifest.Id];
+            var blockedBy = step.BlockedBecause
+                ?? manifest.Dependencies.Where(d => failedIds.Contains(d.Id)).Select(d => $"its dependency {d.Id} failed").FirstOrDefault();
+            var outcome = blockedBy is not null
+                ? UpdateOutcome.Failed(UpdateStep.Load, "not run: " + blockedBy)
+                : await ApplyOneAsync(package, manifest, isVersion, facts, cancellationToken);
+            if (outcome.Succeeded)
+            {
+                done++;
+                var why = manifest.LegalReferences.Count > 0 ? string.Join(", ", manifest.LegalReferences) : manifest.Title;
+                await _output.WriteLineAsync($"applied {manifest.Id} {NuGetVersion.Parse(manifest.Version).ToNormalizedString()} ({why})");
+            }
+            else
+            {
+                failed++;
+                failedIds.Add(manifest.Id);
+                var message = outcome.Message.StartsWith("not run: ", StringComparison.Ordinal)
+                    ? outcome.Message
+                    : $"{outcome.Step.ToString().ToLowerInvariant()}: {outcome.Message}";
+                await FailAsync(manifest.Id, manifest.Version, package.Listing.Sha512, message, cancellationToken);
+            }
+        }
+
+        return (done, failed, alreadyApplied);
+    }
+
+    private async Task<UpdateOutcome> ApplyOneAsync(CachedPackage package, UpdateManifest manifest, NuGetVersion isVersion, InstallationFacts facts, CancellationToken cancellationToken)
+    {
+        if (!VersionRange.TryParse(manifest.IsVersionRange, out var range))
+        {
+            return UpdateOutcome.Failed(UpdateStep.Load, $"isVersionRange '{manifest.IsVersionRange}' is not a version range");
+        }
+
+        if (!range.Satisfies(isVersion))
+        {
+            return UpdateOutcome.Failed(UpdateStep.Load, $"it supports IS versions {range.PrettyPrint()} but this IS is {isVersion.ToNormalizedString()}");
+        }
+
+        var folder = Directory.CreateTempSubdirectory("applayer-update-");
+        try
+        {
+            SafeExtractor.Extract(package.Path, folder.FullName);
+            using var loaded = LoadedUpdate.Load(folder.FullName, manifest);
+            await using var connection = _database.Connect();
+            var log = new UpdateLog(_output, $"  {manifest.Id}: ");
+            var runner = new UpdateRunner(_clock);
+            return await runner.RunAsync(
+                connection,
+                loaded.Update,
+                facts,
+                log,
+                (transaction, verified, ct) => SiteDatabase.InsertHistoryAsync(connection, transaction, History(package, manifest, log, verified), ct),
+                cancellationToken: cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // whatever stops a plugin from loading is that update's failure, not the agent's
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return UpdateOutcome.Failed(UpdateStep.Load, ex.Message);
+        }
+        finally
+        {
+            TryDelete(folder);
+        }
+    }
+
+    private HistoryEntry History(CachedPackage package, UpdateManifest manifest, UpdateLog log, string verified) => new(
+        manifest.Id,
+        NuGetVersion.Parse(manifest.Version).ToNormalizedString(),
+        package.Listing.Sha512,
+        manifest.Kind.ToString(),
+        manifest.Title,
+        manifest.LegalReferences,
+        Truncate(string.Join("; ", log.Lines.Append("verified: " + verified))),
+        _clock.GetUtcNow(),
+        Guid.NewGuid().ToString(),
+        null);
+
+    private async Task FailAsync(string id, string version, string? sha512, string message, CancellationToken cancellationToken)
+    {
+        var normalized = NuGetVersion.TryParse(version, out var v) ? v.ToNormalizedString() : version;
+        await _output.WriteLineAsync($"FAILED {id} {normalized}: {message}");
+        var report = new DeploymentReportDto(Guid.NewGuid().ToString(), id, normalized, DeploymentStatus.Failed.ToName(), Truncate(message), sha512, _clock.GetUtcNow());
+        await _outbox.WriteAsync(report, cancellationToken);
+    }
+
+    private static string Truncate(string message) => message.Length <= 4000 ? message : message[..3997] + "...";
+
+    private static void TryDelete(DirectoryInfo folder)
+    {
+        try
+        {
+            folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // a loaded file may still be open on some systems; the OS cleans its temp folder
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // as above
+        }
+    }
+}

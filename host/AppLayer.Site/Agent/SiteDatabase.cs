@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Text.Json;
+using AppLayer.Core;
+using Microsoft.Data.Sqlite;
+using NuGet.Versioning;
+
+namespace AppLayer.Site.Agent;
+
+/// <summary>
+/// The agent's own two tables inside the IS database: <c>applayer_site</c> (the enrollment) and
+/// <c>applayer_history</c> (what was applied here, and whether the host has been told).
+/// </summary>
+internal sealed class SiteDatabase
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS applayer_site (
+            id           INTEGER PRIMARY KEY CHECK (id = 1),
+            host         TEXT NOT NULL,
+            api_key      TEXT NOT NULL,
+            installation TEXT NOT NULL,
+            customer     TEXT NOT NULL,
+            modules      TEXT NOT NULL,
+            time_zone    TEXT NOT NULL,
+            enrolled_at  TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS applayer_history (
+            id               INTEGER PRIMARY KEY,
+            package_id       TEXT NOT NULL COLLATE NOCASE,
+            version          TEXT NOT NULL COLLATE NOCASE,
+            sha512           TEXT NOT NULL,
+            kind             TEXT NOT NULL,
+            title            TEXT NOT NULL,
+            legal_references TEXT NOT NULL,
+            message          TEXT NOT NULL,
+            applied_at       TEXT NOT NULL,
+            report_id        TEXT NOT NULL UNIQUE,
+            reported_at      TEXT NULL,
+            UNIQUE (package_id, version)
+        );
+        """;
+
+    private SiteDatabase(string path) => Path = path;
+
+    public string Path { get; }
+
+    /// <exception cref="UserException">The file does not exist.</exception>
+    public static SiteDatabase Existing(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UserException($"IS database '{path}' does not exist (create a demo one with: applayer site init-demo --db {path}).");
+        }
+
+        return new SiteDatabase(path);
+    }
+
+    public SqliteConnection Connect() => IsDatabase.Open(Path);
+
+    public async Task EnrollAsync(Enrollment enrollment, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
+        await Sql.ExecuteAsync(
+            connection,
+            transaction,
+            """
+            INSERT INTO applayer_site (id, host, api_key, installation, customer, modules, time_zone, enrolled_at)
+            VALUES (1, $host, $key, $installation, $customer, $modules, $timeZone, $at)
+            ON CONFLICT (id) DO UPDATE SET host = excluded.host, api_key = excluded.api_key, installation = excluded.installation,
+                customer = excluded.customer, modules = excluded.modules, time_zone = excluded.time_zone, enrolled_at = excluded.enrolled_at
+            """,
+            cancellationToken,
+            ("$host", enrollment.Host.ToString()),
+            ("$key", enrollment.Key),
+            ("$installation", enrollment.Installation),
+            ("$customer", enrollment.Customer),
+            ("$modules", string.Join(',', enrollment.Modules)),
+            ("$timeZone", enrollment.TimeZone),
+            ("$at", Timestamp(now)));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <exception cref="UserException">The database was never enrolled.</exception>
+    public async Task<Enrollment> ReadEnrollmentAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(cancellationToken);
+        if (!await TableExistsAsync(connection, "applayer_site", cancellationToken))
+        {
+            throw NotEnrolled();
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT host, api_key, installation, customer, modules, time_zone FROM applayer_site WHERE id = 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw NotEnrolled();
+        }
+
+        return new Enrollment(
+            new Uri(reader.GetString(0)),
+            reader.GetString(1),
+            reader.GetString(2),
+            reader.GetString(3),
+            reader.GetString(4).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            reader.GetString(5));
+    }
+
+    /// <summary>The IS version from <c>is_info</c>.</summary>
+    /// <exception cref="UserException">The database has no readable IS version.</exception>
+    public async Task<NuGetVersion> ReadIsVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(cancellationToken);
+        string? text = null;
+        if (await TableExistsAsync(connection, "is_info", cancellationToken))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT value FROM is_info WHERE key = 'is_version'";
+            text = await command.ExecuteScalarAsync(cancellationToken) as string;
+        }
+
+        if (text is null || !NuGetVersion.TryParse(text, out var version))
+        {
+            throw new UserException($"'{Path}' has no IS version (is_info.is_version); is it an IS database?");
+        }
+
+        return version;
+    }
+
+    /// <summary>The highest applied version of each package id.</summary>
+    public async Task<IReadOnlyDictionary<string, NuGetVersion>> ReadAppliedAsync(CancellationToken cancellationToken)
+    {
+        var applied = new Dictionary<string, NuGetVersion>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in await ReadHistoryAsync(unreportedOnly: false, cancellationToken))
+        {
+            var version = NuGetVersion.Parse(entry.Version);
+            if (!applied.TryGetValue(entry.PackageId, out var known) || version > known)
+            {
+                applied[entry.PackageId] = version;
+            }
+        }
+
+        return applied;
+    }
+
+    public async Task<IReadOnlyList<HistoryEntry>> ReadHistoryAsync(bool unreportedOnly, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(cancellationToken);
+        var entries = new List<HistoryEntry>();
+        if (!await TableExistsAsync(connection, "applayer_history", cancellationToken))
+        {
+            return entries;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT package_id, version, sha512, kind, title, legal_references, message, applied_at, report_id, reported_at
+            FROM applayer_history
+            """ + (unreportedOnly ? " WHERE reported_at IS NULL" : string.Empty) + " ORDER BY id";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new HistoryEntry(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.GetString(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                JsonSerializer.Deserialize<string[]>(reader.GetString(5)) ?? [],
+                reader.GetString(6),
+                DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture),
+                reader.GetString(8),
+                reader.IsDBNull(9) ? null : DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture)));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Records an applied update inside the update's own transaction, so both commit together.</summary>
+    public static Task InsertHistoryAsync(SqliteConnection connection, SqliteTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(
+            connection,
+            transaction,
+            """
+            INSERT INTO applayer_history (package_id, version, sha512, kind, title, legal_references, message, applied_at, report_id, reported_at)
+            VALUES ($id, $version, $sha512, $kind, $title, $legal, $message, $at, $reportId, NULL)
+            """,
+            cancellationToken,
+            ("$id", entry.PackageId),
+            ("$version", entry.Version),
+            ("$sha512", entry.Sha512),
+            ("$kind", entry.Kind),
+            ("$title", entry.Title),
+            ("$legal", JsonSerializer.Serialize(entry.LegalReferences)),
+            ("$message", entry.Message),
+            ("$at", Timestamp(entry.AppliedAt)),
+            ("$reportId", entry.ReportId));
+
+    public async Task MarkReportedAsync(string reportId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE applayer_history SET reported_at = $at WHERE report_id = $reportId";
+        command.Parameters.AddWithValue("$at", Timestamp(at));
+        command.Parameters.AddWithValue("$reportId", reportId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private UserException NotEnrolled() =>
+        new($"'{Path}' is not enrolled; run: applayer site enroll --host URL --key KEY --db {Path}");
+
+    private static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    private static async Task<bool> TableExistsAsync(SqliteConnection connection, string table, CancellationToken cancellationToken) =>
+        Convert.ToInt64(
+            await Sql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name", cancellationToken, ("$name", table)),
+            CultureInfo.InvariantCulture) > 0;
+}

@@ -1,0 +1,96 @@
+using AppLayer.Core;
+using AppLayer.Core.Api;
+using AppLayer.Site.Agent;
+using AppLayer.Site.Reporting;
+
+namespace AppLayer.Site;
+
+/// <summary>
+/// The site agent for one IS database: enroll it with the host, pull the updates it is entitled
+/// to, apply them atomically and report back. Files live in <see cref="SitePaths"/>.
+/// </summary>
+public sealed class SiteAgent
+{
+    private readonly SiteAgentOptions _options;
+
+    public SiteAgent(string databasePath, SiteAgentOptions? options = null)
+    {
+        Paths = SitePaths.For(databasePath);
+        _options = options ?? new SiteAgentOptions();
+    }
+
+    public SitePaths Paths { get; }
+
+    private TextWriter Output => _options.Output;
+
+    /// <summary>Asks the host who this key belongs to and stores host, key and identity in the IS database.</summary>
+    /// <exception cref="UserException">No database, a bad URL or key, or the host cannot be reached.</exception>
+    public async Task<SiteIdentityDto> EnrollAsync(string hostUrl, string key, CancellationToken cancellationToken = default)
+    {
+        var database = SiteDatabase.Existing(Paths.Database);
+        await database.ReadIsVersionAsync(cancellationToken);
+        var host = HostClient.ParseHost(hostUrl);
+        if (string.IsNullOrWhiteSpace(key))
+        {
+            throw new UserException("the site key must not be empty.");
+        }
+
+        using var client = new HostClient(host, key.Trim(), null, _options.HostTimeout);
+        var identity = await client.GetIdentityAsync(cancellationToken);
+        await database.EnrollAsync(
+            new Enrollment(host, key.Trim(), identity.Installation, identity.Customer, identity.Modules, identity.TimeZone),
+            _options.Clock.GetUtcNow(),
+            cancellationToken);
+        await Output.WriteLineAsync($"enrolled {Paths.Database} as installation {identity.Installation} of customer {identity.Customer} at {host}");
+        return identity;
+    }
+
+    /// <summary>Downloads what the host lists and this IS lacks into the package cache, verified.</summary>
+    public async Task<PullResult> PullAsync(CancellationToken cancellationToken = default)
+    {
+        var (database, enrollment) = await OpenAsync(cancellationToken);
+        using var hold = AgentLock.Take(Paths);
+        using var client = Client(enrollment);
+        return await new Puller(Paths, database, Output).PullAsync(enrollment, client, cancellationToken);
+    }
+
+    /// <summary>Applies the cached updates this IS lacks, then reports every result not yet reported.</summary>
+    public async Task<ApplyResult> ApplyAsync(CancellationToken cancellationToken = default)
+    {
+        var (database, enrollment) = await OpenAsync(cancellationToken);
+        using var hold = AgentLock.Take(Paths);
+        var (applied, failed, already) = await new Applier(Paths, database, _options.Clock, Output).ApplyAsync(enrollment, cancellationToken);
+        var reports = await ReportAsync(database, enrollment, cancellationToken);
+        return new ApplyResult(applied, failed, already, reports);
+    }
+
+    /// <summary>Sends the results the host has not accepted yet; keeps them when it cannot be reached.</summary>
+    public async Task<ReportResult> ReportAsync(CancellationToken cancellationToken = default)
+    {
+        var (database, enrollment) = await OpenAsync(cancellationToken);
+        using var hold = AgentLock.Take(Paths);
+        return await ReportAsync(database, enrollment, cancellationToken);
+    }
+
+    /// <summary>Pull, then apply (which reports).</summary>
+    public async Task<RunResult> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var pull = await PullAsync(cancellationToken);
+        var apply = await ApplyAsync(cancellationToken);
+        return new RunResult(pull, apply);
+    }
+
+    private async Task<ReportResult> ReportAsync(SiteDatabase database, Enrollment enrollment, CancellationToken cancellationToken)
+    {
+        using var client = Client(enrollment);
+        return await new Reporter(database, new Outbox(Paths.Outbox), _options.Clock, Output).SendAsync(client, cancellationToken);
+    }
+
+    private async Task<(SiteDatabase Database, Enrollment Enrollment)> OpenAsync(CancellationToken cancellationToken)
+    {
+        var database = SiteDatabase.Existing(Paths.Database);
+        return (database, await database.ReadEnrollmentAsync(cancellationToken));
+    }
+
+    private HostClient Client(Enrollment enrollment) => new(enrollment.Host, enrollment.Key, null, _options.HostTimeout);
+}

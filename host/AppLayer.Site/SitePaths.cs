@@ -1,0 +1,35 @@
+namespace AppLayer.Site;
+
+/// <summary>
+/// Where the agent keeps its files for one IS database: everything beside the database in
+/// <c>&lt;db&gt;.applayer/</c>, so one folder per installation holds the package cache and the outbox.
+/// </summary>
+public sealed record SitePaths
+{
+    private SitePaths(string database)
+    {
+        Database = database;
+        Root = database + ".applayer";
+    }
+
+    /// <summary>The IS database file.</summary>
+    public string Database { get; }
+
+    /// <summary><c>&lt;db&gt;.applayer/</c>.</summary>
+    public string Root { get; }
+
+    /// <summary>Downloaded packages whose length and SHA-512 matched the host's listing.</summary>
+    public string Packages => Path.Combine(Root, "packages");
+
+    /// <summary>Failure reports not yet accepted by the host, one JSON file each.</summary>
+    public string Outbox => Path.Combine(Root, "outbox");
+
+    /// <summary>Downloads in progress; nothing here is ever opened as a package.</summary>
+    public string Incoming => Path.Combine(Root, "incoming");
+
+    public static SitePaths For(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        return new SitePaths(Path.GetFullPath(databasePath));
+    }
+}

@@ -1,0 +1,20 @@
+namespace AppLayer.Site;
+
+/// <summary>How one run of an update ended: committed, or rolled back at <see cref="Step"/> with the reason.</summary>
+public sealed record UpdateOutcome(bool Succeeded, UpdateStep Step, string Message)
+{
+    public static UpdateOutcome Committed(string message) => new(true, UpdateStep.Commit, message);
+
+    public static UpdateOutcome Failed(UpdateStep step, string message) => new(false, step, message);
+}
+
+/// <summary>The steps of one update run, in order.</summary>
+public enum UpdateStep
+{
+    Load,
+    Preflight,
+    Apply,
+    Verify,
+    Record,
+    Commit,
+}
