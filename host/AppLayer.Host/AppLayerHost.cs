@@ -1,0 +1,102 @@
+using System.Globalization;
+using AppLayer.Core;
+using AppLayer.Core.Api;
+using AppLayer.Core.Keys;
+using AppLayer.Core.Model;
+using AppLayer.Host.Endpoints;
+using AppLayer.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AppLayer.Host;
+
+/// <summary>The host from code: build it, start it on a (possibly free) port, or make an API key offline.</summary>
+public static class AppLayerHost
+{
+    /// <summary>Builds the web app; configuration (command line, environment) fills what the options leave <c>null</c>.</summary>
+    public static WebApplication BuildApp(AppLayerHostOptions options, string[]? args = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(args ?? []);
+
+        var overrides = new Dictionary<string, string?>();
+        if (options.DataDirectory is not null)
+        {
+            overrides[$"{HostServiceCollectionExtensions.Section}:DataDirectory"] = options.DataDirectory;
+        }
+
+        if (options.MaxPackageBytes is { } limit)
+        {
+            overrides[$"{HostServiceCollectionExtensions.Section}:MaxPackageBytes"] = limit.ToString(CultureInfo.InvariantCulture);
+        }
+
+        builder.Configuration.AddInMemoryCollection(overrides);
+        builder.WebHost.UseUrls(options.Urls ?? builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? AppLayerHostOptions.DefaultUrls);
+
+        // Quiet by default: warnings and errors only, on stderr, so a CLI's stdout stays readable.
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+
+        builder.Services.AddAppLayerHost(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapFeedEndpoints();
+        app.MapManagerEndpoints();
+        app.MapPublisherEndpoints();
+        app.MapSiteEndpoints();
+        return app;
+    }
+
+    /// <summary>Builds and starts a host; <see cref="RunningHost.BaseAddress"/> is where it really listens.</summary>
+    public static async Task<RunningHost> StartAsync(AppLayerHostOptions options, CancellationToken cancellationToken = default)
+    {
+        var app = BuildApp(options);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+                ?? throw new InvalidOperationException("The host started but reports no address.");
+            return new RunningHost(app, new Uri(address.Replace("://+:", "://localhost:", StringComparison.Ordinal).Replace("://*:", "://localhost:", StringComparison.Ordinal)));
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates an API key straight in a data folder's database (no host needed; it may be running).
+    /// The secret is returned once; only its hash is stored.
+    /// </summary>
+    /// <exception cref="UserException">A bad argument or an unknown installation.</exception>
+    public static async Task<CreatedKeyDto> CreateKeyAsync(
+        string dataDirectory,
+        KeyScope scope,
+        string? installationCode,
+        int? expiresInDays,
+        CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(dataDirectory))
+        {
+            throw new UserException("The data folder is required.");
+        }
+
+        var services = new ServiceCollection()
+            .AddAppLayerStorage(o => o.DataDirectory = dataDirectory)
+            .AddAppLayerCore();
+        await using var provider = services.BuildServiceProvider();
+        return await provider.GetRequiredService<ApiKeyService>().CreateAsync(scope, installationCode, expiresInDays, cancellationToken);
+    }
+}

@@ -1,0 +1,21 @@
+using AppLayer.Core.Model;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AppLayer.Host.Auth;
+
+internal static class AuthServiceCollectionExtensions
+{
+    /// <summary>API key authentication and one policy per scope (a manager key may also publish).</summary>
+    public static IServiceCollection AddApiKeyAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(ApiKeyDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyDefaults.AnyKeyPolicy, p => p.RequireAuthenticatedUser())
+            .AddPolicy(ApiKeyDefaults.PublishPolicy, p => p.RequireClaim(ApiKeyDefaults.ScopeClaim, KeyScopeNames.Publish, KeyScopeNames.Manager))
+            .AddPolicy(ApiKeyDefaults.ManagerPolicy, p => p.RequireClaim(ApiKeyDefaults.ScopeClaim, KeyScopeNames.Manager))
+            .AddPolicy(ApiKeyDefaults.SitePolicy, p => p.RequireClaim(ApiKeyDefaults.ScopeClaim, KeyScopeNames.Site));
+        return services;
+    }
+}

@@ -1,0 +1,61 @@
+using AppLayer.Feed;
+using AppLayer.Feed.Indexing;
+using AppLayer.Host.Auth;
+using AppLayer.Host.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace AppLayer.Host.Endpoints;
+
+/// <summary>The NuGet v3 feed: service index, push (PackagePublish/2.0.0) and flat container (PackageBaseAddress/3.0.0).</summary>
+internal static class FeedEndpoints
+{
+    public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v3/index.json", (HttpRequest request) =>
+            Results.Json(ServiceIndex.For($"{request.Scheme}://{request.Host}{request.PathBase}")))
+            .AllowAnonymous();
+
+        app.MapPut("/api/v2/package", PushAsync)
+            .RequireAuthorization(ApiKeyDefaults.PublishPolicy);
+
+        var flat = app.MapGroup("/v3/flatcontainer").RequireAuthorization(ApiKeyDefaults.AnyKeyPolicy);
+        flat.MapGet("/{id}/index.json", VersionsAsync);
+        flat.MapGet("/{id}/{version}/{file}", Content);
+        return app;
+    }
+
+    private static async Task<IResult> PushAsync(HttpRequest request, IPackageIndexer indexer, CancellationToken cancellationToken)
+    {
+        var package = await PackageUpload.OpenAsync(request, cancellationToken);
+        return Problems.From(await indexer.IndexAsync(package, cancellationToken));
+    }
+
+    private static async Task<IResult> VersionsAsync(string id, PackageContentService content, CancellationToken cancellationToken)
+    {
+        var versions = await content.GetVersionsAsync(id, cancellationToken);
+        return versions is null
+            ? Problems.NotFound($"Package '{id}' is not in the feed.")
+            : Results.Json(new PackageVersions(versions));
+    }
+
+    private static IResult Content(string id, string version, string file, PackageContentService content)
+    {
+        if (file.Equals($"{id}.{version}.nupkg", StringComparison.OrdinalIgnoreCase)
+            && content.OpenNupkg(id, version) is { } nupkg)
+        {
+            return Results.File(nupkg, "application/octet-stream");
+        }
+
+        if (file.Equals($"{id}.nuspec", StringComparison.OrdinalIgnoreCase)
+            && content.OpenNuspec(id, version) is { } nuspec)
+        {
+            return Results.File(nuspec, "application/xml");
+        }
+
+        return Problems.NotFound($"{file} ({id} {version}) is not in the feed.");
+    }
+
+    private sealed record PackageVersions(IReadOnlyList<string> Versions);
+}

@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace AppLayer.Host.Endpoints;
+
+/// <summary>The NuGet v3 service index.</summary>
+internal sealed record ServiceIndex(string Version, IReadOnlyList<ServiceIndexResource> Resources)
+{
+    public static ServiceIndex For(string baseUrl) => new(
+        "3.0.0",
+        [
+            new($"{baseUrl}/api/v2/package", "PackagePublish/2.0.0", "Push update packages (publish or manager key)."),
+            new($"{baseUrl}/v3/flatcontainer/", "PackageBaseAddress/3.0.0", "Package contents (any key)."),
+        ]);
+}
+
+internal sealed record ServiceIndexResource(
+    [property: JsonPropertyName("@id")] string Id,
+    [property: JsonPropertyName("@type")] string Type,
+    [property: JsonPropertyName("comment")] string Comment);

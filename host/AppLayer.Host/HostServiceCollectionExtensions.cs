@@ -1,0 +1,60 @@
+using AppLayer.Core.Keys;
+using AppLayer.Core.Services;
+using AppLayer.Feed;
+using AppLayer.Host.Auth;
+using AppLayer.Host.Http;
+using AppLayer.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AppLayer.Host;
+
+public static class HostServiceCollectionExtensions
+{
+    /// <summary>Configuration section of the host's settings (<c>AppLayer:DataDirectory</c>, <c>AppLayer:MaxPackageBytes</c>).</summary>
+    public const string Section = "AppLayer";
+
+    /// <summary>Room for multipart framing around a package of the largest size.</summary>
+    private const long MultipartOverhead = 1024 * 1024;
+
+    /// <summary>Everything the host runs on: storage, feed, Core services, API key auth, problem answers.</summary>
+    public static IServiceCollection AddAppLayerHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        services.AddOptions<StorageOptions>().Bind(section);
+        services.AddOptions<FeedOptions>().Bind(section);
+        services.AddAppLayerStorage();
+        services.AddAppLayerFeed();
+        services.AddAppLayerCore();
+        services.AddHostedService<DatabaseInitializer>();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddApiKeyAuth();
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<FeedOptions>>((kestrel, feed) =>
+            {
+                kestrel.AddServerHeader = false;
+                kestrel.Limits.MaxRequestBodySize = feed.Value.MaxPackageBytes + MultipartOverhead;
+            });
+        services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+        return services;
+    }
+
+    /// <summary>The Core services (they talk to storage only through the store interfaces).</summary>
+    public static IServiceCollection AddAppLayerCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ApiKeyService>();
+        services.TryAddSingleton<CustomerService>();
+        services.TryAddSingleton<LegalChangeService>();
+        services.TryAddSingleton<SiteService>();
+        return services;
+    }
+}
