@@ -72,10 +72,23 @@ public sealed class SiteAgent
         return await ReportAsync(database, enrollment, cancellationToken);
     }
 
-    /// <summary>Pull, then apply (which reports).</summary>
+    /// <summary>
+    /// Pull, then apply (which reports). When the host cannot be reached the updates already cached
+    /// are still applied, and their reports wait for the next run.
+    /// </summary>
     public async Task<RunResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        var pull = await PullAsync(cancellationToken);
+        PullResult pull;
+        try
+        {
+            pull = await PullAsync(cancellationToken);
+        }
+        catch (HostUnreachableException ex)
+        {
+            await Output.WriteLineAsync($"warning: {ex.Message}; applying what is already cached.");
+            pull = new PullResult(0, 0, 0, 0);
+        }
+
         var apply = await ApplyAsync(cancellationToken);
         return new RunResult(pull, apply);
     }

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using AppLayer.Site;
+using AppLayer.Site.DemoIs;
+
+namespace AppLayer.Cli.Commands;
+
+/// <summary>
+/// <c>applayer site init-demo|enroll|pull|apply|run</c>: the site agent for one IS database.
+/// Exit codes: 0 done, 1 a user's mistake, 2 an update failed (its IS data untouched, its report kept).
+/// </summary>
+public static class SiteCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("site", "The site agent: enroll an IS database, pull, apply and report updates.");
+        command.Subcommands.Add(InitDemo());
+        command.Subcommands.Add(Enroll());
+        command.Subcommands.Add(Pull());
+        command.Subcommands.Add(Apply());
+        command.Subcommands.Add(RunAll());
+        return command;
+    }
+
+    private static Option<string> DbOption() => new("--db")
+    {
+        Description = "The IS database (SQLite file); the agent keeps its cache and outbox in <db>.applayer/.",
+        Required = true,
+    };
+
+    private static Command InitDemo()
+    {
+        var db = DbOption();
+        var isVersion = new Option<string>("--is-version")
+        {
+            Description = "The IS version to record in is_info.",
+            DefaultValueFactory = _ => DemoIsDatabase.DefaultIsVersion,
+        };
+        var company = new Option<string>("--company")
+        {
+            Description = "The company the demo IS belongs to.",
+            DefaultValueFactory = _ => DemoIsDatabase.DefaultCompany,
+        };
+        var command = new Command("init-demo", "Create a demo IS database: Czech accounting and payroll as of January 2024.") { db, isVersion, company };
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        {
+            var path = parse.GetValue(db)!;
+            await DemoIsDatabase.CreateAsync(path, parse.GetValue(isVersion)!, parse.GetValue(company)!, ct);
+            Console.WriteLine($"created demo IS {parse.GetValue(isVersion)} at {Path.GetFullPath(path)}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Enroll()
+    {
+        var db = DbOption();
+        var host = new Option<string>("--host") { Description = "The host's base URL, e.g. http://127.0.0.1:5080.", Required = true };
+        var key = new Option<string>("--key") { Description = "This installation's site key (applayer installation key CODE).", Required = true };
+        var command = new Command("enroll", "Bind an IS database to the host with its installation's site key.") { host, key, db };
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        {
+            await Agent(parse, db).EnrollAsync(parse.GetValue(host)!, parse.GetValue(key)!, ct);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Pull()
+    {
+        var db = DbOption();
+        var command = new Command("pull", "Download the updates this IS lacks into its cache, each checked against the host's SHA-512.") { db };
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        {
+            await Agent(parse, db).PullAsync(ct);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Apply()
+    {
+        var db = DbOption();
+        var command = new Command("apply", "Apply the cached updates, each in one transaction, then report the results.") { db };
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await Agent(parse, db).ApplyAsync(ct)).ExitCode));
+        return command;
+    }
+
+    private static Command RunAll()
+    {
+        var db = DbOption();
+        var command = new Command("run", "Pull, apply and report: what a scheduled agent runs.") { db };
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await Agent(parse, db).RunAsync(ct)).ExitCode));
+        return command;
+    }
+
+    private static SiteAgent Agent(ParseResult parse, Option<string> db) => new(parse.GetValue(db)!);
+}
