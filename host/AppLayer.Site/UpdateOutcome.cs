@@ -11,6 +11,7 @@ public sealed record UpdateOutcome(bool Succeeded, UpdateStep Step, string Messa
 /// <summary>The steps of one update run, in order.</summary>
 public enum UpdateStep
 {
+    /// <summary>Before the update ran: IS version, dependencies, package contents, loading the plugin.</summary>
     Load,
     Preflight,
     Apply,

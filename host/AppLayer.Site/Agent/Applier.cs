@@ -62,7 +62,7 @@ internal sealed class Applier
             catch (Exception ex) when (ex is PackageIntegrityException or ManifestException)
             {
                 PackageCache.Remove(package);
-                await FailAsync(package.Listing.Id, package.Listing.Version, package.Listing.Sha512, "load: " + ex.Message, cancellationToken);
+                await FailAsync(package.Listing.Id, package.Listing.Version, package.Listing.Sha512, "not applied: " + ex.Message, cancellationToken);
                 failed++;
             }
         }
@@ -85,7 +85,7 @@ internal sealed class Applier
             var blockedBy = step.BlockedBecause
                 ?? manifest.Dependencies.Where(d => failedIds.Contains(d.Id)).Select(d => $"its dependency {d.Id} failed").FirstOrDefault();
             var outcome = blockedBy is not null
-                ? UpdateOutcome.Failed(UpdateStep.Load, "not run: " + blockedBy)
+                ? UpdateOutcome.Failed(UpdateStep.Load, blockedBy)
                 : await ApplyOneAsync(package, manifest, isVersion, facts, cancellationToken);
             if (outcome.Succeeded)
             {
@@ -97,9 +97,9 @@ internal sealed class Applier
             {
                 failed++;
                 failedIds.Add(manifest.Id);
-                var message = outcome.Message.StartsWith("not run: ", StringComparison.Ordinal)
-                    ? outcome.Message
-                    : $"{outcome.Step.ToString().ToLowerInvariant()}: {outcome.Message}";
+                var message = outcome.Step == UpdateStep.Load
+                    ? $"not applied: {outcome.Message}"
+                    : $"{outcome.Step.ToString().ToLowerInvariant()} failed: {outcome.Message}";
                 await FailAsync(manifest.Id, manifest.Version, package.Listing.Sha512, message, cancellationToken);
             }
         }
@@ -116,7 +116,7 @@ internal sealed class Applier
 
         if (!range.Satisfies(isVersion))
         {
-            return UpdateOutcome.Failed(UpdateStep.Load, $"it supports IS versions {range.PrettyPrint()} but this IS is {isVersion.ToNormalizedString()}");
+            return UpdateOutcome.Failed(UpdateStep.Load, $"it supports IS versions {manifest.IsVersionRange} but this IS is {isVersion.ToNormalizedString()}");
         }
 
         var folder = Directory.CreateTempSubdirectory("applayer-update-");

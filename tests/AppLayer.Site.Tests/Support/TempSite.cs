@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using AppLayer.Core.Api;
+using AppLayer.Site.DemoIs;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AppLayer.Site.Tests.Support;
+
+/// <summary>A demo IS database in a temporary folder, and an agent for it that writes to <see cref="Output"/>.</summary>
+internal sealed class TempSite : IDisposable
+{
+    private readonly DirectoryInfo _folder;
+
+    private TempSite(DirectoryInfo folder)
+    {
+        _folder = folder;
+        Database = Path.Combine(folder.FullName, "IS.db");
+        Paths = SitePaths.For(Database);
+    }
+
+    public string Database { get; }
+
+    public SitePaths Paths { get; }
+
+    public StringWriter Output { get; } = new(CultureInfo.InvariantCulture);
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 12, 20, 9, 30, 0, TimeSpan.Zero));
+
+    public SiteAgent Agent => new(Database, new SiteAgentOptions { Clock = Clock, Output = Output, HostTimeout = TimeSpan.FromSeconds(20) });
+
+    public string[] OutputLines => Output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public static async Task<TempSite> CreateAsync(string isVersion = DemoIsDatabase.DefaultIsVersion)
+    {
+        var site = new TempSite(Directory.CreateTempSubdirectory("applayer-site-"));
+        await DemoIsDatabase.CreateAsync(site.Database, isVersion);
+        return site;
+    }
+
+    /// <summary>Creates the demo IS, enrolls it with the stand-in host and pulls what it lists.</summary>
+    public static async Task<TempSite> EnrolledAsync(StandInHost host, string isVersion = DemoIsDatabase.DefaultIsVersion)
+    {
+        var site = await CreateAsync(isVersion);
+        await site.Agent.EnrollAsync(host.Url, StandInHost.SiteKey);
+        return site;
+    }
+
+    /// <summary>Every table's rows, the agent's own included.</summary>
+    public string Dump()
+    {
+        var tables = Rows("SELECT name FROM sqlite_master WHERE type IN ('table', 'index', 'view', 'trigger') ORDER BY name").Select(r => r[0]).ToList();
+        var schema = string.Join('\n', Rows("SELECT type, name, sql FROM sqlite_master ORDER BY name").Select(r => string.Join('|', r)));
+        var data = Rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            .Select(r => r[0] + ":\n" + string.Join('\n', Rows($"SELECT * FROM \"{r[0]}\" ORDER BY rowid").Select(row => string.Join('|', row))));
+        return schema + "\n" + string.Join('\n', data) + "\n" + tables.Count;
+    }
+
+    public string FileHash() => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Database)));
+
+    public List<string[]> Rows(string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            var row = new string[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public List<DeploymentReportDto> Outbox() =>
+        Directory.Exists(Paths.Outbox)
+            ? Directory.GetFiles(Paths.Outbox, "*.json").Order(StringComparer.Ordinal)
+                .Select(f => JsonSerializer.Deserialize<DeploymentReportDto>(File.ReadAllText(f), JsonSerializerOptions.Web)!).ToList()
+            : [];
+
+    public string[] CachedPackages() =>
+        Directory.Exists(Paths.Packages) ? Directory.GetFiles(Paths.Packages, "*.nupkg").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray() : [];
+
+    public void Dispose()
+    {
+        Output.Dispose();
+        try
+        {
+            _folder.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // temporary; the OS cleans it
+        }
+    }
+}
