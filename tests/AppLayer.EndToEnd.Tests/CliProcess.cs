@@ -9,7 +9,7 @@ internal static class CliProcess
     public static string RepoRoot { get; } = FindRepoRoot();
 
     public static string Configuration { get; } =
-        new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     public static string ApplayerDll { get; } =
         Path.Combine(RepoRoot, "host", "AppLayer.Cli", "bin", Configuration, "net10.0", "applayer.dll");
