@@ -4,7 +4,7 @@ using System.Text;
 namespace AppLayer.EndToEnd.Tests;
 
 /// <summary>Runs real processes: the built <c>applayer</c> command and the <c>dotnet</c> CLI.</summary>
-internal static class CliProcess
+public static class CliProcess
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
