@@ -35,7 +35,7 @@ public sealed class SiteAgent
             throw new UserException("the site key must not be empty.");
         }
 
-        using var client = new HostClient(host, key.Trim(), null, _options.HostTimeout);
+        using var client = new HostClient(host, key.Trim(), _options.HostTimeout);
         var identity = await client.GetIdentityAsync(cancellationToken);
         await database.EnrollAsync(
             new Enrollment(host, key.Trim(), identity.Installation, identity.Customer, identity.Modules, identity.TimeZone),
@@ -105,5 +105,5 @@ public sealed class SiteAgent
         return (database, await database.ReadEnrollmentAsync(cancellationToken));
     }
 
-    private HostClient Client(Enrollment enrollment) => new(enrollment.Host, enrollment.Key, null, _options.HostTimeout);
+    private HostClient Client(Enrollment enrollment) => new(enrollment.Host, enrollment.Key, _options.HostTimeout);
 }

@@ -33,7 +33,7 @@ internal sealed class Applier
 
     public async Task<(int Applied, int Failed, int AlreadyApplied)> ApplyAsync(Enrollment enrollment, CancellationToken cancellationToken)
     {
-        var isVersion = await _database.ReadIsVersionAsync(cancellationToken);
+        await _database.ReadIsVersionAsync(cancellationToken); // no IS version: not an IS database, stop before anything
         var applied = await _database.ReadAppliedAsync(cancellationToken);
         int done = 0, failed = 0, alreadyApplied = 0;
 
@@ -77,7 +77,6 @@ internal sealed class Applier
             return (done, failed, alreadyApplied);
         }
 
-        var facts = new InstallationFacts(enrollment.Installation, enrollment.Customer, isVersion.ToNormalizedString(), enrollment.Modules, enrollment.TimeZone);
         var failedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var step in UpdatePlanner.Plan(newest.Values.Select(p => p.Manifest).ToList(), applied))
         {
@@ -86,7 +85,7 @@ internal sealed class Applier
                 ?? manifest.Dependencies.Where(d => failedIds.Contains(d.Id)).Select(d => $"its dependency {d.Id} failed").FirstOrDefault();
             var outcome = blockedBy is not null
                 ? UpdateOutcome.Failed(UpdateStep.Load, blockedBy)
-                : await ApplyOneAsync(package, manifest, isVersion, facts, cancellationToken);
+                : await ApplyOneAsync(package, manifest, enrollment, cancellationToken);
             if (outcome.Succeeded)
             {
                 done++;
@@ -107,8 +106,10 @@ internal sealed class Applier
         return (done, failed, alreadyApplied);
     }
 
-    private async Task<UpdateOutcome> ApplyOneAsync(CachedPackage package, UpdateManifest manifest, NuGetVersion isVersion, InstallationFacts facts, CancellationToken cancellationToken)
+    private async Task<UpdateOutcome> ApplyOneAsync(CachedPackage package, UpdateManifest manifest, Enrollment enrollment, CancellationToken cancellationToken)
     {
+        // Read again for each update: an earlier one in this run may have upgraded the IS.
+        var isVersion = await _database.ReadIsVersionAsync(cancellationToken);
         if (!VersionRange.TryParse(manifest.IsVersionRange, out var range))
         {
             return UpdateOutcome.Failed(UpdateStep.Load, $"isVersionRange '{manifest.IsVersionRange}' is not a version range");
@@ -126,6 +127,7 @@ internal sealed class Applier
             using var loaded = LoadedUpdate.Load(folder.FullName, manifest);
             await using var connection = _database.Connect();
             var log = new UpdateLog(_output, $"  {manifest.Id}: ");
+            var facts = new InstallationFacts(enrollment.Installation, enrollment.Customer, isVersion.ToNormalizedString(), enrollment.Modules, enrollment.TimeZone);
             var runner = new UpdateRunner(_clock);
             return await runner.RunAsync(
                 connection,

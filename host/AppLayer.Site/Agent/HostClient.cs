@@ -15,12 +15,10 @@ internal sealed class HostClient : IDisposable
 
     private readonly HttpClient _http;
 
-    public HostClient(Uri host, string key, HttpMessageHandler? handler, TimeSpan timeout)
+    public HostClient(Uri host, string key, TimeSpan timeout)
     {
         Host = host;
-        _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        _http.BaseAddress = host;
-        _http.Timeout = timeout;
+        _http = new HttpClient { BaseAddress = host, Timeout = timeout };
         _http.DefaultRequestHeaders.Add(ApiKeyHeader, key);
     }
 
