@@ -44,6 +44,9 @@ public static class AppLayerHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
+        // A failed start (port in use, bad data folder) is thrown to the caller, which reports it once.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
         builder.Services.AddAppLayerHost(builder.Configuration);
 
         var app = builder.Build();
