@@ -74,7 +74,9 @@ internal sealed class PackageIndexer(
             files.Commit(temp, nuspec, package.Id, package.Version);
             try
             {
-                // Once the file is in place, the row is written even if the caller gives up.
+                // Once the file is in place, the row is written even if the caller gives up. The lock makes
+                // this host the only writer of the feed; a row appearing meanwhile means another process
+                // writes to the same data folder, which is not supported.
                 if (!await packages.AddAsync(package, CancellationToken.None))
                 {
                     return PackageIndexingOutcome.AlreadyExists(package.Id, package.Version);
