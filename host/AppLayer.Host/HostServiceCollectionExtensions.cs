@@ -55,6 +55,9 @@ public static class HostServiceCollectionExtensions
         services.TryAddSingleton<CustomerService>();
         services.TryAddSingleton<LegalChangeService>();
         services.TryAddSingleton<SiteService>();
+        services.TryAddSingleton<Core.Compliance.FleetReader>();
+        services.TryAddSingleton<Core.Compliance.ComplianceService>();
+        services.TryAddSingleton<Core.LegalChanges.DeploymentTracker>();
         return services;
     }
 }

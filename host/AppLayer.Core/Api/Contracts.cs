@@ -17,13 +17,24 @@ public sealed record InstallationDto(string Code, string Name, string CustomerCo
 
 public sealed record CreatedKeyDto(string Key, string Scope, string? Installation, DateTimeOffset? ExpiresAt);
 
+/// <summary>
+/// A new legal change. <see cref="Reference"/> and <see cref="References"/> together give its legal
+/// references (the first is its name). With <see cref="Merge"/>, a change whose reference is recorded
+/// already in the jurisdiction is merged into that one instead of being refused.
+/// </summary>
 public sealed record CreateLegalChangeRequest(
     string Reference,
     string Title,
     string Jurisdiction,
     string Area,
     DateOnly EffectiveDate,
-    IReadOnlyList<string> Modules);
+    IReadOnlyList<string> Modules,
+    IReadOnlyList<string>? References = null,
+    string? SourceUrl = null,
+    DateOnly? AnnouncedOn = null,
+    DateOnly? TransitionEndsOn = null,
+    string? Assignee = null,
+    bool Merge = false);
 
 public sealed record LegalChangeDto(
     long Id,
@@ -32,7 +43,18 @@ public sealed record LegalChangeDto(
     string Jurisdiction,
     string Area,
     DateOnly EffectiveDate,
-    IReadOnlyList<string> Modules);
+    IReadOnlyList<string> Modules,
+    IReadOnlyList<string> References,
+    string Status,
+    string? StatusReason,
+    string? SourceUrl,
+    DateOnly? AnnouncedOn,
+    DateOnly? TransitionEndsOn,
+    string? Assignee,
+    string? ExternalId,
+    IReadOnlyList<LinkedPackageDto> Packages,
+    DateTimeOffset RecordedAt,
+    DateTimeOffset UpdatedAt);
 
 /// <summary>What <c>GET /api/site/me</c> answers to a site key.</summary>
 public sealed record SiteIdentityDto(string Installation, string Customer, string IsVersion, IReadOnlyList<string> Modules, string TimeZone);

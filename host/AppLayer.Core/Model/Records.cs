@@ -25,16 +25,6 @@ public sealed record Installation(
     string TimeZone,
     DateTimeOffset CreatedAt);
 
-public sealed record LegalChange(
-    long Id,
-    string Reference,
-    string Title,
-    string Jurisdiction,
-    string Area,
-    DateOnly EffectiveDate,
-    IReadOnlyList<string> Modules,
-    DateTimeOffset RecordedAt);
-
 /// <summary>A package stored in the feed, with its update manifest.</summary>
 public sealed record FeedPackage(
     string Id,

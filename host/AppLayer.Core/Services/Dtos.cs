@@ -16,8 +16,26 @@ public static class Dtos
     public static CustomerDto ToDto(this Customer customer, Agreement? agreement, IEnumerable<Installation> installations) =>
         new(customer.Code, customer.Name, agreement?.ToDto(), [.. installations.Select(i => i.ToDto(customer.Code))]);
 
-    public static LegalChangeDto ToDto(this LegalChange change) =>
-        new(change.Id, change.Reference, change.Title, change.Jurisdiction, change.Area, change.EffectiveDate, change.Modules);
+    public static LegalChangeDto ToDto(this LegalChange change, IReadOnlyList<LinkedPackageDto> packages) =>
+        new(
+            change.Id,
+            change.Reference,
+            change.Title,
+            change.Jurisdiction,
+            change.Area,
+            change.EffectiveDate,
+            change.Modules,
+            change.References,
+            change.Status.ToName(),
+            change.StatusReason,
+            change.SourceUrl,
+            change.AnnouncedOn,
+            change.TransitionEndsOn,
+            change.Assignee,
+            change.ExternalId,
+            packages,
+            change.RecordedAt,
+            change.UpdatedAt);
 
     public static HistoryEventDto ToDto(this HistoryEvent historyEvent) =>
         new(historyEvent.At, historyEvent.Kind, historyEvent.Installation, historyEvent.Subject, historyEvent.Detail);

@@ -10,7 +10,8 @@ public sealed class SiteService(
     IInstallationStore installations,
     ICustomerStore customers,
     IPackageStore packages,
-    IDeploymentStore deployments)
+    IDeploymentStore deployments,
+    LegalChanges.DeploymentTracker tracker)
 {
     private const int MaxMessageLength = 4000;
 
@@ -48,6 +49,11 @@ public sealed class SiteService(
         var deployment = new Deployment(0, installation.Id, package.Id, package.Version, status, message, report.At.ToUniversalTime());
         var historyEvent = HistoryEventFor(installation, package, deployment);
         var stored = await deployments.AddAsync(deployment, reportId, report.Sha512, historyEvent, cancellationToken);
+        if (stored is { Status: DeploymentStatus.Applied })
+        {
+            await tracker.PromoteAsync(cancellationToken);
+        }
+
         return stored is not null || !await IsRepeatAsync(reportId, installation, cancellationToken);
     }
 

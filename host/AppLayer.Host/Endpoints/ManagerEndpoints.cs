@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Endpoints;
 
-/// <summary>The manager API: customers, agreements, installations, site keys, legal changes, histories.</summary>
+/// <summary>The manager API: customers, agreements, installations, site keys, histories (legal changes: <see cref="LegalChangeEndpoints"/>).</summary>
 internal static class ManagerEndpoints
 {
     public static IEndpointRouteBuilder MapManagerEndpoints(this IEndpointRouteBuilder app)
@@ -34,13 +34,6 @@ internal static class ManagerEndpoints
 
         api.MapPost("/installations/{code}/keys", async (string code, int? expiresInDays, ApiKeyService keys, CancellationToken ct) =>
             Results.Created((string?)null, await keys.CreateAsync(KeyScope.Site, code, expiresInDays, ct)));
-
-        api.MapPost("/legal-changes", async (CreateLegalChangeRequest request, LegalChangeService changes, CancellationToken ct) =>
-        {
-            var recorded = await changes.RecordAsync(request, ct);
-            return Results.Created($"/api/legal-changes/{recorded.Id}", recorded);
-        });
-        api.MapGet("/legal-changes", (LegalChangeService changes, CancellationToken ct) => changes.ListAsync(ct));
         return app;
     }
 }
