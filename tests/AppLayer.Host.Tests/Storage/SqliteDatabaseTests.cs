@@ -59,8 +59,8 @@ public static class SqliteDatabaseTests
 
             var tables = await ScalarAsync(_storage.Database, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)");
 
-            tables.Split(',').ShouldBeSupersetOf(
-                ["agreements", "api_keys", "customers", "deployments", "history_events", "installations", "legal_changes", "packages", "release_packages", "releases", "schema_migrations"]);
+            string[] foundation = ["agreements", "api_keys", "customers", "deployments", "history_events", "installations", "legal_changes", "packages", "release_packages", "releases", "schema_migrations"];
+            foundation.ShouldBeSubsetOf(tables.Split(','));
         }
 
         [Fact]
