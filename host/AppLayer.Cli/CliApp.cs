@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(PublishCommand.Create());
         root.Subcommands.Add(ReleaseCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
+        root.Subcommands.Add(ComplianceCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         return root;
     }

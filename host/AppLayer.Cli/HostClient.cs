@@ -26,6 +26,7 @@ public sealed class HostClient : IDisposable
         _http.Timeout = TimeSpan.FromMinutes(5);
         _http.DefaultRequestHeaders.Add("X-NuGet-ApiKey", key);
         _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("applayer-cli", "0.1"));
+        _http.DefaultRequestHeaders.TryAddWithoutValidation("X-AppLayer-User", Environment.UserName);
     }
 
     public Uri BaseAddress => _http.BaseAddress!;
@@ -38,6 +39,15 @@ public sealed class HostClient : IDisposable
 
     public async Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken) =>
         await SendJsonAsync<T>(HttpMethod.Post, path, body, cancellationToken);
+
+    public async Task<T> PatchAsync<T>(string path, object body, CancellationToken cancellationToken) =>
+        await SendJsonAsync<T>(HttpMethod.Patch, path, body, cancellationToken);
+
+    public async Task<T> DeleteAsync<T>(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Delete, path), cancellationToken);
+        return await ReadAsync<T>(response, cancellationToken);
+    }
 
     public async Task<T> PutAsync<T>(string path, object body, CancellationToken cancellationToken) =>
         await SendJsonAsync<T>(HttpMethod.Put, path, body, cancellationToken);

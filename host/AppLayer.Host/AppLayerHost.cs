@@ -47,6 +47,11 @@ public static class AppLayerHost
         // A failed start (port in use, bad data folder) is thrown to the caller, which reports it once.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
+        if (options.Time is not null)
+        {
+            builder.Services.AddSingleton(options.Time);
+        }
+
         builder.Services.AddAppLayerHost(builder.Configuration);
 
         var app = builder.Build();

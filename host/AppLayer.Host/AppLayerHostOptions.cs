@@ -13,4 +13,7 @@ public sealed class AppLayerHostOptions
 
     /// <summary>The largest package accepted, in bytes; <c>null</c> keeps the configured or default limit (250 MB).</summary>
     public long? MaxPackageBytes { get; set; }
+
+    /// <summary>The host's clock; <c>null</c> is the system clock (tests pass a fake one).</summary>
+    public TimeProvider? Time { get; set; }
 }

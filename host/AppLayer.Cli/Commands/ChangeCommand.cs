@@ -5,7 +5,7 @@ using AppLayer.Core.Api;
 
 namespace AppLayer.Cli.Commands;
 
-/// <summary><c>applayer change add|list</c>: legal changes as work items.</summary>
+/// <summary><c>applayer change add|list|show|update|status|link|import</c>: legal changes as work items.</summary>
 public static class ChangeCommand
 {
     public static Command Create()
@@ -13,6 +13,11 @@ public static class ChangeCommand
         var command = new Command("change", "Legal and regulatory changes the IS must follow.");
         command.Subcommands.Add(Add());
         command.Subcommands.Add(List());
+        command.Subcommands.Add(ChangeShowCommand.Create());
+        command.Subcommands.Add(ChangeUpdateCommand.Create());
+        command.Subcommands.Add(ChangeStatusCommand.Create());
+        command.Subcommands.Add(ChangeLinkCommand.Create());
+        command.Subcommands.Add(ChangeImportCommand.Create());
         return command;
     }
 
@@ -25,25 +30,42 @@ public static class ChangeCommand
     {
         var host = Common.HostOption();
         var key = Common.KeyOption();
-        var reference = new Option<string>("--reference") { Description = "Legal reference, e.g. \"Act No. 349/2023 Coll.\"", Required = true };
+        var reference = new Option<string[]>("--reference") { Description = "Legal reference, e.g. \"Act No. 349/2023 Coll.\" (repeat for several; the first names the change).", Required = true };
         var title = new Option<string>("--title") { Description = "What changes, in one line.", Required = true };
         var jurisdiction = new Option<string>("--jurisdiction") { Description = "Country code.", DefaultValueFactory = _ => "CZ" };
         var area = new Option<string>("--area") { Description = "accounting, payroll, finance, production, tax or reporting.", Required = true };
         var effective = new Option<string>("--effective") { Description = "Effective date, YYYY-MM-DD.", Required = true };
         var modules = Common.ListOption("--modules", "Affected IS modules");
-        var command = new Command("add", "Record a legal change.") { reference, title, jurisdiction, area, effective, modules, host, key };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        var source = new Option<string>("--source") { Description = "Link to the law's text." };
+        var announced = new Option<string>("--announced") { Description = "Announcement date, YYYY-MM-DD." };
+        var transitionEnd = new Option<string>("--transition-end") { Description = "Last day of a transitional period, YYYY-MM-DD." };
+        var assignee = new Option<string>("--assignee") { Description = "Who works on it." };
+        var merge = new Option<bool>("--merge") { Description = "If a reference is recorded already, merge into that change instead of failing." };
+        var command = new Command("add", "Record a legal change.")
         {
+            reference, title, jurisdiction, area, effective, modules, source, announced, transitionEnd, assignee, merge, host, key,
+        };
+        command.SetAction((parse, ct) => Run.SafelyAsync(parse, async (output, _) =>
+        {
+            var references = parse.GetValue(reference) ?? [];
             var request = new CreateLegalChangeRequest(
-                parse.GetValue(reference)!,
+                references.FirstOrDefault() ?? string.Empty,
                 parse.GetValue(title)!,
                 parse.GetValue(jurisdiction)!,
                 parse.GetValue(area)!,
                 ParseDate(parse.GetValue(effective), "--effective"),
-                Common.Split(parse.GetValue(modules)));
+                Common.Split(parse.GetValue(modules)),
+                [.. references.Skip(1)],
+                parse.GetValue(source),
+                CliDates.Optional(parse.GetValue(announced), "--announced"),
+                CliDates.Optional(parse.GetValue(transitionEnd), "--transition-end"),
+                parse.GetValue(assignee),
+                parse.GetValue(merge));
             using var client = Common.Client(parse, host, key);
-            var created = await client.PostAsync<LegalChangeDto>("api/legal-changes", request, ct);
-            Console.WriteLine($"legal change {created.Id} recorded: {created.Reference}, effective {created.EffectiveDate:yyyy-MM-dd}");
+            var before = parse.GetValue(merge) ? await client.GetAsync<List<LegalChangeDto>>("api/legal-changes", ct) : [];
+            var change = await client.PostAsync<LegalChangeDto>("api/legal-changes", request, ct);
+            var verb = before.Any(c => c.Id == change.Id) ? "merged into" : "recorded as";
+            await output.WriteLineAsync($"{change.Reference} {verb} legal change {change.Id}, effective {change.EffectiveDate:yyyy-MM-dd}");
             return 0;
         }));
         return command;
@@ -65,10 +87,10 @@ public static class ChangeCommand
                 return 0;
             }
 
-            var table = new TextTable("id", "reference", "jurisdiction", "effective", "modules", "title");
+            var table = new TextTable("id", "reference", "jurisdiction", "effective", "status", "assignee", "modules", "title");
             foreach (var c in changes)
             {
-                table.Add(c.Id.ToString(CultureInfo.InvariantCulture), c.Reference, c.Jurisdiction, c.EffectiveDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.Join(", ", c.Modules), c.Title);
+                table.Add(c.Id.ToString(CultureInfo.InvariantCulture), c.Reference, c.Jurisdiction, c.EffectiveDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Status, c.Assignee ?? "-", string.Join(", ", c.Modules), c.Title);
             }
 
             Console.Write(table);

@@ -11,6 +11,7 @@ public static class ReleaseCommand
         var command = new Command("release", "Releases: named, immutable sets of update packages.");
         command.Subcommands.Add(CreateRelease());
         command.Subcommands.Add(List());
+        command.Subcommands.Add(ReleasePublishGitHubCommand.Create());
         return command;
     }
 

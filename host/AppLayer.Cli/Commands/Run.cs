@@ -1,3 +1,4 @@
+using System.CommandLine;
 using AppLayer.Core;
 using AppLayer.Sdk;
 
@@ -12,7 +13,19 @@ internal static class Run
     public const int UserError = 1;
     public const int InternalError = 70;
 
-    public static async Task<int> SafelyAsync(Func<Task<int>> body)
+    public static Task<int> SafelyAsync(Func<Task<int>> body) => SafelyAsync(body, Console.Error);
+
+    /// <summary>Runs a verb that writes to the invocation's output and error writers (so it runs in-process too).</summary>
+    public static Task<int> SafelyAsync(ParseResult parse, Func<TextWriter, TextWriter, Task<int>> body)
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(body);
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        return SafelyAsync(() => body(output, error), error);
+    }
+
+    private static async Task<int> SafelyAsync(Func<Task<int>> body, TextWriter error)
     {
         try
         {
@@ -20,17 +33,17 @@ internal static class Run
         }
         catch (Exception ex) when (ex is UserException or ManifestException)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            await error.WriteLineAsync($"error: {ex.Message}");
             return UserError;
         }
         catch (HttpRequestException ex)
         {
-            await Console.Error.WriteLineAsync($"error: cannot reach the host: {ex.Message}");
+            await error.WriteLineAsync($"error: cannot reach the host: {ex.Message}");
             return UserError;
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("cancelled");
+            await error.WriteLineAsync("cancelled");
             return 130;
         }
     }
