@@ -30,6 +30,7 @@ public static class FeedServiceCollectionExtensions
         services.TryAddSingleton<PackageContentService>();
         services.TryAddSingleton<UpdateCatalog>();
         services.TryAddSingleton<ReleaseService>();
+        services.TryAddSingleton<Tuf.TufRepository>();
         return services;
     }
 }

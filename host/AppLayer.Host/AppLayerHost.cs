@@ -58,6 +58,7 @@ public static class AppLayerHost
         app.MapManagerEndpoints();
         app.MapPublisherEndpoints();
         app.MapSiteEndpoints();
+        app.MapTufEndpoints();
         return app;
     }
 

@@ -32,6 +32,7 @@ public static class HostServiceCollectionExtensions
         services.AddAppLayerFeed();
         services.AddAppLayerCore();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<TufInitializer>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();

@@ -1,5 +1,6 @@
 using AppLayer.Feed;
 using AppLayer.Feed.Indexing;
+using AppLayer.Feed.Tuf;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
 using Microsoft.AspNetCore.Builder;
@@ -26,10 +27,17 @@ internal static class FeedEndpoints
         return app;
     }
 
-    private static async Task<IResult> PushAsync(HttpRequest request, IPackageIndexer indexer, CancellationToken cancellationToken)
+    private static async Task<IResult> PushAsync(HttpRequest request, IPackageIndexer indexer, TufRepository tuf, CancellationToken cancellationToken)
     {
         var package = await PackageUpload.OpenAsync(request, cancellationToken);
-        return Problems.From(await indexer.IndexAsync(package, cancellationToken));
+        var outcome = await indexer.IndexAsync(package, cancellationToken);
+        if (outcome.Result == PackageIndexingResult.Success)
+        {
+            // The package is stored; its signed targets entry follows even if the caller gives up.
+            await tuf.PublishAsync(CancellationToken.None);
+        }
+
+        return Problems.From(outcome);
     }
 
     private static async Task<IResult> VersionsAsync(string id, PackageContentService content, CancellationToken cancellationToken)
