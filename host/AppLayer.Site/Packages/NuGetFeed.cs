@@ -29,17 +29,28 @@ internal sealed class NuGetFeed
         _logger = logger;
     }
 
-    /// <summary>Copies the package's bytes to <paramref name="destination"/>.</summary>
-    /// <exception cref="UserException">The feed does not have it or cannot be read.</exception>
-    public async Task DownloadAsync(string id, NuGetVersion version, Stream destination, CancellationToken cancellationToken)
+    /// <summary>Copies the package's bytes to <paramref name="destination"/> within <paramref name="timeout"/>.</summary>
+    /// <exception cref="UserException">The feed does not have it, cannot be read, or is too slow.</exception>
+    /// <exception cref="PackageIntegrityException">It sent more than <paramref name="destination"/> takes.</exception>
+    public async Task DownloadAsync(string id, NuGetVersion version, Stream destination, TimeSpan timeout, CancellationToken cancellationToken)
     {
         bool found;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
         try
         {
-            var resource = await _repository.GetResourceAsync<FindPackageByIdResource>(cancellationToken)
+            var resource = await _repository.GetResourceAsync<FindPackageByIdResource>(deadline.Token)
                 ?? throw new UserException($"the feed at {_repository.PackageSource.Source} has no package base address.");
             using var cache = new SourceCacheContext { NoCache = true, DirectDownload = true };
-            found = await resource.CopyNupkgToStreamAsync(id, version, destination, cache, _logger, cancellationToken);
+            found = await resource.CopyNupkgToStreamAsync(id, version, destination, cache, _logger, deadline.Token);
+        }
+        catch (Exception ex) when (Find<PackageIntegrityException>(ex) is { } integrity)
+        {
+            throw new PackageIntegrityException(integrity.Message, ex);
+        }
+        catch (Exception ex) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested && ex is OperationCanceledException or FatalProtocolException)
+        {
+            throw new UserException($"{id} {version} did not arrive within {timeout.TotalSeconds:0.#} s (slow retrieval); refused.", ex);
         }
         catch (FatalProtocolException ex)
         {
@@ -50,6 +61,20 @@ internal sealed class NuGetFeed
         {
             throw new UserException($"the feed at {_repository.PackageSource.Source} does not have {id} {version}, though the host listed it.");
         }
+    }
+
+    private static T? Find<T>(Exception? ex)
+        where T : Exception
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is T found)
+            {
+                return found;
+            }
+        }
+
+        return null;
     }
 
     private static string Innermost(Exception ex)
