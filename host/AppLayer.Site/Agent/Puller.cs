@@ -40,7 +40,7 @@ internal sealed class Puller
         var updates = (await client.GetUpdatesAsync(cancellationToken)).Select(u => Signed(u, signed)).ToList();
         var applied = await _database.ReadAppliedAsync(cancellationToken);
         var cache = new PackageCache(_paths.Packages);
-        var feed = new NuGetFeed(enrollment.Host, enrollment.Key, new NuGetLogger(_output));
+        using var feed = new NuGetFeed(enrollment.Host, enrollment.Key, new NuGetLogger(_output));
         int downloaded = 0, cached = 0, alreadyApplied = 0;
         foreach (var update in updates)
         {
