@@ -31,6 +31,7 @@ public static class FeedServiceCollectionExtensions
         services.TryAddSingleton<UpdateCatalog>();
         services.TryAddSingleton<ReleaseService>();
         services.TryAddSingleton<Tuf.TufRepository>();
+        services.TryAddSingleton<Protocol.FeedQuery>();
         return services;
     }
 }

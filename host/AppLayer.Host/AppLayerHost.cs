@@ -59,6 +59,7 @@ public static class AppLayerHost
         app.MapPublisherEndpoints();
         app.MapSiteEndpoints();
         app.MapTufEndpoints();
+        app.MapNuGetQueryEndpoints();
         return app;
     }
 
