@@ -53,6 +53,7 @@ public static class HostServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiKeyService>();
+        services.TryAddSingleton<ApiKeyRevoker>();
         services.TryAddSingleton<CustomerService>();
         services.TryAddSingleton<LegalChangeService>();
         services.TryAddSingleton<SiteService>();

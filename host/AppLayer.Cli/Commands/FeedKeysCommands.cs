@@ -41,6 +41,24 @@ internal static class FeedKeysCommands
         return command;
     }
 
+    public static Command Revoke()
+    {
+        var data = new Option<string>("--data") { Description = "The host's data folder.", Required = true };
+        var key = new Argument<string>("key") { Description = "The API key to revoke (al_...)." };
+        var command = new Command("revoke", "Revoke an API key at once (the host refuses it from then on).") { data, key };
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        {
+            if (!await Guard(() => AppLayerHost.RevokeKeyAsync(parse.GetValue(data)!, parse.GetValue(key)!, ct), parse.GetValue(data)!))
+            {
+                throw new UserException("no such API key in this data folder.");
+            }
+
+            Console.WriteLine("revoked");
+            return 0;
+        }));
+        return command;
+    }
+
     private static async Task<T> Guard<T>(Func<Task<T>> action, string folder)
     {
         try

@@ -18,6 +18,7 @@ public static class KeysCommand
         command.Subcommands.Add(CreateKey());
         command.Subcommands.Add(FeedKeysCommands.Init());
         command.Subcommands.Add(FeedKeysCommands.Rotate());
+        command.Subcommands.Add(FeedKeysCommands.Revoke());
         return command;
     }
 
