@@ -30,6 +30,8 @@ public static class FeedServiceCollectionExtensions
         services.TryAddSingleton<PackageContentService>();
         services.TryAddSingleton<UpdateCatalog>();
         services.TryAddSingleton<ReleaseService>();
+        services.TryAddSingleton<Tuf.TufRepository>();
+        services.TryAddSingleton<Protocol.FeedQuery>();
         return services;
     }
 }

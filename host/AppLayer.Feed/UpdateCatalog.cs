@@ -19,13 +19,14 @@ public sealed class UpdateCatalog(IPackageStore packages, IAgreementStore agreem
     }
 
     /// <returns>The newest version of each update the installation is entitled to, by id.</returns>
-    public async Task<IReadOnlyList<AvailableUpdateDto>> ForInstallationAsync(Installation installation, CancellationToken cancellationToken)
+    /// <param name="visible">Which packages the installation may see at all (tenancy, unlisting); default: every one.</param>
+    public async Task<IReadOnlyList<AvailableUpdateDto>> ForInstallationAsync(Installation installation, CancellationToken cancellationToken, Func<FeedPackage, bool>? visible = null)
     {
         ArgumentNullException.ThrowIfNull(installation);
         var agreement = await agreements.FindCurrentAsync(installation.CustomerId, cancellationToken);
         var all = await packages.ListAsync(cancellationToken);
         return [.. all
-            .Where(p => Entitlement.IsEntitled(agreement, installation, p.Manifest))
+            .Where(p => (visible is null || visible(p)) && Entitlement.IsEntitled(agreement, installation, p.Manifest))
             .GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
             .Select(g => g.MaxBy(p => FeedVersions.Parse(p.Version))!)
             .OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase)

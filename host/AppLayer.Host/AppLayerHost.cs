@@ -65,6 +65,9 @@ public static class AppLayerHost
         app.MapSiteEndpoints();
         app.MapLegalChangeEndpoints();
         app.MapComplianceEndpoints();
+        app.MapTufEndpoints();
+        app.MapNuGetQueryEndpoints();
+        app.MapKeyEndpoints();
         return app;
     }
 
@@ -84,6 +87,23 @@ public static class AppLayerHost
             await app.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>Revokes an API key straight in a data folder's database.</summary>
+    /// <returns><c>false</c> when the database has no such key.</returns>
+    public static async Task<bool> RevokeKeyAsync(string dataDirectory, string key, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(dataDirectory))
+        {
+            throw new UserException("The data folder is required.");
+        }
+
+        var services = new ServiceCollection()
+            .AddAppLayerStorage(o => o.DataDirectory = dataDirectory)
+            .AddAppLayerCore();
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
+        return await provider.GetRequiredService<ApiKeyRevoker>().RevokeAsync(key, cancellationToken);
     }
 
     /// <summary>

@@ -32,6 +32,7 @@ public static class HostServiceCollectionExtensions
         services.AddAppLayerFeed();
         services.AddAppLayerCore();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<TufInitializer>();
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -52,6 +53,7 @@ public static class HostServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApiKeyService>();
+        services.TryAddSingleton<ApiKeyRevoker>();
         services.TryAddSingleton<CustomerService>();
         services.TryAddSingleton<LegalChangeService>();
         services.TryAddSingleton<SiteService>();

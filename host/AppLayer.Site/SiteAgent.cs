@@ -25,7 +25,15 @@ public sealed class SiteAgent
 
     /// <summary>Asks the host who this key belongs to and stores host, key and identity in the IS database.</summary>
     /// <exception cref="UserException">No database, a bad URL or key, or the host cannot be reached.</exception>
-    public async Task<SiteIdentityDto> EnrollAsync(string hostUrl, string key, CancellationToken cancellationToken = default)
+    public Task<SiteIdentityDto> EnrollAsync(string hostUrl, string key, CancellationToken cancellationToken = default) =>
+        EnrollAsync(hostUrl, key, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EnrollAsync(string, string, CancellationToken)"/>, and pins the feed's TUF root:
+    /// the file given out of band, or else the host's current <c>/tuf/root.json</c> (which must be signed by its own keys).
+    /// </summary>
+    /// <exception cref="Core.Tuf.TufException">The root is not valid signed root metadata.</exception>
+    public async Task<SiteIdentityDto> EnrollAsync(string hostUrl, string key, string? trustedRootFile, CancellationToken cancellationToken = default)
     {
         var database = SiteDatabase.Existing(Paths.Database);
         await database.ReadIsVersionAsync(cancellationToken);
@@ -37,10 +45,12 @@ public sealed class SiteAgent
 
         using var client = new HostClient(host, key.Trim(), _options.HostTimeout);
         var identity = await client.GetIdentityAsync(cancellationToken);
+        var root = await Trust.Pinning.ReadRootAsync(host, key.Trim(), trustedRootFile, _options, cancellationToken);
         await database.EnrollAsync(
             new Enrollment(host, key.Trim(), identity.Installation, identity.Customer, identity.Modules, identity.TimeZone),
             _options.Clock.GetUtcNow(),
             cancellationToken);
+        Trust.Pinning.Pin(Paths.Trust, root);
         await Output.WriteLineAsync($"enrolled {Paths.Database} as installation {identity.Installation} of customer {identity.Customer} at {host}");
         return identity;
     }
@@ -51,7 +61,7 @@ public sealed class SiteAgent
         var (database, enrollment) = await OpenAsync(cancellationToken);
         using var hold = AgentLock.Take(Paths);
         using var client = Client(enrollment);
-        return await new Puller(Paths, database, Output).PullAsync(enrollment, client, cancellationToken);
+        return await new Puller(Paths, database, Output, _options).PullAsync(enrollment, client, cancellationToken);
     }
 
     /// <summary>Applies the cached updates this IS lacks, then reports every result not yet reported.</summary>

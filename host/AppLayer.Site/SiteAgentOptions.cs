@@ -11,4 +11,10 @@ public sealed class SiteAgentOptions
 
     /// <summary>How long one call to the host's site API may take.</summary>
     public TimeSpan HostTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>How long one signed metadata file may take to arrive (slow-retrieval guard).</summary>
+    public TimeSpan MetadataTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long one package download may take (slow-retrieval guard).</summary>
+    public TimeSpan DownloadTimeout { get; init; } = TimeSpan.FromMinutes(10);
 }

@@ -24,6 +24,9 @@ public sealed record SitePaths
     /// <summary>Failure reports not yet accepted by the host, one JSON file each.</summary>
     public string Outbox => Path.Combine(Root, "outbox");
 
+    /// <summary>The TUF root pinned at enrollment and the newest metadata verified since.</summary>
+    public string Trust => Path.Combine(Root, "tuf");
+
     /// <summary>Downloads in progress; nothing here is ever opened as a package.</summary>
     public string Incoming => Path.Combine(Root, "incoming");
 

@@ -28,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IInstallationStore, SqliteInstallationStore>();
         services.TryAddSingleton<IApiKeyStore, SqliteApiKeyStore>();
         services.TryAddSingleton<IPackageStore, SqlitePackageStore>();
+        services.TryAddSingleton<IPackageListingStore, SqlitePackageListingStore>();
         services.TryAddSingleton<ILegalChangeStore, SqliteLegalChangeStore>();
         services.TryAddSingleton<IReleaseStore, SqliteReleaseStore>();
         services.TryAddSingleton<IDeploymentStore, SqliteDeploymentStore>();

@@ -52,6 +52,13 @@ public sealed partial record UpdateManifest
     /// <summary>The assembly (file name) inside the package that holds the <see cref="IUpdate"/>.</summary>
     public string? EntryAssembly { get; init; }
 
+    /// <summary>
+    /// The one customer (its code) a bespoke update (data fix, feature) is for; the feed shows it to
+    /// no one else. Legislative updates name none.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Customer { get; init; }
+
     /// <summary>Reads and validates a manifest.</summary>
     /// <exception cref="ManifestException">The JSON is malformed or a rule is broken.</exception>
     public static UpdateManifest Parse(string json)
@@ -112,6 +119,11 @@ public sealed partial record UpdateManifest
             {
                 throw new ManifestException($"{FileName}: a legislative update must give its effective date.");
             }
+        }
+
+        if (Customer is not null && (Kind == UpdateKind.Legislative || string.IsNullOrWhiteSpace(Customer) || Customer.Length > 64 || Customer.Any(char.IsWhiteSpace)))
+        {
+            throw new ManifestException($"{FileName}: customer '{Customer}' is not allowed here (a code without spaces, and only on a bespoke update, not a legislative one).");
         }
 
         foreach (var dependency in Dependencies)

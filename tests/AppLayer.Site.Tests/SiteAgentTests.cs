@@ -117,9 +117,10 @@ public sealed class SiteAgentTests
 
             var error = await Should.ThrowAsync<PackageIntegrityException>(() => site.Agent.PullAsync());
 
-            error.Message.ShouldContain(append ? "bytes but the host listed" : "SHA-512", customMessage: what);
+            error.Message.ShouldContain(append ? "bytes the signed targets declare; stopped reading" : "SHA-512", customMessage: what);
             site.CachedPackages().ShouldBeEmpty();
-            Directory.GetFiles(site.Paths.Root, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("agent.lock", StringComparison.Ordinal)).ShouldBeEmpty();
+            Directory.GetFiles(site.Paths.Root, "*", SearchOption.AllDirectories)
+                .Where(f => !f.EndsWith("agent.lock", StringComparison.Ordinal) && !f.StartsWith(site.Paths.Trust, StringComparison.Ordinal)).ShouldBeEmpty();
             site.Dump().ShouldBe(before);
         }
 

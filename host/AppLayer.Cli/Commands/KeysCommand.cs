@@ -16,6 +16,9 @@ public static class KeysCommand
     {
         var command = new Command("keys", "API keys.");
         command.Subcommands.Add(CreateKey());
+        command.Subcommands.Add(FeedKeysCommands.Init());
+        command.Subcommands.Add(FeedKeysCommands.Rotate());
+        command.Subcommands.Add(FeedKeysCommands.Revoke());
         return command;
     }
 

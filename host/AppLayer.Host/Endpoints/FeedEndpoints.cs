@@ -1,10 +1,16 @@
+using System.Security.Claims;
+using AppLayer.Core.Services;
+using AppLayer.Core.Stores;
 using AppLayer.Feed;
+using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Indexing;
+using AppLayer.Feed.Tuf;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NuGet.Packaging;
 
 namespace AppLayer.Host.Endpoints;
 
@@ -22,26 +28,43 @@ internal static class FeedEndpoints
 
         var flat = app.MapGroup("/v3/flatcontainer").RequireAuthorization(ApiKeyDefaults.AnyKeyPolicy);
         flat.MapGet("/{id}/index.json", VersionsAsync);
-        flat.MapGet("/{id}/{version}/{file}", Content);
+        flat.MapGet("/{id}/{version}/{file}", ContentAsync);
         return app;
     }
 
-    private static async Task<IResult> PushAsync(HttpRequest request, IPackageIndexer indexer, CancellationToken cancellationToken)
+    private static async Task<IResult> PushAsync(HttpRequest request, IPackageIndexer indexer, TufRepository tuf, CancellationToken cancellationToken)
     {
         var package = await PackageUpload.OpenAsync(request, cancellationToken);
-        return Problems.From(await indexer.IndexAsync(package, cancellationToken));
+        var outcome = await indexer.IndexAsync(package, cancellationToken);
+        if (outcome.Result == PackageIndexingResult.Success)
+        {
+            // The package is stored; its signed targets entry follows even if the caller gives up.
+            await tuf.PublishAsync(CancellationToken.None);
+        }
+
+        return Problems.From(outcome);
     }
 
-    private static async Task<IResult> VersionsAsync(string id, PackageContentService content, CancellationToken cancellationToken)
+    private static async Task<IResult> VersionsAsync(string id, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken cancellationToken)
     {
-        var versions = await content.GetVersionsAsync(id, cancellationToken);
-        return versions is null
+        // Another tenant's package answers as if it did not exist (404, not 403), so nothing leaks.
+        var versions = PackageIdValidator.IsValidPackageId(id)
+            ? await query.VersionsAsync(id, await FeedCallers.ResolveAsync(user, sites, cancellationToken), cancellationToken)
+            : [];
+        return versions.Count == 0
             ? Problems.NotFound($"Package '{id}' is not in the feed.")
-            : Results.Json(new PackageVersions(versions));
+            : Results.Json(new PackageVersions([.. versions.Select(v => v.Version.ToNormalizedString().ToLowerInvariant())]));
     }
 
-    private static IResult Content(string id, string version, string file, PackageContentService content)
+    private static async Task<IResult> ContentAsync(string id, string version, string file, ClaimsPrincipal user, SiteService sites, IPackageStore packages, PackageContentService content, CancellationToken cancellationToken)
     {
+        var normalized = FeedVersions.Normalize(version);
+        var package = normalized is null || !PackageIdValidator.IsValidPackageId(id) ? null : await packages.FindAsync(id, normalized, cancellationToken);
+        if (package is null || !(await FeedCallers.ResolveAsync(user, sites, cancellationToken)).CanSee(package.Manifest))
+        {
+            return Problems.NotFound($"{file} ({id} {version}) is not in the feed.");
+        }
+
         if (file.Equals($"{id}.{version}.nupkg", StringComparison.OrdinalIgnoreCase)
             && content.OpenNupkg(id, version) is { } nupkg)
         {

@@ -10,6 +10,12 @@ internal sealed record ServiceIndex(string Version, IReadOnlyList<ServiceIndexRe
         [
             new($"{baseUrl}/api/v2/package", "PackagePublish/2.0.0", "Push update packages (publish or manager key)."),
             new($"{baseUrl}/v3/flatcontainer/", "PackageBaseAddress/3.0.0", "Package contents (any key)."),
+            new($"{baseUrl}/v3/registration/", "RegistrationsBaseUrl", "Package metadata (any key)."),
+            new($"{baseUrl}/v3/registration/", "RegistrationsBaseUrl/3.0.0-rc", "Package metadata (any key)."),
+            new($"{baseUrl}/v3/registration/", "RegistrationsBaseUrl/3.6.0", "Package metadata (any key)."),
+            new($"{baseUrl}/v3/search", "SearchQueryService", "Search (any key)."),
+            new($"{baseUrl}/v3/search", "SearchQueryService/3.0.0-rc", "Search (any key)."),
+            new($"{baseUrl}/v3/search", "SearchQueryService/3.5.0", "Search (any key)."),
         ]);
 }
 

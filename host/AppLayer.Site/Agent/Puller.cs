@@ -1,34 +1,46 @@
 using AppLayer.Core;
 using AppLayer.Core.Api;
 using AppLayer.Site.Packages;
+using AppLayer.Site.Trust;
 using NuGet.Versioning;
 
 namespace AppLayer.Site.Agent;
 
 /// <summary>
-/// Downloads each listed update that is neither applied nor cached, checks its length and SHA-512
-/// against the listing while it is still a temporary file, and only then moves it into the cache.
+/// First verifies the feed's signed TUF metadata from the pinned root; then downloads each listed
+/// update that is neither applied nor cached, stops reading at the length the signed targets
+/// declare, checks length and SHA-512 against them while it is still a temporary file, and only
+/// then moves it into the cache. A listed update missing from the signed targets is refused.
 /// </summary>
 internal sealed class Puller
 {
     private readonly SitePaths _paths;
     private readonly SiteDatabase _database;
     private readonly TextWriter _output;
+    private readonly SiteAgentOptions _options;
 
-    public Puller(SitePaths paths, SiteDatabase database, TextWriter output)
+    public Puller(SitePaths paths, SiteDatabase database, TextWriter output, SiteAgentOptions options)
     {
         _paths = paths;
         _database = database;
         _output = output;
+        _options = options;
     }
 
-    /// <exception cref="PackageIntegrityException">A download's bytes differ from the listing; nothing of it is kept.</exception>
+    /// <exception cref="PackageIntegrityException">A download's bytes differ from the signed targets; nothing of it is kept.</exception>
+    /// <exception cref="Core.Tuf.TufException">The signed metadata did not verify; nothing was downloaded.</exception>
     public async Task<PullResult> PullAsync(Enrollment enrollment, HostClient client, CancellationToken cancellationToken)
     {
-        var updates = await client.GetUpdatesAsync(cancellationToken);
+        IReadOnlyDictionary<string, SignedTarget> signed;
+        using (var metadata = new MetadataClient(enrollment.Host, enrollment.Key, _options.MetadataTimeout))
+        {
+            signed = await new TufUpdater(new TrustStore(_paths.Trust), metadata, _options.Clock).RefreshAsync(cancellationToken);
+        }
+
+        var updates = (await client.GetUpdatesAsync(cancellationToken)).Select(u => Signed(u, signed)).ToList();
         var applied = await _database.ReadAppliedAsync(cancellationToken);
         var cache = new PackageCache(_paths.Packages);
-        var feed = new NuGetFeed(enrollment.Host, enrollment.Key, new NuGetLogger(_output));
+        using var feed = new NuGetFeed(enrollment.Host, enrollment.Key, new NuGetLogger(_output));
         int downloaded = 0, cached = 0, alreadyApplied = 0;
         foreach (var update in updates)
         {
@@ -61,7 +73,7 @@ internal sealed class Puller
         {
             await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
-                await feed.DownloadAsync(update.Id, version, file, cancellationToken);
+                await feed.DownloadAsync(update.Id, version, new LimitedWriteStream(file, update.Size, $"{update.Id} {update.Version} as downloaded"), _options.DownloadTimeout, cancellationToken);
             }
 
             await PackageHash.VerifyAsync(temporary, $"{update.Id} {update.Version} as downloaded", update.Size, update.Sha512, cancellationToken);
@@ -71,6 +83,26 @@ internal sealed class Puller
         {
             File.Delete(temporary);
         }
+    }
+
+    /// <returns>The listing with the length and SHA-512 of the signed targets, which are what the bytes must match.</returns>
+    private static AvailableUpdateDto Signed(AvailableUpdateDto update, IReadOnlyDictionary<string, SignedTarget> signed)
+    {
+        var version = ParseListing(update);
+        var path = TargetPath(update.Id, version);
+        if (!signed.TryGetValue(path, out var target))
+        {
+            throw new PackageIntegrityException($"the host lists {update.Id} {version.ToNormalizedString()} but the signed targets metadata has no {path}; refused.");
+        }
+
+        return update with { Size = target.Length, Sha512 = target.Sha512 };
+    }
+
+    private static string TargetPath(string id, NuGetVersion version)
+    {
+        var lowerId = id.ToLowerInvariant();
+        var lowerVersion = version.ToNormalizedString().ToLowerInvariant();
+        return $"{lowerId}/{lowerVersion}/{lowerId}.{lowerVersion}.nupkg";
     }
 
     private static NuGetVersion ParseListing(AvailableUpdateDto update)

@@ -7,5 +7,6 @@ internal static class Schema
     [
         new(1, "initial schema", InitialSchema.Sql),
         new(2, "legal change work items", LegalChangeWorkItems.Sql),
+        new(3, "package unlisting", PackageUnlisting.Sql),
     ];
 }

@@ -29,8 +29,21 @@ internal sealed class StandInHost : IAsyncDisposable
     private WebApplication? _app;
     private int _basicRequests;
     private int _reportPosts;
+    private long _misbehavingBytes;
 
     public string Url { get; private set; } = string.Empty;
+
+    /// <summary>The signed metadata served at <c>/tuf/</c>; <see cref="Publish"/> adds each package to its targets.</summary>
+    public TestRepository Tuf { get; } = new();
+
+    /// <summary>Replaces what <c>/tuf/{name}</c> (or, for <c>"nupkg"</c>, every package download) answers.</summary>
+    public ConcurrentDictionary<string, Func<HttpContext, Task>> Misbehave { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every <c>/tuf/</c> request, as "name status".</summary>
+    public ConcurrentQueue<string> MetadataRequests { get; } = new();
+
+    /// <summary>Bytes written by a misbehaving answer before the client gave up.</summary>
+    public long MisbehavingBytesSent => Interlocked.Read(ref _misbehavingBytes);
 
     public SiteIdentityDto Identity { get; set; } = new("novak-prod", "novak", "5.2.0", ["accounting", "payroll"], "Europe/Prague");
 
@@ -80,6 +93,7 @@ internal sealed class StandInHost : IAsyncDisposable
             manifest.EffectiveDate,
             manifest.LegalReferences);
         _packages[Key(manifest.Id, manifest.Version)] = new Published(listing, bytes);
+        Tuf.AddTarget(manifest.Id, manifest.Version, bytes);
         return listing;
     }
 
@@ -90,8 +104,34 @@ internal sealed class StandInHost : IAsyncDisposable
         _packages[key] = _packages[key] with { Bytes = bytes };
     }
 
+    /// <summary>An answer that sends <paramref name="chunk"/> bytes every <paramref name="pause"/> until the client stops reading (at most <paramref name="maxChunks"/> times).</summary>
+    public Func<HttpContext, Task> Endless(int chunk, TimeSpan pause, int maxChunks = 100_000) => async http =>
+    {
+        http.Response.ContentType = "application/octet-stream";
+        var buffer = new byte[chunk];
+        buffer.AsSpan().Fill((byte)'{');
+        try
+        {
+            for (var i = 0; i < maxChunks && !http.RequestAborted.IsCancellationRequested; i++)
+            {
+                await http.Response.Body.WriteAsync(buffer, http.RequestAborted);
+                await http.Response.Body.FlushAsync(http.RequestAborted);
+                Interlocked.Add(ref _misbehavingBytes, chunk);
+                if (pause > TimeSpan.Zero)
+                {
+                    await Task.Delay(pause, http.RequestAborted);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
+        {
+            // the client stopped reading: that is the point
+        }
+    };
+
     public async ValueTask DisposeAsync()
     {
+        Tuf.Dispose();
         if (_app is not null)
         {
             await _app.StopAsync();
@@ -120,8 +160,34 @@ internal sealed class StandInHost : IAsyncDisposable
 
         app.MapGet("/v3/flatcontainer/{id}/{version}/{file}", (HttpContext http, string id, string version, string file) => Authorized(http, () =>
             _packages.TryGetValue(Key(id, version), out var package) && file.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase)
-                ? Results.Bytes(package.Bytes, "application/octet-stream")
+                ? Misbehave.TryGetValue("nupkg", out var answer) ? new Answer(answer) : Results.Bytes(package.Bytes, "application/octet-stream")
                 : Results.NotFound()));
+
+        app.MapGet("/tuf/{name}", (HttpContext http, string name) => Authorized(http, () =>
+        {
+            if (Misbehave.TryGetValue(name, out var answer))
+            {
+                MetadataRequests.Enqueue(name + " misbehaving");
+                return new Answer(answer);
+            }
+
+            if (!Tuf.Files.TryGetValue(name, out var bytes))
+            {
+                MetadataRequests.Enqueue(name + " 404");
+                return Results.NotFound();
+            }
+
+            var tag = "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"";
+            http.Response.Headers.ETag = tag;
+            if (http.Request.Headers.IfNoneMatch.ToString() == tag)
+            {
+                MetadataRequests.Enqueue(name + " 304");
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+
+            MetadataRequests.Enqueue(name + " 200");
+            return Results.Bytes(bytes, "application/json");
+        }));
 
         app.MapGet("/api/site/me", (HttpContext http) => Authorized(http, () => Results.Json(Identity)));
 
@@ -160,6 +226,11 @@ internal sealed class StandInHost : IAsyncDisposable
 
         http.Response.Headers.WWWAuthenticate = "Basic realm=\"AppLayer\"";
         return Results.Problem(title: "API key missing or unknown", statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    private sealed class Answer(Func<HttpContext, Task> write) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => write(httpContext);
     }
 
     private sealed record Published(AvailableUpdateDto Listing, byte[] Bytes);

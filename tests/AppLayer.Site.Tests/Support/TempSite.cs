@@ -28,7 +28,20 @@ internal sealed class TempSite : IDisposable
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 12, 20, 9, 30, 0, TimeSpan.Zero));
 
-    public SiteAgent Agent => new(Database, new SiteAgentOptions { Clock = Clock, Output = Output, HostTimeout = TimeSpan.FromSeconds(20) });
+    public SiteAgent Agent => AgentWith(o => o);
+
+    public SiteAgent AgentWith(Func<AgentSettings, AgentSettings> change)
+    {
+        var settings = change(new AgentSettings(TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(60)));
+        return new(Database, new SiteAgentOptions
+        {
+            Clock = Clock,
+            Output = Output,
+            HostTimeout = TimeSpan.FromSeconds(20),
+            MetadataTimeout = settings.MetadataTimeout,
+            DownloadTimeout = settings.DownloadTimeout,
+        });
+    }
 
     public string[] OutputLines => Output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -89,6 +102,8 @@ internal sealed class TempSite : IDisposable
 
     public string[] CachedPackages() =>
         Directory.Exists(Paths.Packages) ? Directory.GetFiles(Paths.Packages, "*.nupkg").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray() : [];
+
+    public sealed record AgentSettings(TimeSpan MetadataTimeout, TimeSpan DownloadTimeout);
 
     public void Dispose()
     {

@@ -1,0 +1,57 @@
+using AppLayer.Core.Services;
+using AppLayer.Core.Stores;
+
+namespace AppLayer.Feed.Protocol;
+
+/// <summary>The packages one caller may see, for the registration and search resources and unlisting.</summary>
+public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listing, TimeProvider time)
+{
+    /// <returns>Every version of <paramref name="id"/> the caller may see, oldest first (none: the id does not exist for them).</returns>
+    public async Task<IReadOnlyList<ListedPackage>> VersionsAsync(string id, FeedCaller caller, CancellationToken cancellationToken) =>
+        [.. (await AllAsync(caller, cancellationToken)).Where(p => string.Equals(p.Package.Id, id, StringComparison.OrdinalIgnoreCase))];
+
+    /// <returns>Every package the caller may see, by id then version.</returns>
+    public async Task<IReadOnlyList<ListedPackage>> AllAsync(FeedCaller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var unlisted = await listing.ListUnlistedAsync(cancellationToken);
+        return [.. (await packages.ListAsync(cancellationToken))
+            .Where(p => caller.CanSee(p.Manifest))
+            .Select(p => new ListedPackage(p, FeedVersions.Parse(p.Version), !unlisted.Contains(IPackageListingStore.Key(p.Id, p.Version))))
+            .OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(p => p.Version)];
+    }
+
+    /// <summary>
+    /// Search as NuGet's SearchQueryService does: <paramref name="query"/> in id, title or description,
+    /// listed packages only, the newest matching version of each id (stable only unless <paramref name="prerelease"/>).
+    /// </summary>
+    public async Task<(int TotalHits, IReadOnlyList<IReadOnlyList<ListedPackage>> Page)> SearchAsync(
+        string? query, int skip, int take, bool prerelease, FeedCaller caller, CancellationToken cancellationToken)
+    {
+        var terms = (query ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var hits = (await AllAsync(caller, cancellationToken))
+            .Where(p => p.Listed && (prerelease || !p.Version.IsPrerelease))
+            .GroupBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase)
+            .Where(g => terms.All(t => Matches(g.Last(), t)))
+            .Select(g => (IReadOnlyList<ListedPackage>)[.. g])
+            .ToList();
+        return (hits.Count, [.. hits.Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 0, 1000))]);
+    }
+
+    /// <returns><c>false</c> when the caller sees no such package.</returns>
+    public async Task<bool> UnlistAsync(string id, string version, FeedCaller caller, CancellationToken cancellationToken)
+    {
+        var normalized = FeedVersions.Normalize(version);
+        if (normalized is null || !(await VersionsAsync(id, caller, cancellationToken)).Any(p => p.Version.ToNormalizedString() == normalized))
+        {
+            return false;
+        }
+
+        return await listing.UnlistAsync(id, normalized, time.GetUtcNow(), cancellationToken);
+    }
+
+    private static bool Matches(ListedPackage package, string term) =>
+        package.Package.Id.Contains(term, StringComparison.OrdinalIgnoreCase)
+        || package.Package.Manifest.Title.Contains(term, StringComparison.OrdinalIgnoreCase);
+}

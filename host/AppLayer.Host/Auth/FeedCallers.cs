@@ -1,0 +1,20 @@
+using System.Security.Claims;
+using AppLayer.Core.Model;
+using AppLayer.Core.Services;
+
+namespace AppLayer.Host.Auth;
+
+/// <summary>Turns the authenticated key into what it may see of the feed.</summary>
+internal static class FeedCallers
+{
+    public static async Task<FeedCaller> ResolveAsync(ClaimsPrincipal user, SiteService sites, CancellationToken cancellationToken)
+    {
+        if (user.FindFirst(ApiKeyDefaults.ScopeClaim)?.Value != KeyScopeNames.Site)
+        {
+            return FeedCaller.Everyone;
+        }
+
+        var identity = await sites.IdentifyAsync(user.InstallationId(), cancellationToken);
+        return new FeedCaller(false, identity.Customer);
+    }
+}

@@ -1,0 +1,52 @@
+using AppLayer.Core;
+using AppLayer.Feed;
+using AppLayer.Feed.Tuf;
+using AppLayer.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AppLayer.Host;
+
+/// <summary>The feed's TUF keys from code, straight in a data folder (the CLI's <c>keys init</c> and <c>keys rotate</c>).</summary>
+public static class FeedSigning
+{
+    /// <summary>Creates the keys and the first signed metadata; the root key goes to <paramref name="rootKeyDirectory"/> when given.</summary>
+    /// <returns>The folder that holds the root key.</returns>
+    public static async Task<string> InitAsync(string dataDirectory, string? rootKeyDirectory, CancellationToken cancellationToken = default)
+    {
+        await using var provider = await BuildAsync(dataDirectory, cancellationToken);
+        var tuf = provider.GetRequiredService<TufRepository>();
+        await tuf.InitializeAsync(rootKeyDirectory, cancellationToken);
+        return string.IsNullOrWhiteSpace(rootKeyDirectory) ? tuf.KeysDirectory : Path.GetFullPath(rootKeyDirectory);
+    }
+
+    /// <returns>The new root version.</returns>
+    public static async Task<long> RotateAsync(string dataDirectory, IReadOnlyCollection<string> roles, string? rootKeyDirectory, CancellationToken cancellationToken = default)
+    {
+        await using var provider = await BuildAsync(dataDirectory, cancellationToken);
+        return await provider.GetRequiredService<TufRepository>().RotateAsync(roles, rootKeyDirectory, cancellationToken);
+    }
+
+    private static async Task<ServiceProvider> BuildAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(dataDirectory))
+        {
+            throw new UserException("The data folder is required.");
+        }
+
+        var provider = new ServiceCollection()
+            .AddAppLayerStorage(o => o.DataDirectory = dataDirectory)
+            .AddAppLayerFeed(o => o.DataDirectory = dataDirectory)
+            .AddAppLayerCore()
+            .BuildServiceProvider();
+        try
+        {
+            await provider.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
+            return provider;
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+    }
+}
