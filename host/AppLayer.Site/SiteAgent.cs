@@ -59,7 +59,7 @@ public sealed class SiteAgent
     {
         var (database, enrollment) = await OpenAsync(cancellationToken);
         using var hold = AgentLock.Take(Paths);
-        var (applied, failed, already) = await new Applier(Paths, database, _options.Clock, Output).ApplyAsync(enrollment, cancellationToken);
+        var (applied, failed, already) = await new Applier(Paths, database, _options).ApplyAsync(enrollment, cancellationToken);
         var reports = await ReportAsync(database, enrollment, cancellationToken);
         return new ApplyResult(applied, failed, already, reports);
     }
@@ -96,7 +96,7 @@ public sealed class SiteAgent
     private async Task<ReportResult> ReportAsync(SiteDatabase database, Enrollment enrollment, CancellationToken cancellationToken)
     {
         using var client = Client(enrollment);
-        return await new Reporter(database, new Outbox(Paths.Outbox), _options.Clock, Output).SendAsync(client, cancellationToken);
+        return await new Reporter(database, new Outbox(Paths.Outbox), _options).SendAsync(client, cancellationToken);
     }
 
     private async Task<(SiteDatabase Database, Enrollment Enrollment)> OpenAsync(CancellationToken cancellationToken)

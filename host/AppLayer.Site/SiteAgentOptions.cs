@@ -11,4 +11,16 @@ public sealed class SiteAgentOptions
 
     /// <summary>How long one call to the host's site API may take.</summary>
     public TimeSpan HostTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>How long one update's worker process may run before it is killed (nothing it did is kept).</summary>
+    public TimeSpan WorkerTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The worker's managed heap limit; a plugin that leaks past it fails, the agent does not.</summary>
+    public long WorkerMemoryLimitBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>The worker (<c>applayer-worker.dll</c>); by default the one beside the agent.</summary>
+    public string? WorkerPath { get; init; }
+
+    /// <summary>Waits between tries of one report while the host cannot be reached (one try more than waits).</summary>
+    public IReadOnlyList<TimeSpan> ReportRetryDelays { get; init; } = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
 }

@@ -3,7 +3,7 @@ using AppLayer.Core.Model;
 using AppLayer.Sdk;
 using AppLayer.Site.Packages;
 using AppLayer.Site.Planning;
-using AppLayer.Site.Plugins;
+using AppLayer.Site.Isolation;
 using AppLayer.Site.Reporting;
 using NuGet.Versioning;
 
@@ -21,26 +21,39 @@ internal sealed class Applier
     private readonly Outbox _outbox;
     private readonly TimeProvider _clock;
     private readonly TextWriter _output;
+    private readonly WorkerLauncher _launcher;
 
-    public Applier(SitePaths paths, SiteDatabase database, TimeProvider clock, TextWriter output)
+    public Applier(SitePaths paths, SiteDatabase database, SiteAgentOptions options)
     {
+        _launcher = new WorkerLauncher(options);
         _database = database;
         _cache = new PackageCache(paths.Packages);
         _outbox = new Outbox(paths.Outbox);
-        _clock = clock;
-        _output = output;
+        _clock = options.Clock;
+        _output = options.Output;
     }
 
     public async Task<(int Applied, int Failed, int AlreadyApplied)> ApplyAsync(Enrollment enrollment, CancellationToken cancellationToken)
     {
         await _database.ReadIsVersionAsync(cancellationToken); // no IS version: not an IS database, stop before anything
         var applied = await _database.ReadAppliedAsync(cancellationToken);
+        var history = await _database.ReadHistoryAsync(unreportedOnly: false, cancellationToken);
         int done = 0, failed = 0, alreadyApplied = 0;
 
         var pending = new List<(CachedPackage Package, UpdateManifest Manifest)>();
         foreach (var package in _cache.List())
         {
             var version = NuGetVersion.Parse(package.Listing.Version);
+            var same = history.FirstOrDefault(h => string.Equals(h.PackageId, package.Listing.Id, StringComparison.OrdinalIgnoreCase) && NuGetVersion.Parse(h.Version) == version);
+            if (same is not null && !string.Equals(same.Sha512, package.Listing.Sha512, StringComparison.Ordinal))
+            {
+                // One id and version is one package for ever: other bytes under the same name are not "already applied".
+                PackageCache.Remove(package);
+                await FailAsync(package.Listing.Id, package.Listing.Version, package.Listing.Sha512, $"not applied: {package.Listing.Id} {version.ToNormalizedString()} was applied here from a package with SHA-512 {same.Sha512}, but this package's SHA-512 is {package.Listing.Sha512}; a published version must never change.", cancellationToken);
+                failed++;
+                continue;
+            }
+
             if (applied.TryGetValue(package.Listing.Id, out var have) && have >= version)
             {
                 alreadyApplied++;
@@ -85,7 +98,7 @@ internal sealed class Applier
                 ?? manifest.Dependencies.Where(d => failedIds.Contains(d.Id)).Select(d => $"its dependency {d.Id} failed").FirstOrDefault();
             var outcome = blockedBy is not null
                 ? UpdateOutcome.Failed(UpdateStep.Load, blockedBy)
-                : await ApplyOneAsync(package, manifest, enrollment, cancellationToken);
+                : await ApplyOneAsync(package, manifest, enrollment, null, cancellationToken);
             if (outcome.Succeeded)
             {
                 done++;
@@ -106,7 +119,7 @@ internal sealed class Applier
         return (done, failed, alreadyApplied);
     }
 
-    private async Task<UpdateOutcome> ApplyOneAsync(CachedPackage package, UpdateManifest manifest, Enrollment enrollment, CancellationToken cancellationToken)
+    private async Task<UpdateOutcome> ApplyOneAsync(CachedPackage package, UpdateManifest manifest, Enrollment enrollment, string? note, CancellationToken cancellationToken)
     {
         // Read again for each update: an earlier one in this run may have upgraded the IS.
         var isVersion = await _database.ReadIsVersionAsync(cancellationToken);
@@ -124,18 +137,9 @@ internal sealed class Applier
         try
         {
             SafeExtractor.Extract(package.Path, folder.FullName);
-            using var loaded = LoadedUpdate.Load(folder.FullName, manifest);
-            await using var connection = _database.Connect();
-            var log = new UpdateLog(_output, $"  {manifest.Id}: ");
             var facts = new InstallationFacts(enrollment.Installation, enrollment.Customer, isVersion.ToNormalizedString(), enrollment.Modules, enrollment.TimeZone);
-            var runner = new UpdateRunner(_clock);
-            return await runner.RunAsync(
-                connection,
-                loaded.Update,
-                facts,
-                log,
-                (transaction, verified, ct) => SiteDatabase.InsertHistoryAsync(connection, transaction, History(package, manifest, log, verified), ct),
-                cancellationToken: cancellationToken);
+            var request = new WorkerRequest(WorkerMode.Apply, _database.Path, folder.FullName, manifest.ToJson(), package.Listing.Sha512, facts, Guid.NewGuid().ToString(), _clock.GetUtcNow(), note);
+            return await RunWorkerAsync(request, $"  {manifest.Id}: ", cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -153,17 +157,23 @@ internal sealed class Applier
         }
     }
 
-    private HistoryEntry History(CachedPackage package, UpdateManifest manifest, UpdateLog log, string verified) => new(
-        manifest.Id,
-        NuGetVersion.Parse(manifest.Version).ToNormalizedString(),
-        package.Listing.Sha512,
-        manifest.Kind.ToString(),
-        manifest.Title,
-        manifest.LegalReferences,
-        Truncate(string.Join("; ", log.Lines.Append("verified: " + verified))),
-        _clock.GetUtcNow(),
-        Guid.NewGuid().ToString(),
-        null);
+    /// <summary>
+    /// Runs a request in a worker process. When the worker ends without an answer, the database is
+    /// opened once (SQLite rolls back what the dead worker left uncommitted) and the history decides:
+    /// the update counts as applied only if its report id was committed.
+    /// </summary>
+    internal async Task<UpdateOutcome> RunWorkerAsync(WorkerRequest request, string logPrefix, CancellationToken cancellationToken)
+    {
+        var (outcome, failure) = await _launcher.RunAsync(request, line => _output.WriteLine(logPrefix + line), cancellationToken);
+        if (outcome is not null)
+        {
+            return outcome;
+        }
+
+        return await _database.HasReportAsync(request.ReportId, cancellationToken)
+            ? UpdateOutcome.Committed("committed before the worker ended")
+            : UpdateOutcome.Failed(UpdateStep.Apply, failure + "; nothing was committed");
+    }
 
     private async Task FailAsync(string id, string version, string? sha512, string message, CancellationToken cancellationToken)
     {

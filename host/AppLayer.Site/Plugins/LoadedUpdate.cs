@@ -14,6 +14,7 @@ internal sealed class LoadedUpdate : IDisposable
     private static readonly Type[] SharedTypes =
     [
         typeof(IUpdate),
+        typeof(IReversibleUpdate),
         typeof(IUpdateContext),
         typeof(IUpdateLog),
         typeof(StepResult),

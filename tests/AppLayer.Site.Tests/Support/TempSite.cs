@@ -28,7 +28,10 @@ internal sealed class TempSite : IDisposable
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 12, 20, 9, 30, 0, TimeSpan.Zero));
 
-    public SiteAgent Agent => new(Database, new SiteAgentOptions { Clock = Clock, Output = Output, HostTimeout = TimeSpan.FromSeconds(20) });
+    /// <summary>How long a worker may run in this site's tests before it is killed.</summary>
+    public TimeSpan WorkerTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    public SiteAgent Agent => new(Database, new SiteAgentOptions { Clock = Clock, Output = Output, HostTimeout = TimeSpan.FromSeconds(20), ReportRetryDelays = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50)], WorkerTimeout = WorkerTimeout });
 
     public string[] OutputLines => Output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
