@@ -55,12 +55,15 @@ public sealed class SiteAgent
     }
 
     /// <summary>Applies the cached updates this IS lacks, then reports every result not yet reported.</summary>
-    public async Task<ApplyResult> ApplyAsync(CancellationToken cancellationToken = default)
+    public Task<ApplyResult> ApplyAsync(CancellationToken cancellationToken = default) => ApplyAsync(report: true, cancellationToken);
+
+    /// <summary>Applies the cached updates this IS lacks; reports them unless <paramref name="report"/> is false (they wait in the outbox).</summary>
+    public async Task<ApplyResult> ApplyAsync(bool report, CancellationToken cancellationToken = default)
     {
         var (database, enrollment) = await OpenAsync(cancellationToken);
         using var hold = AgentLock.Take(Paths);
         var (applied, failed, already) = await new Applier(Paths, database, _options).ApplyAsync(enrollment, cancellationToken);
-        var reports = await ReportAsync(database, enrollment, cancellationToken);
+        var reports = report ? await ReportAsync(database, enrollment, cancellationToken) : new ReportResult(0, 0);
         return new ApplyResult(applied, failed, already, reports);
     }
 

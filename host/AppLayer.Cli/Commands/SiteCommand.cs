@@ -80,8 +80,9 @@ public static class SiteCommand
     private static Command Apply()
     {
         var db = DbOption();
-        var command = new Command("apply", "Apply the cached updates, each in one transaction, then report the results.") { db };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await Agent(parse, db).ApplyAsync(ct)).ExitCode));
+        var noReport = new Option<bool>("--no-report") { Description = "Do not contact the host; the reports wait in the outbox for the next report." };
+        var command = new Command("apply", "Apply the cached updates, each in one transaction, then report the results.") { db, noReport };
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await Agent(parse, db).ApplyAsync(!parse.GetValue(noReport), ct)).ExitCode));
         return command;
     }
 
