@@ -49,6 +49,12 @@ public sealed partial record UpdateManifest
     /// <summary>Updates that must be applied before this one.</summary>
     public IReadOnlyList<UpdateDependency> Dependencies { get; init; } = [];
 
+    /// <summary>
+    /// An emergency legal update: the site agent applies it even outside the installation's
+    /// maintenance window, and records that it did. Only for legislative updates.
+    /// </summary>
+    public bool Emergency { get; init; }
+
     /// <summary>The assembly (file name) inside the package that holds the <see cref="IUpdate"/>.</summary>
     public string? EntryAssembly { get; init; }
 
@@ -112,6 +118,11 @@ public sealed partial record UpdateManifest
             {
                 throw new ManifestException($"{FileName}: a legislative update must give its effective date.");
             }
+        }
+
+        if (Emergency && Kind != UpdateKind.Legislative)
+        {
+            throw new ManifestException($"{FileName}: only a legislative update can be an emergency.");
         }
 
         foreach (var dependency in Dependencies)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using AppLayer.Core.Api;
 using AppLayer.Site.Packages;
@@ -61,7 +62,7 @@ public sealed class IsolationTests(BuiltPackages packages)
         using var site = await TempSite.EnrolledAsync(host);
         await site.Agent.PullAsync();
         var (dump, file) = (site.Dump(), site.FileHash());
-        var agent = new SiteAgent(site.Database, new SiteAgentOptions { Clock = site.Clock, Output = site.Output, WorkerMemoryLimitBytes = 200L * 1024 * 1024, ReportRetryDelays = [] });
+        var agent = new SiteAgent(site.Database, new SiteAgentOptions { Clock = site.Clock, Output = site.Output, WorkerMemoryLimitBytes = 200L * 1024 * 1024, ReportRetryDelays = [], Rehearse = false });
 
         var result = await agent.ApplyAsync();
 
@@ -108,5 +109,100 @@ public sealed class IsolationTests(BuiltPackages packages)
         (await site.Agent.ReportAsync()).ShouldBe(new ReportResult(1, 0));
         site.Rows("SELECT sent_at IS NOT NULL FROM applayer_outbox")[0][0].ShouldBe("1");
         host.Reports.ShouldHaveSingleItem().ReportId.ShouldBe(row[0]);
+    }
+
+    [Fact]
+    public async Task The_rehearsal_on_a_copy_stops_a_failing_update_before_the_real_database_is_opened()
+    {
+        await using var host = await StandInHost.StartAsync();
+        host.Publish(packages.Throwing);
+        host.Publish(packages.Vat2024);
+        using var site = await TempSite.EnrolledAsync(host);
+        site.Rehearse = true;
+        await site.Agent.PullAsync();
+        var file = site.FileHash();
+
+        var result = await site.Agent.ApplyAsync();
+
+        (result.Applied, result.Failed).ShouldBe((1, 1));
+        site.OutputLines.ShouldContain("FAILED Throwing.Update 1.0.0: not applied: the rehearsal on a copy of the IS database failed at apply: Throwing.Update gave up on purpose after changing the IS data");
+        site.OutputLines.ShouldContain(l => l.StartsWith("Cz.Vat2024 (rehearsal):", StringComparison.Ordinal));
+        File.Exists(site.Paths.SnapshotOf("Throwing.Update", "1.0.0")).ShouldBeFalse("the real database was never touched, so there is nothing to snapshot");
+        File.Exists(site.Paths.SnapshotOf("Cz.Vat2024", "1.0.0")).ShouldBeTrue();
+        File.Exists(site.Paths.Rehearsal).ShouldBeFalse();
+        site.FileHash().ShouldNotBe(file);
+        site.Rows("SELECT package_id FROM applayer_history").Select(r => r[0]).ShouldBe(["Cz.Vat2024"]);
+    }
+
+    [Fact]
+    public async Task A_second_agent_on_the_same_installation_is_refused_while_the_first_works()
+    {
+        await using var host = await StandInHost.StartAsync();
+        host.Publish(packages.Hanging);
+        using var site = await TempSite.EnrolledAsync(host);
+        await site.Agent.PullAsync();
+        var applayer = Path.Combine(AppContext.BaseDirectory, "applayer.dll");
+        using var first = Process.Start(new ProcessStartInfo("dotnet", [applayer, "site", "apply", "--db", site.Database, "--no-report", "--no-rehearsal"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        try
+        {
+            while (await first.StandardOutput.ReadLineAsync() is { } line && !line.Contains("now hanging", StringComparison.Ordinal))
+            {
+                // wait until the first agent's worker is inside the update
+            }
+
+            var second = await site.Agent.ApplyAsync().ShouldThrowAsync<AppLayer.Core.UserException>();
+
+            second.Message.ShouldBe($"another site agent is working on '{site.Database}' ({Path.Combine(site.Paths.Root, "agent.lock")} is held); try again when it has finished.");
+        }
+        finally
+        {
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+
+        using (var recover = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={site.Database};Pooling=False"))
+        {
+            recover.Open(); // read-write: SQLite rolls back what the killed worker left
+        }
+
+        site.Rows("PRAGMA integrity_check")[0][0].ShouldBe("ok");
+        site.Rows("SELECT COUNT(*) FROM vat_rates WHERE rate_percent = 77")[0][0].ShouldBe("0");
+    }
+
+    [Fact]
+    public async Task Refuses_to_start_on_a_disk_without_room_for_journal_rehearsal_and_snapshot()
+    {
+        await using var host = await StandInHost.StartAsync();
+        host.Publish(packages.Vat2024);
+        using var site = await TempSite.EnrolledAsync(host);
+        await site.Agent.PullAsync();
+        var (dump, file) = (site.Dump(), site.FileHash());
+        var agent = new SiteAgent(site.Database, new SiteAgentOptions { Output = site.Output, FreeDiskSpace = _ => 4 * 1024 * 1024 });
+
+        var error = await agent.ApplyAsync().ShouldThrowAsync<AppLayer.Core.UserException>();
+
+        error.Message.ShouldStartWith($"not enough free disk for {Path.GetDirectoryName(site.Database)}: 4.0 MiB free, applying needs about ");
+        error.Message.ShouldEndWith("nothing was changed.");
+        site.Dump().ShouldBe(dump);
+        site.FileHash().ShouldBe(file);
+    }
+
+    [Fact]
+    public async Task Refuses_a_cached_package_that_was_cut_short()
+    {
+        await using var host = await StandInHost.StartAsync();
+        var listing = host.Publish(packages.Vat2024);
+        using var site = await TempSite.EnrolledAsync(host);
+        await site.Agent.PullAsync();
+        var cached = Path.Combine(site.Paths.Packages, "cz.vat2024.1.0.0.nupkg");
+        var bytes = await File.ReadAllBytesAsync(cached);
+        await File.WriteAllBytesAsync(cached, bytes[..(bytes.Length / 2)]);
+        var file = site.FileHash();
+
+        var result = await site.Agent.ApplyAsync();
+
+        result.Failed.ShouldBe(1);
+        site.OutputLines.ShouldContain($"FAILED Cz.Vat2024 1.0.0: not applied: cached Cz.Vat2024 1.0.0 is {bytes.Length / 2} bytes but the host listed {listing.Size}; refused.");
+        site.FileHash().ShouldBe(file);
     }
 }

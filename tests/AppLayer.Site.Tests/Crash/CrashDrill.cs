@@ -5,7 +5,7 @@ using System.Text;
 namespace AppLayer.Site.Tests.Crash;
 
 /// <summary>
-/// The crash test: runs <c>applayer site apply</c> on a copy of a <see cref="CrashSite"/> and kills
+/// The crash test: runs <c>applayer site apply --no-rehearsal</c> (so every kill lands on the real apply) on a copy of a <see cref="CrashSite"/> and kills
 /// (SIGKILL) the agent, its worker, or both at a random moment; then the database must pass
 /// <c>PRAGMA integrity_check</c>, be exactly the old or the new state with history and outbox
 /// agreeing, and the next run must complete.
@@ -123,7 +123,7 @@ public sealed class CrashDrill
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        foreach (var arg in new[] { _applayerDll, "site", "apply", "--db", site.Database, "--no-report" })
+        foreach (var arg in new[] { _applayerDll, "site", "apply", "--db", site.Database, "--no-report", "--no-rehearsal" })
         {
             info.ArgumentList.Add(arg);
         }
