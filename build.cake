@@ -108,6 +108,22 @@ Task("Demo")
     }
 });
 
+Task("Bench")
+    .Does(() =>
+{
+    // The crash test at full count, the apply overhead and the plugin load/unload cycles; paste the output into docs/benchmarks.md.
+    var project = "./tests/AppLayer.Benchmarks/AppLayer.Benchmarks.csproj";
+    DotNetBuild(project, new DotNetBuildSettings { Configuration = configuration, MSBuildSettings = msbuild });
+    var exit = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(MakeAbsolute(File($"./tests/AppLayer.Benchmarks/bin/{configuration}/net10.0/AppLayer.Benchmarks.dll")).FullPath),
+    });
+    if (exit != 0)
+    {
+        throw new Exception($"benchmarks exited with {exit}");
+    }
+});
+
 Task("Default").IsDependentOn("Build");
 
 RunTarget(target);

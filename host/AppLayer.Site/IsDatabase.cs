@@ -14,4 +14,31 @@ internal static class IsDatabase
             Pooling = false,
             ForeignKeys = true,
         }.ToString());
+
+    /// <summary>
+    /// Copies a live database with SQLite's backup API (a consistent copy even while others read it)
+    /// to a neighbouring temporary file, then moves it into place: the target is whole or absent.
+    /// </summary>
+    public static async Task BackupAsync(string source, string target, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+        var temporary = target + ".partial";
+        File.Delete(temporary);
+        try
+        {
+            await using (var from = Open(source))
+            await using (var to = Open(temporary, create: true))
+            {
+                await from.OpenAsync(cancellationToken);
+                await to.OpenAsync(cancellationToken);
+                from.BackupDatabase(to);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
 }

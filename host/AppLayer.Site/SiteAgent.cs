@@ -65,13 +65,20 @@ public sealed class SiteAgent
     }
 
     /// <summary>Applies the cached updates this IS lacks, then reports every result not yet reported.</summary>
-    public async Task<ApplyResult> ApplyAsync(CancellationToken cancellationToken = default)
+    public Task<ApplyResult> ApplyAsync(CancellationToken cancellationToken = default) => ApplyAsync(report: true, now: false, cancellationToken);
+
+    /// <summary>
+    /// Applies the cached updates this IS lacks, inside the maintenance window unless <paramref name="now"/>
+    /// (emergency legal updates apply outside it, recorded as such); reports them unless
+    /// <paramref name="report"/> is false (they wait in the outbox).
+    /// </summary>
+    public async Task<ApplyResult> ApplyAsync(bool report, bool now = false, CancellationToken cancellationToken = default)
     {
         var (database, enrollment) = await OpenAsync(cancellationToken);
         using var hold = AgentLock.Take(Paths);
-        var (applied, failed, already) = await new Applier(Paths, database, _options.Clock, Output).ApplyAsync(enrollment, cancellationToken);
-        var reports = await ReportAsync(database, enrollment, cancellationToken);
-        return new ApplyResult(applied, failed, already, reports);
+        var counts = await new Applier(Paths, database, _options).ApplyAsync(enrollment, now, cancellationToken);
+        var reports = report ? await ReportAsync(database, enrollment, cancellationToken) : new ReportResult(0, 0);
+        return new ApplyResult(counts.Applied, counts.Failed, counts.AlreadyApplied, reports) { Waiting = counts.Waiting };
     }
 
     /// <summary>Sends the results the host has not accepted yet; keeps them when it cannot be reached.</summary>
@@ -86,7 +93,10 @@ public sealed class SiteAgent
     /// Pull, then apply (which reports). When the host cannot be reached the updates already cached
     /// are still applied, and their reports wait for the next run.
     /// </summary>
-    public async Task<RunResult> RunAsync(CancellationToken cancellationToken = default)
+    public Task<RunResult> RunAsync(CancellationToken cancellationToken = default) => RunAsync(now: false, cancellationToken);
+
+    /// <summary>Pull, then apply (inside the maintenance window unless <paramref name="now"/>), then report.</summary>
+    public async Task<RunResult> RunAsync(bool now, CancellationToken cancellationToken = default)
     {
         PullResult pull;
         try
@@ -99,14 +109,14 @@ public sealed class SiteAgent
             pull = new PullResult(0, 0, 0, 0);
         }
 
-        var apply = await ApplyAsync(cancellationToken);
+        var apply = await ApplyAsync(report: true, now, cancellationToken);
         return new RunResult(pull, apply);
     }
 
     private async Task<ReportResult> ReportAsync(SiteDatabase database, Enrollment enrollment, CancellationToken cancellationToken)
     {
         using var client = Client(enrollment);
-        return await new Reporter(database, new Outbox(Paths.Outbox), _options.Clock, Output).SendAsync(client, cancellationToken);
+        return await new Reporter(database, new Outbox(Paths.Outbox), _options).SendAsync(client, cancellationToken);
     }
 
     private async Task<(SiteDatabase Database, Enrollment Enrollment)> OpenAsync(CancellationToken cancellationToken)

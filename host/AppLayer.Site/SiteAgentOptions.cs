@@ -17,4 +17,24 @@ public sealed class SiteAgentOptions
 
     /// <summary>How long one package download may take (slow-retrieval guard).</summary>
     public TimeSpan DownloadTimeout { get; init; } = TimeSpan.FromMinutes(10);
+    /// <summary>How long one update's worker process may run before it is killed (nothing it did is kept).</summary>
+    public TimeSpan WorkerTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The worker's managed heap limit; a plugin that leaks past it fails, the agent does not.</summary>
+    public long WorkerMemoryLimitBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>The worker (<c>applayer-worker.dll</c>); by default the one beside the agent.</summary>
+    public string? WorkerPath { get; init; }
+
+    /// <summary>Rehearse each update on a copy of the IS database (SQLite backup API) before the real apply.</summary>
+    public bool Rehearse { get; init; } = true;
+
+    /// <summary>Keep a snapshot of the IS database before each update, for <c>site rollback</c> of updates without a down step.</summary>
+    public bool Snapshots { get; init; } = true;
+
+    /// <summary>Free bytes on the volume of a folder; by default what the OS reports.</summary>
+    public Func<string, long> FreeDiskSpace { get; init; } = folder => new DriveInfo(Path.GetPathRoot(Path.GetFullPath(folder))!).AvailableFreeSpace;
+
+    /// <summary>Waits between tries of one report while the host cannot be reached (one try more than waits).</summary>
+    public IReadOnlyList<TimeSpan> ReportRetryDelays { get; init; } = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
 }

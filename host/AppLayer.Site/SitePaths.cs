@@ -30,6 +30,15 @@ public sealed record SitePaths
     /// <summary>Downloads in progress; nothing here is ever opened as a package.</summary>
     public string Incoming => Path.Combine(Root, "incoming");
 
+    /// <summary>The copy of the IS database each run rehearses its updates on; removed after the run.</summary>
+    public string Rehearsal => Path.Combine(Root, "rehearsal.db");
+
+    /// <summary>The IS database as it was before each update, for rolling back updates without a down step.</summary>
+    public string Snapshots => Path.Combine(Root, "snapshots");
+
+    /// <summary>The snapshot taken before <paramref name="id"/> <paramref name="version"/> was applied.</summary>
+    public string SnapshotOf(string id, string version) => Path.Combine(Snapshots, $"{id.ToLowerInvariant()}.{version.ToLowerInvariant()}.db");
+
     public static SitePaths For(string databasePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);

@@ -8,6 +8,9 @@ public sealed record ApplyResult(int Applied, int Failed, int AlreadyApplied, Re
 {
     public const int UpdateFailedExitCode = 2;
 
+    /// <summary>Updates held back until the maintenance window opens.</summary>
+    public int Waiting { get; init; }
+
     public int ExitCode => Failed > 0 ? UpdateFailedExitCode : 0;
 }
 

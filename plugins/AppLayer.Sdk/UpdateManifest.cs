@@ -49,6 +49,12 @@ public sealed partial record UpdateManifest
     /// <summary>Updates that must be applied before this one.</summary>
     public IReadOnlyList<UpdateDependency> Dependencies { get; init; } = [];
 
+    /// <summary>
+    /// An emergency legal update: the site agent applies it even outside the installation's
+    /// maintenance window, and records that it did. Only for legislative updates.
+    /// </summary>
+    public bool Emergency { get; init; }
+
     /// <summary>The assembly (file name) inside the package that holds the <see cref="IUpdate"/>.</summary>
     public string? EntryAssembly { get; init; }
 
@@ -124,6 +130,9 @@ public sealed partial record UpdateManifest
         if (Customer is not null && (Kind == UpdateKind.Legislative || string.IsNullOrWhiteSpace(Customer) || Customer.Length > 64 || Customer.Any(char.IsWhiteSpace)))
         {
             throw new ManifestException($"{FileName}: customer '{Customer}' is not allowed here (a code without spaces, and only on a bespoke update, not a legislative one).");
+        if (Emergency && Kind != UpdateKind.Legislative)
+        {
+            throw new ManifestException($"{FileName}: only a legislative update can be an emergency.");
         }
 
         foreach (var dependency in Dependencies)

@@ -81,18 +81,30 @@ public static class SiteCommand
     private static Command Apply()
     {
         var db = DbOption();
-        var command = new Command("apply", "Apply the cached updates, each in one transaction, then report the results.") { db };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await Agent(parse, db).ApplyAsync(ct)).ExitCode));
+        var noReport = new Option<bool>("--no-report") { Description = "Do not contact the host; the reports wait in the outbox for the next report." };
+        var now = NowOption();
+        var noRehearsal = NoRehearsalOption();
+        var command = new Command("apply", "Apply the cached updates, each in one transaction, then report the results.") { db, noReport, now, noRehearsal };
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await Agent(parse, db, noRehearsal).ApplyAsync(!parse.GetValue(noReport), parse.GetValue(now), ct)).ExitCode));
         return command;
     }
 
     private static Command RunAll()
     {
         var db = DbOption();
-        var command = new Command("run", "Pull, apply and report: what a scheduled agent runs.") { db };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await Agent(parse, db).RunAsync(ct)).ExitCode));
+        var now = NowOption();
+        var noRehearsal = NoRehearsalOption();
+        var command = new Command("run", "Pull, apply and report: what a scheduled agent runs.") { db, now, noRehearsal };
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await Agent(parse, db, noRehearsal).RunAsync(parse.GetValue(now), ct)).ExitCode));
         return command;
     }
 
     private static SiteAgent Agent(ParseResult parse, Option<string> db) => new(parse.GetValue(db)!);
+
+    private static SiteAgent Agent(ParseResult parse, Option<string> db, Option<bool> noRehearsal) =>
+        new(parse.GetValue(db)!, new SiteAgentOptions { Rehearse = !parse.GetValue(noRehearsal) });
+
+    private static Option<bool> NowOption() => new("--now") { Description = "Apply even outside the installation's maintenance window." };
+
+    private static Option<bool> NoRehearsalOption() => new("--no-rehearsal") { Description = "Skip the rehearsal of each update on a copy of the IS database." };
 }

@@ -3,7 +3,7 @@ using AppLayer.Core.Model;
 using AppLayer.Sdk;
 using AppLayer.Site.Packages;
 using AppLayer.Site.Planning;
-using AppLayer.Site.Plugins;
+using AppLayer.Site.Isolation;
 using AppLayer.Site.Reporting;
 using NuGet.Versioning;
 
@@ -21,26 +21,43 @@ internal sealed class Applier
     private readonly Outbox _outbox;
     private readonly TimeProvider _clock;
     private readonly TextWriter _output;
+    private readonly WorkerLauncher _launcher;
+    private readonly SiteAgentOptions _options;
+    private readonly SitePaths _paths;
 
-    public Applier(SitePaths paths, SiteDatabase database, TimeProvider clock, TextWriter output)
+    public Applier(SitePaths paths, SiteDatabase database, SiteAgentOptions options)
     {
+        _launcher = new WorkerLauncher(options);
+        _options = options;
+        _paths = paths;
         _database = database;
         _cache = new PackageCache(paths.Packages);
         _outbox = new Outbox(paths.Outbox);
-        _clock = clock;
-        _output = output;
+        _clock = options.Clock;
+        _output = options.Output;
     }
 
-    public async Task<(int Applied, int Failed, int AlreadyApplied)> ApplyAsync(Enrollment enrollment, CancellationToken cancellationToken)
+    public async Task<ApplyCounts> ApplyAsync(Enrollment enrollment, bool now, CancellationToken cancellationToken)
     {
         await _database.ReadIsVersionAsync(cancellationToken); // no IS version: not an IS database, stop before anything
         var applied = await _database.ReadAppliedAsync(cancellationToken);
+        var history = await _database.ReadHistoryAsync(unreportedOnly: false, cancellationToken);
         int done = 0, failed = 0, alreadyApplied = 0;
 
         var pending = new List<(CachedPackage Package, UpdateManifest Manifest)>();
         foreach (var package in _cache.List())
         {
             var version = NuGetVersion.Parse(package.Listing.Version);
+            var same = history.FirstOrDefault(h => string.Equals(h.PackageId, package.Listing.Id, StringComparison.OrdinalIgnoreCase) && NuGetVersion.Parse(h.Version) == version);
+            if (same is not null && !string.Equals(same.Sha512, package.Listing.Sha512, StringComparison.Ordinal))
+            {
+                // One id and version is one package for ever: other bytes under the same name are not "already applied".
+                PackageCache.Remove(package);
+                await FailAsync(package.Listing.Id, package.Listing.Version, package.Listing.Sha512, $"not applied: {package.Listing.Id} {version.ToNormalizedString()} was applied here from a package with SHA-512 {same.Sha512}, but this package's SHA-512 is {package.Listing.Sha512}; a published version must never change.", cancellationToken);
+                failed++;
+                continue;
+            }
+
             if (applied.TryGetValue(package.Listing.Id, out var have) && have >= version)
             {
                 alreadyApplied++;
@@ -74,39 +91,93 @@ internal sealed class Applier
         if (newest.Count == 0)
         {
             await _output.WriteLineAsync(failed == 0 ? "apply: nothing new to apply" : "apply: nothing else to apply");
-            return (done, failed, alreadyApplied);
+            return new ApplyCounts(done, failed, alreadyApplied, 0);
         }
 
-        var failedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var step in UpdatePlanner.Plan(newest.Values.Select(p => p.Manifest).ToList(), applied))
+        CheckFreeDisk();
+        var window = now ? null : await SiteSettings.ReadWindowAsync(_database, enrollment.TimeZone, cancellationToken);
+        var open = window is null || window.IsOpen(_clock.GetUtcNow());
+        var waiting = 0;
+        var rehearsal = _options.Rehearse ? _paths.Rehearsal : null;
+        if (rehearsal is not null)
         {
-            var (package, manifest) = newest[step.Manifest.Id];
-            var blockedBy = step.BlockedBecause
-                ?? manifest.Dependencies.Where(d => failedIds.Contains(d.Id)).Select(d => $"its dependency {d.Id} failed").FirstOrDefault();
-            var outcome = blockedBy is not null
-                ? UpdateOutcome.Failed(UpdateStep.Load, blockedBy)
-                : await ApplyOneAsync(package, manifest, enrollment, cancellationToken);
-            if (outcome.Succeeded)
+            await IsDatabase.BackupAsync(_database.Path, rehearsal, cancellationToken);
+        }
+
+        try
+        {
+            var failedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var step in UpdatePlanner.Plan(newest.Values.Select(p => p.Manifest).ToList(), applied))
             {
-                done++;
-                var why = manifest.LegalReferences.Count > 0 ? string.Join(", ", manifest.LegalReferences) : manifest.Title;
-                await _output.WriteLineAsync($"applied {manifest.Id} {NuGetVersion.Parse(manifest.Version).ToNormalizedString()} ({why})");
+                var (package, manifest) = newest[step.Manifest.Id];
+                var blockedBy = step.BlockedBecause
+                    ?? manifest.Dependencies.Where(d => failedIds.Contains(d.Id)).Select(d => $"its dependency {d.Id} failed").FirstOrDefault();
+                string? note = null;
+                if (blockedBy is null && !open)
+                {
+                    if (!(manifest.Emergency && manifest.Kind == UpdateKind.Legislative))
+                    {
+                        waiting++;
+                        await _output.WriteLineAsync($"waiting {manifest.Id} {NuGetVersion.Parse(manifest.Version).ToNormalizedString()}: outside the maintenance window {window}; it opens at {window!.NextOpening(_clock.GetUtcNow()):yyyy-MM-dd HH:mm} UTC (run with --now to apply anyway)");
+                        continue;
+                    }
+
+                    note = $"emergency legal update: applied outside the maintenance window {window}";
+                    await _output.WriteLineAsync($"EMERGENCY {manifest.Id}: {note}");
+                }
+
+                var outcome = blockedBy is not null
+                    ? UpdateOutcome.Failed(UpdateStep.Load, blockedBy)
+                    : await ApplyOneAsync(package, manifest, enrollment, note, rehearsal, cancellationToken);
+                if (outcome.Succeeded)
+                {
+                    done++;
+                    var why = manifest.LegalReferences.Count > 0 ? string.Join(", ", manifest.LegalReferences) : manifest.Title;
+                    await _output.WriteLineAsync($"applied {manifest.Id} {NuGetVersion.Parse(manifest.Version).ToNormalizedString()} ({why})");
+                }
+                else
+                {
+                    failed++;
+                    failedIds.Add(manifest.Id);
+                    var message = outcome.Step == UpdateStep.Load
+                        ? $"not applied: {outcome.Message}"
+                        : $"{outcome.Step.ToString().ToLowerInvariant()} failed: {outcome.Message}";
+                    await FailAsync(manifest.Id, manifest.Version, package.Listing.Sha512, message, cancellationToken);
+                    if (rehearsal is not null)
+                    {
+                        // The copy may now hold what the real database does not: start the rehearsals again from the real one.
+                        await IsDatabase.BackupAsync(_database.Path, rehearsal, cancellationToken);
+                    }
+                }
             }
-            else
+        }
+        finally
+        {
+            if (rehearsal is not null)
             {
-                failed++;
-                failedIds.Add(manifest.Id);
-                var message = outcome.Step == UpdateStep.Load
-                    ? $"not applied: {outcome.Message}"
-                    : $"{outcome.Step.ToString().ToLowerInvariant()} failed: {outcome.Message}";
-                await FailAsync(manifest.Id, manifest.Version, package.Listing.Sha512, message, cancellationToken);
+                File.Delete(rehearsal);
             }
         }
 
-        return (done, failed, alreadyApplied);
+        return new ApplyCounts(done, failed, alreadyApplied, waiting);
     }
 
-    private async Task<UpdateOutcome> ApplyOneAsync(CachedPackage package, UpdateManifest manifest, Enrollment enrollment, CancellationToken cancellationToken)
+    /// <summary>Refuses to start when the volume cannot hold the journal, the rehearsal copy and the snapshot.</summary>
+    /// <exception cref="AppLayer.Core.UserException">Not enough free disk.</exception>
+    private void CheckFreeDisk()
+    {
+        var size = new FileInfo(_database.Path).Length;
+        var copies = 1 + (_options.Rehearse ? 1 : 0) + (_options.Snapshots ? 1 : 0);
+        var needed = (size * copies) + (16L * 1024 * 1024);
+        var folder = Path.GetDirectoryName(_database.Path)!;
+        var free = _options.FreeDiskSpace(folder);
+        if (free < needed)
+        {
+            throw new AppLayer.Core.UserException($"not enough free disk for {folder}: {free / 1024.0 / 1024.0:0.0} MiB free, applying needs about {needed / 1024.0 / 1024.0:0.0} MiB (journal, rehearsal copy and snapshot of a {size / 1024.0 / 1024.0:0.0} MiB database); nothing was changed.");
+        }
+    }
+
+    private async Task<UpdateOutcome> ApplyOneAsync(CachedPackage package, UpdateManifest manifest, Enrollment enrollment, string? note, string? rehearsal, CancellationToken cancellationToken)
     {
         // Read again for each update: an earlier one in this run may have upgraded the IS.
         var isVersion = await _database.ReadIsVersionAsync(cancellationToken);
@@ -124,18 +195,23 @@ internal sealed class Applier
         try
         {
             SafeExtractor.Extract(package.Path, folder.FullName);
-            using var loaded = LoadedUpdate.Load(folder.FullName, manifest);
-            await using var connection = _database.Connect();
-            var log = new UpdateLog(_output, $"  {manifest.Id}: ");
             var facts = new InstallationFacts(enrollment.Installation, enrollment.Customer, isVersion.ToNormalizedString(), enrollment.Modules, enrollment.TimeZone);
-            var runner = new UpdateRunner(_clock);
-            return await runner.RunAsync(
-                connection,
-                loaded.Update,
-                facts,
-                log,
-                (transaction, verified, ct) => SiteDatabase.InsertHistoryAsync(connection, transaction, History(package, manifest, log, verified), ct),
-                cancellationToken: cancellationToken);
+            var request = new WorkerRequest(WorkerMode.Apply, _database.Path, folder.FullName, manifest.ToJson(), package.Listing.Sha512, facts, Guid.NewGuid().ToString(), _clock.GetUtcNow(), note);
+            if (rehearsal is not null)
+            {
+                var rehearsed = await RunWorkerAsync(request with { Mode = WorkerMode.Rehearse, Database = rehearsal }, $"  {manifest.Id} (rehearsal): ", cancellationToken);
+                if (!rehearsed.Succeeded)
+                {
+                    return UpdateOutcome.Failed(UpdateStep.Load, $"the rehearsal on a copy of the IS database failed at {rehearsed.Step.ToString().ToLowerInvariant()}: {rehearsed.Message}");
+                }
+            }
+
+            if (_options.Snapshots)
+            {
+                await IsDatabase.BackupAsync(_database.Path, _paths.SnapshotOf(manifest.Id, NuGetVersion.Parse(manifest.Version).ToNormalizedString()), cancellationToken);
+            }
+
+            return await RunWorkerAsync(request, $"  {manifest.Id}: ", cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -153,17 +229,23 @@ internal sealed class Applier
         }
     }
 
-    private HistoryEntry History(CachedPackage package, UpdateManifest manifest, UpdateLog log, string verified) => new(
-        manifest.Id,
-        NuGetVersion.Parse(manifest.Version).ToNormalizedString(),
-        package.Listing.Sha512,
-        manifest.Kind.ToString(),
-        manifest.Title,
-        manifest.LegalReferences,
-        Truncate(string.Join("; ", log.Lines.Append("verified: " + verified))),
-        _clock.GetUtcNow(),
-        Guid.NewGuid().ToString(),
-        null);
+    /// <summary>
+    /// Runs a request in a worker process. When the worker ends without an answer, the database is
+    /// opened once (SQLite rolls back what the dead worker left uncommitted) and the history decides:
+    /// the update counts as applied only if its report id was committed.
+    /// </summary>
+    internal async Task<UpdateOutcome> RunWorkerAsync(WorkerRequest request, string logPrefix, CancellationToken cancellationToken)
+    {
+        var (outcome, failure) = await _launcher.RunAsync(request, line => _output.WriteLine(logPrefix + line), cancellationToken);
+        if (outcome is not null)
+        {
+            return outcome;
+        }
+
+        return request.Mode != WorkerMode.Rehearse && await _database.HasReportAsync(request.ReportId, cancellationToken)
+            ? UpdateOutcome.Committed("committed before the worker ended")
+            : UpdateOutcome.Failed(UpdateStep.Apply, failure + "; nothing was committed");
+    }
 
     private async Task FailAsync(string id, string version, string? sha512, string message, CancellationToken cancellationToken)
     {

@@ -11,6 +11,9 @@ internal sealed class HostClient : IDisposable
 {
     public const string ApiKeyHeader = "X-NuGet-ApiKey";
 
+    /// <summary>Carries the report id: the host stores a report once however often it is sent.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly HttpClient _http;
@@ -46,7 +49,14 @@ internal sealed class HostClient : IDisposable
     /// <exception cref="HostUnreachableException">The host did not answer.</exception>
     public async Task<(bool Accepted, string Problem)> SendReportAsync(DeploymentReportDto report, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() => _http.PostAsJsonAsync("api/site/reports", report, Json, cancellationToken), cancellationToken);
+        using var response = await SendAsync(
+            async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "api/site/reports") { Content = JsonContent.Create(report, options: Json) };
+                request.Headers.Add(IdempotencyKeyHeader, report.ReportId);
+                return await _http.SendAsync(request, cancellationToken);
+            },
+            cancellationToken);
         return response.IsSuccessStatusCode ? (true, string.Empty) : (false, await DescribeAsync(response, cancellationToken));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AppLayer.Core;
+using AppLayer.Site.Reporting;
 using Microsoft.Data.Sqlite;
 using NuGet.Versioning;
 
@@ -37,7 +38,7 @@ internal sealed class SiteDatabase
             reported_at      TEXT NULL,
             UNIQUE (package_id, version)
         );
-        """;
+        """ + OutboxTable.Schema + RollbackRecord.Schema;
 
     private SiteDatabase(string path) => Path = path;
 
@@ -200,6 +201,23 @@ internal sealed class SiteDatabase
             ("$message", entry.Message),
             ("$at", Timestamp(entry.AppliedAt)),
             ("$reportId", entry.ReportId));
+
+    /// <summary>
+    /// True when a history or rollback row with this report id was committed. Opening the database
+    /// read-write first lets SQLite roll back whatever a killed worker left uncommitted.
+    /// </summary>
+    public async Task<bool> HasReportAsync(string reportId, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master", cancellationToken);
+        if (!await TableExistsAsync(connection, "applayer_outbox", cancellationToken))
+        {
+            return false;
+        }
+
+        return Convert.ToInt64(await Sql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM applayer_outbox WHERE report_id = $id", cancellationToken, ("$id", reportId)), CultureInfo.InvariantCulture) > 0;
+    }
 
     public async Task MarkReportedAsync(string reportId, DateTimeOffset at, CancellationToken cancellationToken)
     {

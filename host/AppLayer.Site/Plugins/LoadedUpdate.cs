@@ -14,6 +14,7 @@ internal sealed class LoadedUpdate : IDisposable
     private static readonly Type[] SharedTypes =
     [
         typeof(IUpdate),
+        typeof(IReversibleUpdate),
         typeof(IUpdateContext),
         typeof(IUpdateLog),
         typeof(StepResult),
@@ -33,6 +34,9 @@ internal sealed class LoadedUpdate : IDisposable
     }
 
     public IUpdate Update { get; }
+
+    /// <summary>The plugin's load context, weakly: it is collected once the update is disposed and unused.</summary>
+    public WeakReference LoadContext => new(_loader.LoadDefaultAssembly() is { } assembly ? System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(assembly) : null);
 
     /// <exception cref="ManifestException">The entry assembly is missing or does not hold exactly one public update.</exception>
     public static LoadedUpdate Load(string packageFolder, UpdateManifest manifest)

@@ -1,76 +1,101 @@
 using AppLayer.Core.Api;
-using AppLayer.Core.Model;
 using AppLayer.Site.Agent;
 
 namespace AppLayer.Site.Reporting;
 
 /// <summary>
-/// Sends every unreported history row and every outbox file to the host. The report id was fixed
-/// when the row or file was made, so sending one again is harmless; only a 2xx marks it sent.
+/// Sends every unsent row of <c>applayer_outbox</c> (changes made here) and every failure file of the
+/// sidecar outbox (failures leave the IS database untouched, so their reports live beside it). The
+/// report id is the idempotency key, fixed when the report was made, so sending one again is
+/// harmless; only a 2xx marks it sent. While the host cannot be reached each report is tried again
+/// after the configured waits (backoff); then the rest wait for the next run.
 /// </summary>
 internal sealed class Reporter
 {
     private readonly SiteDatabase _database;
     private readonly Outbox _outbox;
-    private readonly TimeProvider _clock;
-    private readonly TextWriter _output;
+    private readonly SiteAgentOptions _options;
 
-    public Reporter(SiteDatabase database, Outbox outbox, TimeProvider clock, TextWriter output)
+    public Reporter(SiteDatabase database, Outbox outbox, SiteAgentOptions options)
     {
         _database = database;
         _outbox = outbox;
-        _clock = clock;
-        _output = output;
+        _options = options;
     }
+
+    private TextWriter Output => _options.Output;
 
     public async Task<ReportResult> SendAsync(HostClient client, CancellationToken cancellationToken)
     {
-        var applied = await _database.ReadHistoryAsync(unreportedOnly: true, cancellationToken);
-        var failed = _outbox.List();
-        var waiting = new List<(DeploymentReportDto Report, Func<Task> MarkSent)>();
-        foreach (var entry in applied)
+        await using var connection = _database.Connect();
+        await connection.OpenAsync(cancellationToken);
+        var waiting = new List<(DeploymentReportDto Report, Func<Task> MarkSent, Func<string, Task> MarkTried)>();
+        foreach (var report in await OutboxTable.UnsentAsync(connection, cancellationToken))
         {
-            var report = new DeploymentReportDto(entry.ReportId, entry.PackageId, entry.Version, DeploymentStatus.Applied.ToName(), entry.Message, entry.Sha512, entry.AppliedAt);
-            waiting.Add((report, () => _database.MarkReportedAsync(entry.ReportId, _clock.GetUtcNow(), cancellationToken)));
+            waiting.Add((
+                report,
+                () => OutboxTable.MarkSentAsync(connection, report.ReportId, _options.Clock.GetUtcNow(), cancellationToken),
+                error => OutboxTable.MarkAttemptAsync(connection, report.ReportId, error, cancellationToken)));
         }
 
-        foreach (var (path, report) in failed)
+        foreach (var (path, report) in _outbox.List())
         {
             waiting.Add((report, () =>
             {
                 Outbox.Remove(path);
                 return Task.CompletedTask;
-            }));
+            }, _ => Task.CompletedTask));
         }
 
         var sent = 0;
-        foreach (var (report, markSent) in waiting)
+        foreach (var (report, markSent, markTried) in waiting)
         {
-            try
+            var (accepted, problem, unreachable) = await SendWithBackoffAsync(client, report, cancellationToken);
+            if (accepted)
             {
-                var (accepted, problem) = await client.SendReportAsync(report, cancellationToken);
-                if (accepted)
-                {
-                    await markSent();
-                    sent++;
-                }
-                else
-                {
-                    await _output.WriteLineAsync($"warning: the host refused the report on {report.PackageId} {report.Version} ({problem}); kept for the next run.");
-                }
+                await markSent();
+                sent++;
+                continue;
             }
-            catch (HostUnreachableException ex)
+
+            await markTried(problem);
+            if (unreachable)
             {
-                await _output.WriteLineAsync($"warning: {ex.Message}; {waiting.Count - sent} report(s) kept for the next run.");
+                await Output.WriteLineAsync($"warning: {problem}; {waiting.Count - sent} report(s) kept for the next run.");
                 return new ReportResult(sent, waiting.Count - sent);
             }
+
+            await Output.WriteLineAsync($"warning: the host refused the report on {report.PackageId} {report.Version} ({problem}); kept for the next run.");
         }
 
         if (sent > 0)
         {
-            await _output.WriteLineAsync($"reported {sent} result(s) to {client.Host}");
+            await Output.WriteLineAsync($"reported {sent} result(s) to {client.Host}");
         }
 
         return new ReportResult(sent, waiting.Count - sent);
+    }
+
+    private async Task<(bool Accepted, string Problem, bool Unreachable)> SendWithBackoffAsync(HostClient client, DeploymentReportDto report, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var (accepted, problem) = await client.SendReportAsync(report, cancellationToken);
+                return (accepted, problem, false);
+            }
+            catch (HostUnreachableException ex)
+            {
+                if (attempt >= _options.ReportRetryDelays.Count)
+                {
+                    return (false, ex.Message, true);
+                }
+
+                var wait = _options.ReportRetryDelays[attempt];
+                await Output.WriteLineAsync($"warning: {ex.Message}; trying again in {wait.TotalSeconds:0.##} s");
+                await Task.Delay(wait, cancellationToken);
+            }
+        }
     }
 }

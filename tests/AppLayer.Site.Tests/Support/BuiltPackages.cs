@@ -5,7 +5,7 @@ namespace AppLayer.Site.Tests.Support;
 
 /// <summary>
 /// The real plugin projects, compiled and packed once per test run by <c>dotnet pack</c> into a
-/// temporary folder (never referenced as projects): two fixtures that misbehave and the two samples.
+/// temporary folder (never referenced as projects): the fixtures that misbehave (throw, fail verify, hang, exit, leak), the one that rewrites many rows, and the two samples.
 /// </summary>
 public sealed class BuiltPackages : IAsyncLifetime
 {
@@ -15,6 +15,10 @@ public sealed class BuiltPackages : IAsyncLifetime
     [
         "tests/fixtures/Throwing.Update/Throwing.Update.csproj",
         "tests/fixtures/FailingVerify.Update/FailingVerify.Update.csproj",
+        "tests/fixtures/Hanging.Update/Hanging.Update.csproj",
+        "tests/fixtures/Exiting.Update/Exiting.Update.csproj",
+        "tests/fixtures/Leaking.Update/Leaking.Update.csproj",
+        "tests/fixtures/Rewrite.Update/Rewrite.Update.csproj",
         "plugins/samples/Cz.Vat2024/Cz.Vat2024.csproj",
         "plugins/samples/Cz.MinimumWage2025/Cz.MinimumWage2025.csproj",
     ];
@@ -24,6 +28,14 @@ public sealed class BuiltPackages : IAsyncLifetime
     public string Throwing => Package("Throwing.Update");
 
     public string FailingVerify => Package("FailingVerify.Update");
+
+    public string Hanging => Package("Hanging.Update");
+
+    public string Exiting => Package("Exiting.Update");
+
+    public string Leaking => Package("Leaking.Update");
+
+    public string Rewrite => Package("Rewrite.Update");
 
     public string Vat2024 => Package("Cz.Vat2024");
 

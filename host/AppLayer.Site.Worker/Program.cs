@@ -1,0 +1,3 @@
+using AppLayer.Site.Isolation;
+
+return await WorkerProgram.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput());

@@ -1,0 +1,4 @@
+namespace AppLayer.Site.Agent;
+
+/// <summary>What one apply did: applied, failed, already there, waiting for the maintenance window.</summary>
+internal sealed record ApplyCounts(int Applied, int Failed, int AlreadyApplied, int Waiting);

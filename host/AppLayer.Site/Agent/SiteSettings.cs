@@ -1,0 +1,45 @@
+using System.Globalization;
+using AppLayer.Site.Scheduling;
+using Microsoft.Data.Sqlite;
+
+namespace AppLayer.Site.Agent;
+
+/// <summary><c>applayer_settings</c>: the agent's own settings kept in the IS database (the maintenance window).</summary>
+internal static class SiteSettings
+{
+    private const string Schema = "CREATE TABLE IF NOT EXISTS applayer_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);";
+
+    public static async Task<MaintenanceWindow?> ReadWindowAsync(SiteDatabase database, string timeZone, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Connect();
+        await connection.OpenAsync(cancellationToken);
+        var exists = Convert.ToInt64(await Sql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'applayer_settings'", cancellationToken), CultureInfo.InvariantCulture) > 0;
+        if (!exists || await Sql.ScalarAsync(connection, null, "SELECT value FROM applayer_settings WHERE key = 'window'", cancellationToken) is not string value)
+        {
+            return null;
+        }
+
+        var parts = value.Split('-');
+        return MaintenanceWindow.Parse(parts[0], parts[1], timeZone);
+    }
+
+    /// <summary>Stores the window (start-end, local times); null clears it.</summary>
+    public static async Task WriteWindowAsync(SiteDatabase database, MaintenanceWindow? window, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Connect();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
+        if (window is null)
+        {
+            await Sql.ExecuteAsync(connection, transaction, "DELETE FROM applayer_settings WHERE key = 'window'", cancellationToken);
+        }
+        else
+        {
+            var value = string.Create(CultureInfo.InvariantCulture, $"{window.Start:HH:mm}-{window.End:HH:mm}");
+            await Sql.ExecuteAsync(connection, transaction, "INSERT INTO applayer_settings (key, value) VALUES ('window', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value", cancellationToken, ("$v", value));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
