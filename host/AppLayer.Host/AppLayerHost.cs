@@ -58,6 +58,8 @@ public static class AppLayerHost
         app.MapManagerEndpoints();
         app.MapPublisherEndpoints();
         app.MapSiteEndpoints();
+        app.MapServiceDeskEndpoints();
+        app.MapPortalEndpoints();
         return app;
     }
 

@@ -3,6 +3,7 @@ using AppLayer.Core.Services;
 using AppLayer.Feed;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
+using AppLayer.Host.ServiceDesk;
 using AppLayer.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -32,6 +33,7 @@ public static class HostServiceCollectionExtensions
         services.AddAppLayerFeed();
         services.AddAppLayerCore();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddServiceDeskMail(section);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -55,6 +57,7 @@ public static class HostServiceCollectionExtensions
         services.TryAddSingleton<CustomerService>();
         services.TryAddSingleton<LegalChangeService>();
         services.TryAddSingleton<SiteService>();
+        services.AddServiceDesk();
         return services;
     }
 }

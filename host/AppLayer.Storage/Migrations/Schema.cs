@@ -6,5 +6,6 @@ internal static class Schema
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
         new(1, "initial schema", InitialSchema.Sql),
+        new(4, "service desk: agreement terms, contacts, tickets, outbox, work, time", ServiceDeskSchema.Sql),
     ];
 }
