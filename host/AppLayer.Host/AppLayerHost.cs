@@ -68,6 +68,8 @@ public static class AppLayerHost
         app.MapTufEndpoints();
         app.MapNuGetQueryEndpoints();
         app.MapKeyEndpoints();
+        app.MapServiceDeskEndpoints();
+        app.MapPortalEndpoints();
         return app;
     }
 

@@ -3,6 +3,7 @@ using AppLayer.Core.Services;
 using AppLayer.Feed;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
+using AppLayer.Host.ServiceDesk;
 using AppLayer.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -33,6 +34,7 @@ public static class HostServiceCollectionExtensions
         services.AddAppLayerCore();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<TufInitializer>();
+        services.AddServiceDeskMail(section);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -60,6 +62,7 @@ public static class HostServiceCollectionExtensions
         services.TryAddSingleton<Core.Compliance.FleetReader>();
         services.TryAddSingleton<Core.Compliance.ComplianceService>();
         services.TryAddSingleton<Core.LegalChanges.DeploymentTracker>();
+        services.AddServiceDesk();
         return services;
     }
 }

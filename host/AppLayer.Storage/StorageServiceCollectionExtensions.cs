@@ -1,5 +1,6 @@
 using AppLayer.Core.Stores;
 using AppLayer.Storage.Stores;
+using AppLayer.Storage.Stores.ServiceDesk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IReleaseStore, SqliteReleaseStore>();
         services.TryAddSingleton<IDeploymentStore, SqliteDeploymentStore>();
         services.TryAddSingleton<IHistoryStore, SqliteHistoryStore>();
+        services.AddServiceDeskStores();
         return services;
     }
 }

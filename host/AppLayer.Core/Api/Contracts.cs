@@ -7,9 +7,19 @@ public sealed record CreateCustomerRequest(string Code, string Name);
 
 public sealed record CustomerDto(string Code, string Name, AgreementDto? Agreement, IReadOnlyList<InstallationDto> Installations);
 
-public sealed record AgreementDto(IReadOnlyList<string> Services, IReadOnlyList<string> Modules, int Version);
+public sealed record AgreementDto(
+    IReadOnlyList<string> Services,
+    IReadOnlyList<string> Modules,
+    int Version,
+    AgreementTermsDto? Terms = null,
+    DateOnly? EffectiveFrom = null);
 
-public sealed record SetAgreementRequest(IReadOnlyList<string> Services, IReadOnlyList<string> Modules);
+/// <summary>A new version of the agreement; without terms the defaults apply, without a date it takes effect today.</summary>
+public sealed record SetAgreementRequest(
+    IReadOnlyList<string> Services,
+    IReadOnlyList<string> Modules,
+    AgreementTermsDto? Terms = null,
+    DateOnly? EffectiveFrom = null);
 
 public sealed record CreateInstallationRequest(string Code, string Name, string IsVersion, IReadOnlyList<string> Modules, string? TimeZone);
 

@@ -1,6 +1,7 @@
 using AppLayer.Core.Api;
 using AppLayer.Core.Keys;
 using AppLayer.Core.Model;
+using AppLayer.Core.Service.Agreements;
 using AppLayer.Core.Services;
 using AppLayer.Host.Auth;
 using Microsoft.AspNetCore.Builder;
@@ -23,8 +24,8 @@ internal static class ManagerEndpoints
         });
         api.MapGet("/customers", (CustomerService customers, CancellationToken ct) => customers.ListAsync(ct));
         api.MapGet("/customers/{code}", (string code, CustomerService customers, CancellationToken ct) => customers.GetAsync(code, ct));
-        api.MapPut("/customers/{code}/agreement", (string code, SetAgreementRequest request, CustomerService customers, CancellationToken ct) =>
-            customers.SetAgreementAsync(code, request, ct));
+        api.MapPut("/customers/{code}/agreement", (string code, SetAgreementRequest request, AgreementService agreements, CancellationToken ct) =>
+            agreements.SetAsync(code, request, ct));
         api.MapPost("/customers/{code}/installations", async (string code, CreateInstallationRequest request, CustomerService customers, CancellationToken ct) =>
         {
             var created = await customers.AddInstallationAsync(code, request, ct);

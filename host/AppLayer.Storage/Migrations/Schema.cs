@@ -8,5 +8,6 @@ internal static class Schema
         new(1, "initial schema", InitialSchema.Sql),
         new(2, "legal change work items", LegalChangeWorkItems.Sql),
         new(3, "package unlisting", PackageUnlisting.Sql),
+        new(4, "service desk: agreement terms, contacts, tickets, outbox, work, time", ServiceDeskSchema.Sql),
     ];
 }

@@ -1,0 +1,108 @@
+using AppLayer.Core.Service.Mail;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace AppLayer.Host.ServiceDesk;
+
+/// <summary>
+/// Sends what is due in the outbox through SMTP (MailKit). A mail is marked sent only after the
+/// server accepted it; while the server is down each mail is retried with a growing pause. Each
+/// mail keeps its Message-ID across attempts. One round at a time per process; across processes
+/// the outbox lease keeps two senders off the same mail.
+/// </summary>
+public sealed class OutboxSender(IOutboxStore outbox, IOptions<MailOptions> options, TimeProvider time, ILogger<OutboxSender> logger) : IDisposable
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <returns>How many mails the server accepted in this round.</returns>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (string.IsNullOrWhiteSpace(settings.SmtpHost))
+        {
+            return 0;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            var due = await outbox.ClaimDueAsync(now, now + Lease, 50, cancellationToken);
+            if (due.Count == 0)
+            {
+                return 0;
+            }
+
+            using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+            var sent = 0;
+            foreach (var mail in due)
+            {
+                try
+                {
+                    if (!client.IsConnected)
+                    {
+                        await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, SecureSocketOptions.None, cancellationToken);
+                    }
+
+                    await client.SendAsync(Compose(mail, settings.From), cancellationToken);
+                }
+                catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException)
+                {
+                    var retry = TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, Math.Min(mail.Attempts, 6))));
+                    logger.LogWarning("Mail {MessageId} to {To} not sent (attempt {Attempt}): {Error}", mail.MessageId, mail.To, mail.Attempts + 1, ex.Message);
+                    await outbox.MarkFailedAsync(mail.Id, ex.Message, time.GetUtcNow() + retry, cancellationToken);
+                    client.Dispose();
+                    return sent + await ReleaseRestAsync(due, mail, cancellationToken);
+                }
+
+                await outbox.MarkSentAsync(mail.Id, time.GetUtcNow(), cancellationToken);
+                sent++;
+            }
+
+            await client.DisconnectAsync(quit: true, cancellationToken);
+            return sent;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    public static MimeMessage Compose(OutgoingMail mail, string from)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        var message = new MimeMessage
+        {
+            MessageId = mail.MessageId.Trim('<', '>'),
+            Subject = mail.Subject,
+            Body = new TextPart("plain") { Text = mail.Body },
+        };
+        message.From.Add(MailboxAddress.Parse(from));
+        message.To.Add(MailboxAddress.Parse(mail.To));
+        if (mail.InReplyTo is { } reply)
+        {
+            message.InReplyTo = reply.Trim('<', '>');
+            message.References.Add(message.InReplyTo);
+        }
+
+        return message;
+    }
+
+    /// <summary>The server is down: the mails not tried in this round are due again right away next round.</summary>
+    private async Task<int> ReleaseRestAsync(IReadOnlyList<OutgoingMail> due, OutgoingMail failed, CancellationToken cancellationToken)
+    {
+        foreach (var mail in due.SkipWhile(m => m.Id != failed.Id).Skip(1))
+        {
+            await outbox.MarkFailedAsync(mail.Id, "not tried: the SMTP server was unreachable", time.GetUtcNow(), cancellationToken);
+        }
+
+        return 0;
+    }
+}

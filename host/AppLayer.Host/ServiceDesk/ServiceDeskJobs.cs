@@ -1,0 +1,33 @@
+using AppLayer.Core.Service.Tickets;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AppLayer.Host.ServiceDesk;
+
+/// <summary>Runs escalation checks and the outbox every <see cref="MailOptions.PollInterval"/>, when an SMTP host is set.</summary>
+internal sealed class ServiceDeskJobs(EscalationService escalation, OutboxSender sender, IOptions<MailOptions> options, ILogger<ServiceDeskJobs> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.SmtpHost))
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.PollInterval);
+        do
+        {
+            try
+            {
+                await escalation.RunAsync(stoppingToken);
+                await sender.SendDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Service desk jobs failed; they run again in {Interval}.", options.Value.PollInterval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}

@@ -1,0 +1,23 @@
+using AppLayer.Core.Service.Agreements;
+using AppLayer.Core.Service.Contacts;
+using AppLayer.Core.Service.Mail;
+using AppLayer.Core.Service.Tickets;
+using AppLayer.Core.Service.Work;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AppLayer.Storage.Stores.ServiceDesk;
+
+internal static class ServiceDeskStorageExtensions
+{
+    /// <summary>The SQLite stores of agreements with terms, contacts, tickets, the outbox and work (each a <c>TryAdd</c>).</summary>
+    public static IServiceCollection AddServiceDeskStores(this IServiceCollection services)
+    {
+        services.TryAddSingleton<IServiceAgreementStore, SqliteServiceAgreementStore>();
+        services.TryAddSingleton<IContactStore, SqliteContactStore>();
+        services.TryAddSingleton<ITicketStore, SqliteTicketStore>();
+        services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
+        services.TryAddSingleton<IWorkStore, SqliteWorkStore>();
+        return services;
+    }
+}

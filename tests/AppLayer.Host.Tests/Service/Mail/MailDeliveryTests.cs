@@ -1,0 +1,72 @@
+using AppLayer.Core.Api;
+using AppLayer.Core.Service.Mail;
+using AppLayer.Host.ServiceDesk;
+using AppLayer.Host.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AppLayer.Host.Tests.Service.Mail;
+
+/// <summary>The outbox through MailKit to a real SMTP server on loopback, which is stopped and restarted mid-test.</summary>
+public sealed class MailDeliveryTests : ServiceDeskFixture
+{
+    private static readonly LoopbackSmtpServer Smtp = new();
+
+    public MailDeliveryTests()
+        : base(("AppLayer:Mail:SmtpHost", "127.0.0.1"), ("AppLayer:Mail:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("AppLayer:Mail:PollInterval", "01:00:00"), ("AppLayer:Mail:Timeout", "00:00:05"))
+    {
+    }
+
+    private OutboxSender Sender => Host.Services.GetRequiredService<OutboxSender>();
+
+    private IOutboxStore Outbox => Host.Services.GetRequiredService<IOutboxStore>();
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.StopAsync();
+    }
+
+    [Fact]
+    public async Task Every_mail_of_the_flow_arrives_exactly_once_while_the_server_goes_down_and_comes_back()
+    {
+        await Smtp.StartAsync();
+        At(2024, 1, 15, 10);
+        var first = await OpenAsync("Payroll export fails");
+        (await SendAsync()).ShouldBe(1);
+
+        await Smtp.StopAsync();
+        await StepAsync(first.Id, "assign", new AssignTicketRequest("tomas"));
+        await StepAsync(first.Id, "inform", new TicketNoteRequest("We are on it."));
+        var urgent = await OpenAsync("Invoices cannot be printed", priority: "urgent");
+        (await SendAsync()).ShouldBe(0);
+        Host.Time.Advance(TimeSpan.FromMinutes(10));
+        (await SendAsync()).ShouldBe(0);
+        var waiting = await Outbox.ListAsync(null, CancellationToken.None);
+        waiting.Count(m => m.SentAt is null).ShouldBe(2);
+        waiting.Where(m => m.SentAt is null).ShouldAllBe(m => m.Attempts >= 1 && m.LastError != null);
+
+        await Smtp.StartAsync();
+        Host.Time.Advance(TimeSpan.FromMinutes(10));
+        (await SendAsync()).ShouldBe(2);
+
+        await StepAsync(first.Id, "resolve", new TicketNoteRequest("Fixed."));
+        Host.Time.Advance(TimeSpan.FromMinutes(30)); // 50 of the urgent ticket's 60 response minutes
+        await Manager.PostJsonAsync<Dictionary<string, int>>("/api/service-desk/escalate", new { }, System.Net.HttpStatusCode.OK);
+        (await SendAsync()).ShouldBe(2);
+        (await SendAsync()).ShouldBe(0);
+
+        var outbox = await Outbox.ListAsync(null, CancellationToken.None);
+        outbox.Count.ShouldBe(5);
+        outbox.ShouldAllBe(m => m.SentAt != null);
+        var received = Smtp.Received.ToList();
+        received.Select(m => "<" + m.MessageId + ">").OrderBy(id => id, StringComparer.Ordinal).ShouldBe(outbox.Select(m => m.MessageId).OrderBy(id => id, StringComparer.Ordinal));
+        received.Select(m => m.Subject).ShouldContain($"[AL-{first.Id}] Received: Payroll export fails");
+        received.Select(m => m.Subject).ShouldContain($"[AL-{first.Id}] Status: Payroll export fails");
+        received.Select(m => m.Subject).ShouldContain($"[AL-{first.Id}] Resolved: Payroll export fails");
+        received.Single(m => m.Subject!.Contains("Breach warning", StringComparison.Ordinal)).To.Mailboxes.Single().Address.ShouldBe("escalation@helpdesk.applayer.local");
+        received.Single(m => m.Subject == $"[AL-{urgent.Id}] Received: Invoices cannot be printed").To.Mailboxes.Single().Address.ShouldBe("jana@novak.cz");
+    }
+
+    /// <summary>One round of the sender, then the SMTP server's store is given a moment to settle.</summary>
+    private async Task<int> SendAsync() => await Sender.SendDueAsync(CancellationToken.None);
+}

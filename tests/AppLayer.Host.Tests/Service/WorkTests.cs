@@ -1,0 +1,86 @@
+using System.Net;
+using AppLayer.Core.Api;
+using AppLayer.Host.Tests.Infrastructure;
+
+namespace AppLayer.Host.Tests.Service;
+
+public static class WorkTests
+{
+    private static readonly DateTimeOffset Morning = new(2024, 1, 16, 8, 0, 0, TimeSpan.Zero);
+
+    public sealed class TimeEntries : ServiceDeskFixture
+    {
+        [Theory]
+        [InlineData(0)]
+        [InlineData(-30)]
+        public async Task Zero_or_negative_minutes_are_refused_and_nothing_is_stored(int minutes)
+        {
+            var ticket = await OpenAsync();
+
+            (await RefusedAsync("/api/time", new AddTimeRequest($"AL-{ticket.Id}", "tomas", Morning, minutes)))
+                .ShouldBe($"Time must be a positive number of minutes, not {minutes}.");
+            (await Host.CountAsync("time_entries")).ShouldBe(0);
+        }
+
+        [Fact]
+        public async Task Time_overlapping_the_same_workers_time_is_refused_and_another_worker_may_log_it()
+        {
+            var ticket = await OpenAsync();
+            await Manager.PostJsonAsync<TimeEntryDto>("/api/time", new AddTimeRequest($"AL-{ticket.Id}", "tomas", Morning, 60));
+
+            (await RefusedAsync("/api/time", new AddTimeRequest($"AL-{ticket.Id}", "Tomas", Morning.AddMinutes(59), 30))).ShouldContain("overlaps other time of Tomas");
+            (await RefusedAsync("/api/consultations", new ConsultationRequest("novak", "technical", "networks", "VPN", "tomas", Morning.AddMinutes(-10), 11, "ok"))).ShouldContain("overlaps");
+            (await Host.CountAsync("time_entries")).ShouldBe(1);
+            (await Host.CountAsync("work_items")).ShouldBe(0);
+
+            await Manager.PostJsonAsync<TimeEntryDto>("/api/time", new AddTimeRequest($"AL-{ticket.Id}", "tomas", Morning.AddMinutes(60), 30)); // touching is fine
+            await Manager.PostJsonAsync<TimeEntryDto>("/api/time", new AddTimeRequest($"AL-{ticket.Id}", "lucie", Morning, 60));
+            (await Host.CountAsync("time_entries")).ShouldBe(3);
+        }
+
+        [Fact]
+        public async Task A_consultation_needs_hotline_in_the_agreement()
+        {
+            (await RefusedAsync("/api/consultations", new ConsultationRequest("horak", "consulting", "payroll", "Month end", "tomas", Morning, 20, "ok")))
+                .ShouldBe("The agreement of 'horak' does not include the service 'hotline'.");
+            (await Host.CountAsync("work_items")).ShouldBe(0);
+        }
+    }
+
+    public sealed class Quotes : ServiceDeskFixture
+    {
+        [Fact]
+        public async Task Billable_feature_work_above_the_threshold_needs_a_quote_approved_by_the_customers_own_contact()
+        {
+            var feature = await Manager.PostJsonAsync<WorkItemDto>("/api/features", new FeatureRequestRequest("novak", "Carrier export", 40m));
+            feature.QuoteRequired.ShouldBeTrue(); // default threshold 16 h
+
+            (await RefusedAsync("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 60)))
+                .ShouldBe($"Feature {feature.Reference} is above the agreement's threshold of 16 h: billable work needs a quote the customer approved first.");
+            var quote = await Manager.PostJsonAsync<QuoteDto>($"/api/features/{feature.Reference}/quote", new CreateQuoteRequest(64_000m, "Export as CSV over SFTP, nightly."));
+            (await RefusedAsync("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 60))).ShouldContain("needs a quote the customer approved first");
+
+            (await RefusedAsync($"/api/quotes/{quote.Id}/approve", new ApproveQuoteRequest("eva@horak.cz")))
+                .ShouldBe("'eva@horak.cz' is not a contact of customer 'novak'; only its own contacts may approve its quote.");
+            (await Manager.GetJsonAsync<List<WorkItemDto>>("/api/customers/novak/work")).Single().Quote!.ApprovedAt.ShouldBeNull();
+            (await Host.CountAsync("time_entries")).ShouldBe(0);
+
+            Host.Time.Advance(TimeSpan.FromHours(2));
+            var approved = await Manager.PostJsonAsync<QuoteDto>($"/api/quotes/{quote.Id}/approve", new ApproveQuoteRequest("petr@novak.cz"), HttpStatusCode.OK);
+            approved.ApprovedBy.ShouldBe("petr@novak.cz");
+            approved.ApprovedAt.ShouldBe(Host.Time.GetUtcNow());
+            await Manager.PostJsonAsync<TimeEntryDto>("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 60));
+            (await RefusedAsync($"/api/quotes/{quote.Id}/approve", new ApproveQuoteRequest("jana@novak.cz"), HttpStatusCode.Conflict)).ShouldContain("approved already");
+        }
+
+        [Fact]
+        public async Task A_small_feature_may_be_billed_until_its_time_passes_the_threshold()
+        {
+            var feature = await Manager.PostJsonAsync<WorkItemDto>("/api/features", new FeatureRequestRequest("novak", "One more column", 1m));
+            feature.QuoteRequired.ShouldBeFalse();
+            await Manager.PostJsonAsync<TimeEntryDto>("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 15 * 60));
+
+            (await RefusedAsync("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning.AddHours(16), 61))).ShouldContain("needs a quote the customer approved first");
+        }
+    }
+}
