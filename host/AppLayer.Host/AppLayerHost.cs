@@ -79,6 +79,26 @@ public static class AppLayerHost
         }
     }
 
+    /// <summary>Creates a key for one of a customer's contacts straight in a data folder's database (the secret is returned once).</summary>
+    /// <exception cref="UserException">A bad argument or an unknown customer.</exception>
+    public static async Task<CreatedKeyDto> CreateContactKeyAsync(
+        string dataDirectory,
+        string customerCode,
+        int? expiresInDays,
+        CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(dataDirectory))
+        {
+            throw new UserException("The data folder is required.");
+        }
+
+        var services = new ServiceCollection()
+            .AddAppLayerStorage(o => o.DataDirectory = dataDirectory)
+            .AddAppLayerCore();
+        await using var provider = services.BuildServiceProvider();
+        return await provider.GetRequiredService<ContactKeyService>().CreateAsync(customerCode, expiresInDays, cancellationToken);
+    }
+
     /// <summary>
     /// Creates an API key straight in a data folder's database (no host needed; it may be running).
     /// The secret is returned once; only its hash is stored.

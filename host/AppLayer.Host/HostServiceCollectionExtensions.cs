@@ -55,6 +55,9 @@ public static class HostServiceCollectionExtensions
         services.TryAddSingleton<CustomerService>();
         services.TryAddSingleton<LegalChangeService>();
         services.TryAddSingleton<SiteService>();
+        services.TryAddSingleton<AppLayer.Core.History.HistoryService>();
+        services.TryAddSingleton<ContactKeyService>();
+        services.TryAddSingleton<AppLayer.Core.Changelog.CustomerChangelogService>();
         return services;
     }
 }

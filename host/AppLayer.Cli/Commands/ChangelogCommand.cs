@@ -14,6 +14,7 @@ public static class ChangelogCommand
         command.Subcommands.Add(New());
         command.Subcommands.Add(Check());
         command.Subcommands.Add(Build());
+        command.Subcommands.Add(CustomerChangelogCommand.Create());
         return command;
     }
 

@@ -6,5 +6,6 @@ internal static class Schema
     public static IReadOnlyList<Migration> Migrations { get; } =
     [
         new(1, "initial schema", InitialSchema.Sql),
+        new(6, "history filters and contact keys", HistoryFiltersAndContacts.Sql),
     ];
 }
