@@ -3,6 +3,7 @@ using AppLayer.Core;
 using AppLayer.Core.Api;
 using AppLayer.Core.Keys;
 using AppLayer.Core.Model;
+using AppLayer.Host.Dashboard;
 using AppLayer.Host.Endpoints;
 using AppLayer.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -58,6 +59,8 @@ public static class AppLayerHost
         app.MapManagerEndpoints();
         app.MapPublisherEndpoints();
         app.MapSiteEndpoints();
+        app.MapDashboard();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 

@@ -2,6 +2,7 @@ using AppLayer.Core.Keys;
 using AppLayer.Core.Services;
 using AppLayer.Feed;
 using AppLayer.Host.Auth;
+using AppLayer.Host.Dashboard;
 using AppLayer.Host.Http;
 using AppLayer.Storage;
 using Microsoft.AspNetCore.Http;
@@ -37,6 +38,8 @@ public static class HostServiceCollectionExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddApiKeyAuth();
+        services.AddDashboard();
+        services.AddOpenApi();
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<FeedOptions>>((kestrel, feed) =>
             {

@@ -12,6 +12,7 @@ internal static class ChangelogView
         return new
         {
             Customer = new { changelog.Customer.Code, changelog.Customer.Name },
+            Url = "/dashboard/customers/" + Uri.EscapeDataString(changelog.Customer.Code),
             Releases = changelog.Releases.Select(r => new
             {
                 r.Name,
