@@ -20,6 +20,7 @@ public static class CliApp
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(ComplianceCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ChangelogCommand.Create());
         return root;
     }
 

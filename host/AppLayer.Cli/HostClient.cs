@@ -37,6 +37,13 @@ public sealed class HostClient : IDisposable
         return await ReadAsync<T>(response, cancellationToken);
     }
 
+    /// <summary>Reads a text answer (an export, a changelog) as it is.</summary>
+    public async Task<string> GetTextAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     public async Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken) =>
         await SendJsonAsync<T>(HttpMethod.Post, path, body, cancellationToken);
 

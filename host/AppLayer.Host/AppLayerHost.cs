@@ -3,6 +3,7 @@ using AppLayer.Core;
 using AppLayer.Core.Api;
 using AppLayer.Core.Keys;
 using AppLayer.Core.Model;
+using AppLayer.Host.Dashboard;
 using AppLayer.Host.Endpoints;
 using AppLayer.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -70,6 +71,8 @@ public static class AppLayerHost
         app.MapKeyEndpoints();
         app.MapServiceDeskEndpoints();
         app.MapPortalEndpoints();
+        app.MapDashboard();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 
@@ -94,6 +97,13 @@ public static class AppLayerHost
     /// <summary>Revokes an API key straight in a data folder's database.</summary>
     /// <returns><c>false</c> when the database has no such key.</returns>
     public static async Task<bool> RevokeKeyAsync(string dataDirectory, string key, CancellationToken cancellationToken = default)
+    /// <summary>Creates a key for one of a customer's contacts straight in a data folder's database (the secret is returned once).</summary>
+    /// <exception cref="UserException">A bad argument or an unknown customer.</exception>
+    public static async Task<CreatedKeyDto> CreateContactKeyAsync(
+        string dataDirectory,
+        string customerCode,
+        int? expiresInDays,
+        CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(dataDirectory))
         {
@@ -106,6 +116,7 @@ public static class AppLayerHost
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
         return await provider.GetRequiredService<ApiKeyRevoker>().RevokeAsync(key, cancellationToken);
+        return await provider.GetRequiredService<ContactKeyService>().CreateAsync(customerCode, expiresInDays, cancellationToken);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using AppLayer.Core.Keys;
 using AppLayer.Core.Services;
 using AppLayer.Feed;
 using AppLayer.Host.Auth;
+using AppLayer.Host.Dashboard;
 using AppLayer.Host.Http;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Storage;
@@ -40,6 +41,8 @@ public static class HostServiceCollectionExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddApiKeyAuth();
+        services.AddDashboard();
+        services.AddOpenApi();
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<FeedOptions>>((kestrel, feed) =>
             {
@@ -63,6 +66,9 @@ public static class HostServiceCollectionExtensions
         services.TryAddSingleton<Core.Compliance.ComplianceService>();
         services.TryAddSingleton<Core.LegalChanges.DeploymentTracker>();
         services.AddServiceDesk();
+        services.TryAddSingleton<AppLayer.Core.History.HistoryService>();
+        services.TryAddSingleton<ContactKeyService>();
+        services.TryAddSingleton<AppLayer.Core.Changelog.CustomerChangelogService>();
         return services;
     }
 }

@@ -25,7 +25,11 @@ public sealed record CreateInstallationRequest(string Code, string Name, string 
 
 public sealed record InstallationDto(string Code, string Name, string CustomerCode, string IsVersion, IReadOnlyList<string> Modules, string TimeZone);
 
-public sealed record CreatedKeyDto(string Key, string Scope, string? Installation, DateTimeOffset? ExpiresAt);
+public sealed record CreatedKeyDto(string Key, string Scope, string? Installation, DateTimeOffset? ExpiresAt)
+{
+    /// <summary>The customer a contact key belongs to.</summary>
+    public string? Customer { get; init; }
+}
 
 /// <summary>
 /// A new legal change. <see cref="Reference"/> and <see cref="References"/> together give its legal
@@ -98,7 +102,15 @@ public sealed record HistoryEventDto(
     string Kind,
     string? Installation,
     string Subject,
-    string Detail);
+    string Detail)
+{
+    /// <summary>The event's id; with <see cref="At"/> it orders the history.</summary>
+    public long Id { get; init; }
+
+    public IReadOnlyList<string> Modules { get; init; } = [];
+
+    public IReadOnlyList<string> LegalReferences { get; init; } = [];
+}
 
 public sealed record CreateReleaseRequest(string Name, IReadOnlyList<string> Packages);
 

@@ -22,6 +22,11 @@ public sealed class ApiKeyService(IApiKeyStore keys, IInstallationStore installa
             throw new UserException("A key's lifetime must be at least one day.");
         }
 
+        if (scope == KeyScope.Contact)
+        {
+            throw new UserException("A contact key belongs to a customer: create it with the customer's code (applayer keys create --scope contact --customer CODE).");
+        }
+
         Installation? installation = null;
         if (scope == KeyScope.Site)
         {

@@ -11,4 +11,7 @@ public enum KeyScope
 
     /// <summary>Everything else: customers, legal changes, histories.</summary>
     Manager,
+
+    /// <summary>A customer's contact: reads only that customer's dashboard pages.</summary>
+    Contact,
 }

@@ -6,12 +6,14 @@ public static class KeyScopeNames
     public const string Publish = "publish";
     public const string Site = "site";
     public const string Manager = "manager";
+    public const string Contact = "contact";
 
     public static string ToName(this KeyScope scope) => scope switch
     {
         KeyScope.Publish => Publish,
         KeyScope.Site => Site,
         KeyScope.Manager => Manager,
+        KeyScope.Contact => Contact,
         _ => throw new ArgumentOutOfRangeException(nameof(scope), scope, "Unknown key scope."),
     };
 
@@ -21,6 +23,7 @@ public static class KeyScopeNames
         Publish => KeyScope.Publish,
         Site => KeyScope.Site,
         Manager => KeyScope.Manager,
-        _ => throw new UserException($"Key scope '{name}' is unknown; use publish, site or manager."),
+        Contact => KeyScope.Contact,
+        _ => throw new UserException($"Key scope '{name}' is unknown; use publish, site, manager or contact."),
     };
 }

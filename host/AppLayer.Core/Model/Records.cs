@@ -61,6 +61,17 @@ public sealed record HistoryEvent(
     string Kind,
     string? Installation,
     string Subject,
-    string Detail);
+    string Detail)
+{
+    /// <summary>The IS modules the event concerns (lower case); empty when unknown.</summary>
+    public IReadOnlyList<string> Modules { get; init; } = [];
 
-public sealed record ApiKeyInfo(long Id, KeyScope Scope, long? InstallationId, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, bool Revoked);
+    /// <summary>The legal references the event concerns; empty when none.</summary>
+    public IReadOnlyList<string> LegalReferences { get; init; } = [];
+}
+
+public sealed record ApiKeyInfo(long Id, KeyScope Scope, long? InstallationId, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, bool Revoked)
+{
+    /// <summary>The customer a <see cref="KeyScope.Contact"/> key belongs to.</summary>
+    public long? CustomerId { get; init; }
+}

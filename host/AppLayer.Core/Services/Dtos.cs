@@ -38,7 +38,12 @@ public static class Dtos
             change.UpdatedAt);
 
     public static HistoryEventDto ToDto(this HistoryEvent historyEvent) =>
-        new(historyEvent.At, historyEvent.Kind, historyEvent.Installation, historyEvent.Subject, historyEvent.Detail);
+        new(historyEvent.At, historyEvent.Kind, historyEvent.Installation, historyEvent.Subject, historyEvent.Detail)
+        {
+            Id = historyEvent.Id,
+            Modules = historyEvent.Modules,
+            LegalReferences = historyEvent.LegalReferences,
+        };
 
     public static AvailableUpdateDto ToDto(this FeedPackage package) =>
         new(

@@ -282,7 +282,11 @@ public sealed class LegalChangeService(
                     HistoryKinds.LegalChange,
                     null,
                     $"{change.Reference} ({change.Jurisdiction})",
-                    detail));
+                    detail)
+                {
+                    Modules = change.Modules,
+                    LegalReferences = [change.Reference],
+                });
             }
         }
 

@@ -86,7 +86,11 @@ public sealed class SiteService(
         }
 
         var subject = string.Create(CultureInfo.InvariantCulture, $"{package.Id} {package.Version}");
-        return new HistoryEvent(0, installation.CustomerId, deployment.At, kind, installation.Code, subject, detail);
+        return new HistoryEvent(0, installation.CustomerId, deployment.At, kind, installation.Code, subject, detail)
+        {
+            Modules = [.. package.Manifest.Modules.Select(m => m.ToLowerInvariant())],
+            LegalReferences = package.Manifest.LegalReferences,
+        };
     }
 
     private static string AppliedDetail(FeedPackage package) =>

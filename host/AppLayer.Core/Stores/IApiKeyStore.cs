@@ -14,6 +14,15 @@ public interface IApiKeyStore
         DateTimeOffset? expiresAt,
         CancellationToken cancellationToken);
 
+    /// <summary>Stores a <see cref="KeyScope.Contact"/> key bound to one customer.</summary>
+    Task<ApiKeyInfo> AddContactAsync(
+        string hash,
+        long customerId,
+        DateTimeOffset createdAt,
+        DateTimeOffset? expiresAt,
+        CancellationToken cancellationToken);
+
+    /// <returns>The key (of any scope, contact keys included) with that hash, or <c>null</c>.</returns>
     Task<StoredApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken);
 
     /// <returns><c>false</c> when there is no such key.</returns>

@@ -8,4 +8,7 @@ public interface IHistoryStore
 
     /// <returns>One customer's history, oldest first.</returns>
     Task<IReadOnlyList<HistoryEvent>> ListAsync(long customerId, CancellationToken cancellationToken);
+
+    /// <returns>One page of a customer's history, oldest first, after <see cref="History.HistoryQuery.After"/>, matching every filter.</returns>
+    Task<History.HistoryPage> QueryAsync(long customerId, History.HistoryQuery query, CancellationToken cancellationToken);
 }

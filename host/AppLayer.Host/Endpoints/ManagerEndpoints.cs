@@ -31,7 +31,7 @@ internal static class ManagerEndpoints
             var created = await customers.AddInstallationAsync(code, request, ct);
             return Results.Created($"/api/installations/{Uri.EscapeDataString(created.Code)}", created);
         });
-        api.MapGet("/customers/{code}/history", (string code, CustomerService customers, CancellationToken ct) => customers.HistoryAsync(code, ct));
+        api.MapHistoryEndpoints();
 
         api.MapPost("/installations/{code}/keys", async (string code, int? expiresInDays, ApiKeyService keys, CancellationToken ct) =>
             Results.Created((string?)null, await keys.CreateAsync(KeyScope.Site, code, expiresInDays, ct)));

@@ -9,5 +9,6 @@ internal static class Schema
         new(2, "legal change work items", LegalChangeWorkItems.Sql),
         new(3, "package unlisting", PackageUnlisting.Sql),
         new(4, "service desk: agreement terms, contacts, tickets, outbox, work, time", ServiceDeskSchema.Sql),
+        new(6, "history filters and contact keys", HistoryFiltersAndContacts.Sql),
     ];
 }

@@ -8,6 +8,7 @@ namespace AppLayer.Storage.Stores;
 internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
 {
     private const string Selected = "id, scope, installation_id, created_at, expires_at, revoked_at, hash";
+    private const string ContactSelected = "id, customer_id, created_at, expires_at, revoked_at, hash";
 
     public async Task<ApiKeyInfo> AddAsync(
         string hash,
@@ -36,11 +37,38 @@ internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
         return stored!.Info;
     }
 
+    public async Task<ApiKeyInfo> AddContactAsync(
+        string hash,
+        long customerId,
+        DateTimeOffset createdAt,
+        DateTimeOffset? expiresAt,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var stored = await connection.QuerySingleAsync(
+            $"""
+            INSERT INTO contact_keys (hash, customer_id, created_at, expires_at)
+            VALUES ($hash, $customer, $created, $expires)
+            RETURNING {ContactSelected};
+            """,
+            [
+                ("$hash", hash),
+                ("$customer", customerId),
+                ("$created", Columns.Instant(createdAt)),
+                ("$expires", Columns.Instant(expiresAt)),
+            ],
+            ReadContact,
+            cancellationToken);
+        return stored!.Info;
+    }
+
     public async Task<StoredApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleAsync(
-            $"SELECT {Selected} FROM api_keys WHERE hash = $hash;", [("$hash", hash)], Read, cancellationToken);
+                $"SELECT {Selected} FROM api_keys WHERE hash = $hash;", [("$hash", hash)], Read, cancellationToken)
+            ?? await connection.QuerySingleAsync(
+                $"SELECT {ContactSelected} FROM contact_keys WHERE hash = $hash;", [("$hash", hash)], ReadContact, cancellationToken);
     }
 
     public async Task<bool> RevokeAsync(long id, DateTimeOffset revokedAt, CancellationToken cancellationToken)
@@ -62,4 +90,17 @@ internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
             Columns.ReadOptionalInstant(r.GetNullableString(4)),
             !r.IsDBNull(5)),
         r.GetString(6));
+
+    private static StoredApiKey ReadContact(SqliteDataReader r) => new(
+        new ApiKeyInfo(
+            r.GetInt64(0),
+            KeyScope.Contact,
+            null,
+            Columns.ReadInstant(r.GetString(2)),
+            Columns.ReadOptionalInstant(r.GetNullableString(3)),
+            !r.IsDBNull(4))
+        {
+            CustomerId = r.GetInt64(1),
+        },
+        r.GetString(5));
 }

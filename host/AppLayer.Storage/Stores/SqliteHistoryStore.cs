@@ -1,3 +1,4 @@
+using AppLayer.Core.History;
 using AppLayer.Core.Model;
 using AppLayer.Core.Stores;
 using Microsoft.Data.Sqlite;
@@ -6,7 +7,7 @@ namespace AppLayer.Storage.Stores;
 
 internal sealed class SqliteHistoryStore(SqliteDatabase database) : IHistoryStore
 {
-    private const string Selected = "id, customer_id, at, kind, installation, subject, detail";
+    private const string Selected = "id, customer_id, at, kind, installation, subject, detail, modules, legal_references";
 
     public async Task<HistoryEvent> AddAsync(HistoryEvent historyEvent, CancellationToken cancellationToken)
     {
@@ -24,6 +25,26 @@ internal sealed class SqliteHistoryStore(SqliteDatabase database) : IHistoryStor
             cancellationToken);
     }
 
+    public async Task<HistoryPage> QueryAsync(long customerId, HistoryQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (where, parameters) = HistoryWhere.Build(customerId, query);
+        parameters.Add(("$limit", query.Limit + 1));
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync(
+            $"SELECT {Selected} FROM history_events WHERE {where} ORDER BY at, id LIMIT $limit;",
+            parameters,
+            Read,
+            cancellationToken);
+        if (rows.Count <= query.Limit)
+        {
+            return new HistoryPage(rows, null);
+        }
+
+        rows.RemoveAt(rows.Count - 1);
+        return new HistoryPage(rows, new HistoryCursor(rows[^1].At, rows[^1].Id));
+    }
+
     /// <summary>Writes one event inside another store's transaction.</summary>
     internal static async Task<HistoryEvent> InsertAsync(
         SqliteConnection connection,
@@ -33,8 +54,8 @@ internal sealed class SqliteHistoryStore(SqliteDatabase database) : IHistoryStor
     {
         var stored = await connection.QuerySingleAsync(
             $"""
-            INSERT INTO history_events (customer_id, at, kind, installation, subject, detail)
-            VALUES ($customer, $at, $kind, $installation, $subject, $detail)
+            INSERT INTO history_events (customer_id, at, kind, installation, subject, detail, modules, legal_references)
+            VALUES ($customer, $at, $kind, $installation, $subject, $detail, $modules, $legal)
             RETURNING {Selected};
             """,
             [
@@ -44,6 +65,8 @@ internal sealed class SqliteHistoryStore(SqliteDatabase database) : IHistoryStor
                 ("$installation", historyEvent.Installation),
                 ("$subject", historyEvent.Subject),
                 ("$detail", historyEvent.Detail),
+                ("$modules", HistoryLists.Write(historyEvent.Modules)),
+                ("$legal", HistoryLists.Write(historyEvent.LegalReferences)),
             ],
             Read,
             cancellationToken,
@@ -58,5 +81,9 @@ internal sealed class SqliteHistoryStore(SqliteDatabase database) : IHistoryStor
         r.GetString(3),
         r.GetNullableString(4),
         r.GetString(5),
-        r.GetString(6));
+        r.GetString(6))
+    {
+        Modules = HistoryLists.Read(r.GetString(7)),
+        LegalReferences = HistoryLists.Read(r.GetString(8)),
+    };
 }

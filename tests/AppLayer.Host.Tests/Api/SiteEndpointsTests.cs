@@ -78,7 +78,14 @@ public static class SiteEndpointsTests
                 "update-applied",
                 "novak-prod",
                 "Cz.Vat2024 1.0.0",
-                "Title of Cz.Vat2024 (Act No. 349/2023 Coll.)"));
+                "Title of Cz.Vat2024 (Act No. 349/2023 Coll.)")
+            {
+                Id = applied.Id,
+                Modules = applied.Modules,
+                LegalReferences = applied.LegalReferences,
+            });
+            applied.Modules.ShouldBe(["accounting"]);
+            applied.LegalReferences.ShouldBe(["Act No. 349/2023 Coll."]);
         }
 
         [Fact]

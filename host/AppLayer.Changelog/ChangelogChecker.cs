@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace AppLayer.Changelog;
+
+/// <summary>
+/// <c>applayer changelog check</c>: every fragment parses, and every update plugin under
+/// <c>plugins/</c> (a project with an <c>applayer.update.json</c>) is named by a fragment,
+/// unreleased or released. With changed paths (from git), a change under <c>plugins/</c> also
+/// needs a fragment changed in the same diff.
+/// </summary>
+public static class ChangelogChecker
+{
+    public static IReadOnlyList<string> Check(ChangelogFolder folder, IReadOnlyCollection<string>? changedPaths = null)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        var problems = new List<string>();
+        IReadOnlyList<Fragment> fragments;
+        try
+        {
+            fragments = folder.ReadAll();
+        }
+        catch (FragmentException ex)
+        {
+            return [ex.Message];
+        }
+
+        var named = fragments.SelectMany(f => f.Packages).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var plugins = Path.Combine(folder.Root, "plugins");
+        if (Directory.Exists(plugins))
+        {
+            foreach (var manifest in Directory.EnumerateFiles(plugins, "applayer.update.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                if (manifest.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                    || manifest.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var id = ReadId(manifest);
+                if (id is not null && !named.Contains(id))
+                {
+                    problems.Add($"{folder.Relative(manifest)}:1: update '{id}' has no changelog fragment; add one with 'applayer changelog new --package {id} ...'.");
+                }
+            }
+        }
+
+        if (changedPaths is { Count: > 0 })
+        {
+            var pluginChanges = changedPaths.Where(p => p.StartsWith("plugins/", StringComparison.Ordinal) && !p.Contains(".Tests/", StringComparison.Ordinal)).ToList();
+            var fragmentChanges = changedPaths.Any(p => p.StartsWith("changelog/unreleased/", StringComparison.Ordinal) || p.StartsWith("changelog/releases/", StringComparison.Ordinal));
+            if (pluginChanges.Count > 0 && !fragmentChanges)
+            {
+                problems.Add($"{pluginChanges[0]}:1: changes under plugins/ ({pluginChanges.Count} file(s)) come with no changelog fragment in changelog/unreleased/.");
+            }
+        }
+
+        return problems;
+    }
+
+    private static string? ReadId(string manifest)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(manifest));
+            return json.RootElement.TryGetProperty("id", out var id) ? id.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Scriban;
+using Scriban.Runtime;
+
+namespace AppLayer.Changelog.Templating;
+
+/// <summary>
+/// The one helper that loads Scriban templates (embedded resources named <c>{prefix}{name}.scriban</c>
+/// in one assembly) and renders them with a model whose members read snake_case.
+/// An HTML set escapes every value a template writes, except <see cref="RawHtml"/>; every set offers
+/// <c>md</c> (Markdown-escape a text).
+/// </summary>
+public sealed class TemplateSet(Assembly assembly, string prefix, bool escapeHtml)
+{
+    private readonly ConcurrentDictionary<string, Template> _cache = new();
+
+    public string Render(string name, object model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var template = _cache.GetOrAdd(name, Load);
+        var globals = new ScriptObject();
+        globals.Import(model, renamer: member => StandardMemberRenamer.Rename(member));
+        globals.Import("md", new Func<object?, string>(v => MarkdownText.Escape(v?.ToString())));
+        TemplateContext context = escapeHtml ? new HtmlTemplateContext() : new TemplateContext();
+        context.MemberRenamer = member => StandardMemberRenamer.Rename(member);
+        context.StrictVariables = true;
+        context.PushGlobal(globals);
+        return template.Render(context);
+    }
+
+    private Template Load(string name)
+    {
+        var resource = $"{prefix}{name}.scriban";
+        using var stream = assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"template '{resource}' is not embedded");
+        using var reader = new StreamReader(stream);
+        var template = Template.Parse(reader.ReadToEnd(), resource);
+        return template.HasErrors
+            ? throw new InvalidOperationException($"template '{resource}': {string.Join("; ", template.Messages)}")
+            : template;
+    }
+}

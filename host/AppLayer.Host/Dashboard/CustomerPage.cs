@@ -1,0 +1,105 @@
+using AppLayer.Core.Changelog;
+using AppLayer.Core.History;
+using AppLayer.Core.Model;
+using AppLayer.Core.Stores;
+using AppLayer.Host.Endpoints;
+using AppLayer.Host.Http;
+using AppLayer.Host.Reports;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Extensions;
+
+namespace AppLayer.Host.Dashboard;
+
+/// <summary>One customer: agreement, installations, the filtered timeline (paged), export links and the sections.</summary>
+internal static class CustomerPage
+{
+    private const int PageSize = 50;
+
+    private static readonly string[] Kinds =
+        [HistoryKinds.LegalChange, HistoryKinds.UpdateApplied, HistoryKinds.UpdateFailed, HistoryKinds.UpdateRolledBack];
+
+    public static string Url(string code) => $"/dashboard/customers/{Uri.EscapeDataString(code)}";
+
+    public static async Task<IResult> ShowAsync(
+        string code,
+        [Microsoft.AspNetCore.Http.AsParameters] HistoryFilterParameters filters,
+        HttpContext context,
+        HistoryService history,
+        IAgreementStore agreements,
+        IInstallationStore installations,
+        IEnumerable<ICustomerSection> sections,
+        CancellationToken ct)
+    {
+        var customer = await FindAsync(code, context, history, ct);
+        var query = (filters with { Limit = null }).ToQuery() with { Limit = PageSize };
+        var page = await history.PageAsync(customer, query, ct);
+        var agreement = await agreements.FindCurrentAsync(customer.Id, ct);
+        var sites = await installations.ListByCustomerAsync(customer.Id, ct);
+        var filterQuery = FilterQuery(filters);
+        var rendered = new List<object>();
+        foreach (var section in sections.OrderBy(s => s.Order))
+        {
+            rendered.Add(new { section.Title, Html = await section.RenderAsync(customer, ct) });
+        }
+
+        return new HtmlPage(customer.Name, "customer.html", new
+        {
+            Customer = new { customer.Code, customer.Name, Url = Url(customer.Code) },
+            Services = agreement is null ? "no agreement" : string.Join(", ", agreement.Services),
+            Modules = agreement is null ? "—" : string.Join(", ", agreement.Modules),
+            Installations = sites.Select(i => new { i.Code, i.Name, i.IsVersion, Modules = string.Join(", ", i.Modules), i.TimeZone }).ToList(),
+            Filter = new
+            {
+                Kind = filters.Kind ?? string.Empty,
+                From = filters.From ?? string.Empty,
+                To = filters.To ?? string.Empty,
+                Module = filters.Module ?? string.Empty,
+                Legal = filters.Legal ?? string.Empty,
+                Installation = filters.Installation ?? string.Empty,
+            },
+            Kinds = Kinds.Select(k => new { Value = k, Selected = query.Kinds.Count == 1 && query.Kinds[0] == k }).ToList(),
+            InstallationOptions = sites.Select(i => new { Value = i.Code, Selected = string.Equals(query.Installation, i.Code, StringComparison.OrdinalIgnoreCase) }).ToList(),
+            Filters = HistoryExport.Describe(query),
+            Events = page.Events.Select(EventRow.From).ToList(),
+            NextUrl = page.Next is { } next ? Url(customer.Code) + new QueryBuilder(filterQuery) { { "after", next.Encode() } } : string.Empty,
+            FirstUrl = query.After is null ? string.Empty : Url(customer.Code) + new QueryBuilder(filterQuery),
+            Exports = new[] { ("Markdown", "markdown"), ("HTML", "html"), ("CSV", "csv"), ("JSON", "json") }
+                .Select(f => new { Label = f.Item1, Url = Url(customer.Code) + "/export" + new QueryBuilder(filterQuery) { { "format", f.Item2 } } })
+                .ToList(),
+            ChangelogUrl = Url(customer.Code) + "/changelog",
+            Sections = rendered,
+        });
+    }
+
+    public static async Task<IResult> ExportAsync(
+        string code,
+        string? format,
+        [Microsoft.AspNetCore.Http.AsParameters] HistoryFilterParameters filters,
+        HttpContext context,
+        HistoryService history,
+        TimeProvider time,
+        CancellationToken ct)
+    {
+        var exportFormat = ExportFormats.Parse(format);
+        var customer = await FindAsync(code, context, history, ct);
+        var query = (filters with { After = null, Limit = null }).ToQuery();
+        var events = await history.AllAsync(customer, query, ct);
+        return new FileTextResult(HistoryExport.Render(exportFormat, customer, query, events, time.GetUtcNow()), exportFormat.ContentType(), HistoryExport.FileName(customer, exportFormat));
+    }
+
+    public static async Task<IResult> ChangelogAsync(string code, HttpContext context, HistoryService history, CustomerChangelogService changelogs, CancellationToken ct)
+    {
+        var customer = await FindAsync(code, context, history, ct);
+        var changelog = await changelogs.BuildAsync(customer.Code, ct);
+        return new HtmlPage("Changelog of " + customer.Name, "customer-changelog.html", ChangelogView.Model(changelog));
+    }
+
+    private static async Task<Customer> FindAsync(string code, HttpContext context, HistoryService history, CancellationToken ct) =>
+        Viewer.From(context.User).Ensure(await history.CustomerAsync(code, ct), code);
+
+    private static List<KeyValuePair<string, string>> FilterQuery(HistoryFilterParameters f) =>
+        new (string Name, string? Value)[] { ("kind", f.Kind), ("from", f.From), ("to", f.To), ("module", f.Module), ("legal", f.Legal), ("installation", f.Installation) }
+            .Where(p => !string.IsNullOrWhiteSpace(p.Value))
+            .Select(p => KeyValuePair.Create(p.Name, p.Value!.Trim()))
+            .ToList();
+}

@@ -1,0 +1,42 @@
+using AppLayer.Core.Model;
+using AppLayer.Host.Auth;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AppLayer.Host.Dashboard;
+
+public static class DashboardServiceCollectionExtensions
+{
+    /// <summary>Cookie sign-in for the dashboard, its options (navigation) and the built-in customer-page sections.</summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddAuthentication()
+            .AddCookie(DashboardDefaults.Scheme, o =>
+            {
+                o.LoginPath = DashboardDefaults.SignInPath;
+                o.ReturnUrlParameter = "returnUrl";
+                o.Cookie.Name = DashboardDefaults.CookieName;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(DashboardDefaults.Policy, p => p
+                .AddAuthenticationSchemes(DashboardDefaults.Scheme)
+                .RequireClaim(ApiKeyDefaults.ScopeClaim, KeyScopeNames.Manager, KeyScopeNames.Contact))
+            .AddPolicy(DashboardDefaults.ManagerPolicy, p => p
+                .AddAuthenticationSchemes(DashboardDefaults.Scheme)
+                .RequireClaim(ApiKeyDefaults.ScopeClaim, KeyScopeNames.Manager));
+        services.AddOptions<DashboardOptions>();
+        services.AddSingleton<ICustomerSection, UpdatesPerMonthSection>();
+        return services;
+    }
+}

@@ -1,0 +1,18 @@
+using AppLayer.Changelog.Templating;
+using AppLayer.Core.Model;
+
+namespace AppLayer.Host.Dashboard;
+
+/// <summary>
+/// A section of the customer page (a chart, tickets, SLA, ...). Register one with
+/// <c>services.AddSingleton&lt;ICustomerSection, MySection&gt;()</c>; sections show by <see cref="Order"/>.
+/// The markup returned must escape any user text (render it with an HTML template of <c>HostTemplates</c>).
+/// </summary>
+public interface ICustomerSection
+{
+    string Title { get; }
+
+    int Order { get; }
+
+    Task<RawHtml> RenderAsync(Customer customer, CancellationToken cancellationToken);
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using AppLayer.Changelog.Templating;
+using AppLayer.Core.History;
+using AppLayer.Core.Model;
+
+namespace AppLayer.Host.Dashboard;
+
+/// <summary>The customer page's chart of updates applied per month, from the first to the last month with one (at most 24 months).</summary>
+internal sealed class UpdatesPerMonthSection(HistoryService history) : ICustomerSection
+{
+    private const int MaxMonths = 24;
+
+    public string Title => "Updates applied per month";
+
+    public int Order => 100;
+
+    public async Task<RawHtml> RenderAsync(Customer customer, CancellationToken cancellationToken)
+    {
+        var applied = await history.AllAsync(customer, new HistoryQuery { Kinds = [HistoryKinds.UpdateApplied] }, cancellationToken);
+        if (applied.Count == 0)
+        {
+            return new RawHtml("<p class=\"muted\">No updates applied yet.</p>");
+        }
+
+        var counts = applied.GroupBy(e => Month(e.At)).ToDictionary(g => g.Key, g => g.Count());
+        var last = counts.Keys.Max();
+        var first = counts.Keys.Min();
+        if (first < last.AddMonths(1 - MaxMonths))
+        {
+            first = last.AddMonths(1 - MaxMonths);
+        }
+
+        var bars = new List<(string, int)>();
+        for (var month = first; month <= last; month = month.AddMonths(1))
+        {
+            bars.Add((month.ToString("yyyy-MM", CultureInfo.InvariantCulture), counts.GetValueOrDefault(month)));
+        }
+
+        return SvgBarChart.Render(Title, bars);
+    }
+
+    private static DateOnly Month(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, 1);
+}
