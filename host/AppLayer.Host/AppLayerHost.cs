@@ -97,6 +97,11 @@ public static class AppLayerHost
     /// <summary>Revokes an API key straight in a data folder's database.</summary>
     /// <returns><c>false</c> when the database has no such key.</returns>
     public static async Task<bool> RevokeKeyAsync(string dataDirectory, string key, CancellationToken cancellationToken = default)
+    {
+        await using var provider = await OpenDataAsync(dataDirectory, cancellationToken);
+        return await provider.GetRequiredService<ApiKeyRevoker>().RevokeAsync(key, cancellationToken);
+    }
+
     /// <summary>Creates a key for one of a customer's contacts straight in a data folder's database (the secret is returned once).</summary>
     /// <exception cref="UserException">A bad argument or an unknown customer.</exception>
     public static async Task<CreatedKeyDto> CreateContactKeyAsync(
@@ -105,18 +110,24 @@ public static class AppLayerHost
         int? expiresInDays,
         CancellationToken cancellationToken = default)
     {
+        await using var provider = await OpenDataAsync(dataDirectory, cancellationToken);
+        return await provider.GetRequiredService<ContactKeyService>().CreateAsync(customerCode, expiresInDays, cancellationToken);
+    }
+
+    /// <summary>The stores and core services over a data folder's database, migrated, without a web host.</summary>
+    private static async Task<ServiceProvider> OpenDataAsync(string dataDirectory, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(dataDirectory))
         {
             throw new UserException("The data folder is required.");
         }
 
-        var services = new ServiceCollection()
+        var provider = new ServiceCollection()
             .AddAppLayerStorage(o => o.DataDirectory = dataDirectory)
-            .AddAppLayerCore();
-        await using var provider = services.BuildServiceProvider();
+            .AddAppLayerCore()
+            .BuildServiceProvider();
         await provider.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
-        return await provider.GetRequiredService<ApiKeyRevoker>().RevokeAsync(key, cancellationToken);
-        return await provider.GetRequiredService<ContactKeyService>().CreateAsync(customerCode, expiresInDays, cancellationToken);
+        return provider;
     }
 
     /// <summary>

@@ -130,6 +130,8 @@ public sealed partial record UpdateManifest
         if (Customer is not null && (Kind == UpdateKind.Legislative || string.IsNullOrWhiteSpace(Customer) || Customer.Length > 64 || Customer.Any(char.IsWhiteSpace)))
         {
             throw new ManifestException($"{FileName}: customer '{Customer}' is not allowed here (a code without spaces, and only on a bespoke update, not a legislative one).");
+        }
+
         if (Emergency && Kind != UpdateKind.Legislative)
         {
             throw new ManifestException($"{FileName}: only a legislative update can be an emergency.");

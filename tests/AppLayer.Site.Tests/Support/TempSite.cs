@@ -28,6 +28,12 @@ internal sealed class TempSite : IDisposable
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 12, 20, 9, 30, 0, TimeSpan.Zero));
 
+    /// <summary>How long a worker may run in this site's tests before it is killed.</summary>
+    public TimeSpan WorkerTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Rehearse on a copy first (the agent's default); off here so most tests watch the real apply itself.</summary>
+    public bool Rehearse { get; set; }
+
     public SiteAgent Agent => AgentWith(o => o);
 
     public SiteAgent AgentWith(Func<AgentSettings, AgentSettings> change)
@@ -40,15 +46,11 @@ internal sealed class TempSite : IDisposable
             HostTimeout = TimeSpan.FromSeconds(20),
             MetadataTimeout = settings.MetadataTimeout,
             DownloadTimeout = settings.DownloadTimeout,
+            ReportRetryDelays = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50)],
+            WorkerTimeout = WorkerTimeout,
+            Rehearse = Rehearse,
         });
     }
-    /// <summary>How long a worker may run in this site's tests before it is killed.</summary>
-    public TimeSpan WorkerTimeout { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Rehearse on a copy first (the agent's default); off here so most tests watch the real apply itself.</summary>
-    public bool Rehearse { get; set; }
-
-    public SiteAgent Agent => new(Database, new SiteAgentOptions { Clock = Clock, Output = Output, HostTimeout = TimeSpan.FromSeconds(20), ReportRetryDelays = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50)], WorkerTimeout = WorkerTimeout, Rehearse = Rehearse });
 
     public string[] OutputLines => Output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
