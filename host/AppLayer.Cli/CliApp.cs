@@ -21,6 +21,14 @@ public static class CliApp
         root.Subcommands.Add(ComplianceCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ChangelogCommand.Create());
+        root.Subcommands.Add(TicketCommand.Create());
+        root.Subcommands.Add(WorkCommands.Contact());
+        root.Subcommands.Add(WorkCommands.Consultation());
+        root.Subcommands.Add(WorkCommands.DataFix());
+        root.Subcommands.Add(WorkCommands.Feature());
+        root.Subcommands.Add(WorkCommands.Quote());
+        root.Subcommands.Add(WorkCommands.Time());
+        root.Subcommands.Add(StatementCommand.Create());
         return root;
     }
 

@@ -92,13 +92,15 @@ public static class CustomerCommand
         var services = Common.ListOption("--services", "Services of the agreement");
         services.Required = true;
         var modules = Common.ListOption("--modules", "IS modules covered");
-        var command = new Command("agreement", "Sign a new version of the customer's agreement.") { code, services, modules, host, key };
+        var effective = new Option<DateOnly?>("--effective") { Description = "The day the version takes effect (default: today), e.g. 2026-10-16." };
+        var terms = new Option<string>("--terms") { Description = "A JSON file with the terms: coverage, coverageSurcharge, targets, rates, includedHours, quoteThresholdHours, roundingMinutes, outOfHoursSurchargePercent." };
+        var command = new Command("agreement", "Sign a new version of the customer's agreement.") { code, services, modules, effective, terms, host, key };
         command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
             using var client = Common.Client(parse, host, key);
             var agreement = await client.PutAsync<AgreementDto>(
                 $"api/customers/{Uri.EscapeDataString(parse.GetValue(code)!)}/agreement",
-                new SetAgreementRequest(Common.Split(parse.GetValue(services)), Common.Split(parse.GetValue(modules))),
+                new SetAgreementRequest(Common.Split(parse.GetValue(services)), Common.Split(parse.GetValue(modules)), await AgreementTerms.ReadAsync(parse.GetValue(terms), ct), parse.GetValue(effective)),
                 ct);
             Console.WriteLine($"agreement version {agreement.Version}: {string.Join(", ", agreement.Services)}");
             return 0;

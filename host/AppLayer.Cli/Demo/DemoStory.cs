@@ -78,6 +78,9 @@ internal sealed class DemoStory(TextWriter output)
             output.Write(HistoryCommand.Format(await HistoryCommand.FetchAsync(manager, customer.Code, cancellationToken)));
         }
 
+        output.WriteLine();
+        await new DemoServiceDesk(output, manager, TimeProvider.System).RunAsync(Customers[0].Code, cancellationToken);
+
         if (failed > 0)
         {
             output.WriteLine($"{failed} update(s) failed; see the histories above.");

@@ -5,10 +5,11 @@ public sealed class AgreementHistory(IReadOnlyList<ServiceAgreement> versions)
 {
     public IReadOnlyList<ServiceAgreement> Versions { get; } = versions;
 
-    /// <returns>The newest version effective on <paramref name="day"/>, or <c>null</c> before the first.</returns>
+    /// <returns>
+    /// The version in force on <paramref name="day"/>: the latest signed of those already effective
+    /// (a later amendment supersedes earlier ones from its effective day on), or <c>null</c> before the first.
+    /// </returns>
     public ServiceAgreement? On(DateOnly day) => Versions
         .Where(v => v.EffectiveFrom <= day)
-        .OrderBy(v => v.EffectiveFrom)
-        .ThenBy(v => v.Agreement.Version)
-        .LastOrDefault();
+        .MaxBy(v => v.Agreement.Version);
 }

@@ -29,7 +29,7 @@ public static class TicketDtos
                 (int)sla.Elapsed(now).TotalMinutes,
                 ticket.RespondedAt is null ? sla.ResponseDue : null,
                 ticket.IsOpen ? sla.ResolutionDue : null,
-                sla.Paused),
+                sla.Paused && ticket.IsOpen),
             [.. events.Select(e => new TicketEventDto(e.At, e.Kind, e.Actor, e.Text))]);
     }
 }
