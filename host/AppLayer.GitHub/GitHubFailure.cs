@@ -45,7 +45,8 @@ public static class GitHubFailure
 
         return ex.StatusCode switch
         {
-            HttpStatusCode.Unauthorized => $"GitHub refused the token ({status}) while {action}; check --token or {GitHubConnection.TokenVariable}.",
+            HttpStatusCode.Unauthorized =>
+                $"GitHub refused the token ({status}: {FirstLine(ex.ApiError?.Message ?? ex.Message)}) while {action}; check --token or {GitHubConnection.TokenVariable}.",
             HttpStatusCode.NotFound => $"GitHub found nothing ({status}) while {action}: the repository does not exist or the token may not read it.",
             (HttpStatusCode)422 when ex.ApiError?.Errors?.Any(e => e.Code == "already_exists") == true =>
                 $"GitHub refused {action}: it exists already.",

@@ -77,13 +77,13 @@ public static class ChangeCommand
         var key = Common.KeyOption();
         var json = Common.JsonOption();
         var command = new Command("list", "List legal changes.") { host, key, json };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        command.SetAction((parse, ct) => Run.SafelyAsync(parse, async (output, _) =>
         {
             using var client = Common.Client(parse, host, key);
             var changes = await client.GetAsync<List<LegalChangeDto>>("api/legal-changes", ct);
             if (parse.GetValue(json))
             {
-                Common.PrintJson(changes);
+                await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(changes, HostClient.Json));
                 return 0;
             }
 
@@ -93,7 +93,7 @@ public static class ChangeCommand
                 table.Add(c.Id.ToString(CultureInfo.InvariantCulture), c.Reference, c.Jurisdiction, c.EffectiveDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), c.Status, c.Assignee ?? "-", string.Join(", ", c.Modules), c.Title);
             }
 
-            Console.Write(table);
+            await output.WriteAsync(table.ToString());
             return 0;
         }));
         return command;

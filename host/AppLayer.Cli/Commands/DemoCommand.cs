@@ -14,7 +14,7 @@ public static class DemoCommand
             Description = "Folder with the sample .nupkg files (default: artifacts/packages, else the samples are packed).",
         };
         var data = new Option<string>("--data") { Description = "Data folder to use (default: a fresh temporary folder)." };
-        var command = new Command("demo", "Run the whole story: host, two customers, two legal changes, publish, two sites apply, histories.") { serve, packages, data };
+        var command = new Command("demo", "Run the whole story: host, two customers, two legal changes, publish, compliance radar, two sites apply, radar again, histories.") { serve, packages, data };
         command.SetAction((parse, ct) => Run.SafelyAsync(() =>
             new DemoStory(Console.Out).RunAsync(parse.GetValue(data), parse.GetValue(packages), parse.GetValue(serve), ct)));
         return command;

@@ -10,7 +10,8 @@ namespace AppLayer.Cli.Demo;
 /// <summary>
 /// The whole story on one machine: a host on a free loopback port with a fresh data folder, two
 /// customers, two Czech legal changes, the two sample update plugins published over HTTP, two
-/// site agents applying them to their own IS databases, and each customer's change history.
+/// site agents applying them to their own IS databases, the compliance radar before and after they
+/// apply, and each customer's change history.
 /// </summary>
 internal sealed class DemoStory(TextWriter output)
 {
@@ -46,9 +47,10 @@ internal sealed class DemoStory(TextWriter output)
             Step($"customer {customer.Code} ({customer.Name}) with agreement and installation {customer.Installation}");
         }
 
+        var recorded = new List<LegalChangeDto>();
         foreach (var change in LegalChanges)
         {
-            await manager.PostAsync<LegalChangeDto>("api/legal-changes", change, cancellationToken);
+            recorded.Add(await manager.PostAsync<LegalChangeDto>("api/legal-changes", change, cancellationToken));
             Step($"legal change recorded: {change.Reference}, effective {change.EffectiveDate:yyyy-MM-dd}");
         }
 
@@ -65,10 +67,19 @@ internal sealed class DemoStory(TextWriter output)
         var release = await manager.PostAsync<ReleaseDto>("api/releases", new CreateReleaseRequest("2025.1", ["Cz.Vat2024@1.0.0", "Cz.MinimumWage2025@1.0.0"]), cancellationToken);
         Step($"release {release.Name}: {string.Join(", ", release.Packages)}");
 
+        await ReleaseAsync(manager, recorded, cancellationToken);
+        await ShowRadarAsync(manager, "before the sites apply", cancellationToken);
+
         var failed = 0;
         foreach (var customer in Customers)
         {
             failed += await RunSiteAsync(host.BaseAddress, manager, customer, Path.Combine(root, "sites"), cancellationToken);
+        }
+
+        await ShowRadarAsync(manager, "after the sites applied", cancellationToken);
+        foreach (var change in await manager.GetAsync<List<LegalChangeDto>>("api/legal-changes", cancellationToken))
+        {
+            Step($"legal change {change.Reference}: {change.Status}");
         }
 
         foreach (var customer in Customers)
@@ -111,6 +122,29 @@ internal sealed class DemoStory(TextWriter output)
         Step($"site {customer.Installation}: demo IS at {database}, enrolled; pulling and applying");
         var result = await agent.RunAsync(cancellationToken);
         return result.Apply.Failed;
+    }
+
+    /// <summary>The work items move through the workflow as the updates are written and released.</summary>
+    private async Task ReleaseAsync(HostClient manager, IEnumerable<LegalChangeDto> changes, CancellationToken cancellationToken)
+    {
+        foreach (var change in changes)
+        {
+            foreach (var status in new[] { "analysed", "in-development", "released" })
+            {
+                await manager.PostAsync<LegalChangeDto>($"api/legal-changes/{change.Id}/status", new SetLegalChangeStatusRequest(status), cancellationToken);
+            }
+
+            Step($"legal change {change.Reference}: analysed, in development, released");
+        }
+    }
+
+    private async Task ShowRadarAsync(HostClient manager, string when, CancellationToken cancellationToken)
+    {
+        var radar = await ComplianceCommand.FetchAsync(manager, null, null, null, cancellationToken);
+        output.WriteLine();
+        output.WriteLine($"Compliance radar {when}");
+        output.Write(ComplianceFormat.Format(radar));
+        output.WriteLine();
     }
 
     private void Step(string text) => output.WriteLine($"==> {text}");
