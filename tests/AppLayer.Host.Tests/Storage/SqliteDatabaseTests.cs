@@ -43,10 +43,10 @@ public static class SqliteDatabaseTests
         {
             var applied = await _storage.Database.MigrateAsync(CancellationToken.None);
 
-            applied.ShouldBe([1]);
+            applied.ShouldBe([.. AppLayer.Storage.Migrations.Schema.Migrations.Select(m => m.Version)]);
             File.Exists(Path.Combine(_storage.DataDirectory, "applayer.db")).ShouldBeTrue();
             var journal = await JournalAsync(_storage.Database);
-            journal.Select(j => j.Version).ShouldBe([1L]);
+            journal.Select(j => j.Version).ShouldBe([.. AppLayer.Storage.Migrations.Schema.Migrations.Select(m => (long)m.Version)]);
             journal[0].Name.ShouldBe("initial schema");
             journal[0].AppliedAt.ShouldStartWith("2024-01-15T09:00:00");
         }
@@ -95,8 +95,8 @@ public static class SqliteDatabaseTests
 
             var applied = await Task.WhenAll(first.MigrateAsync(CancellationToken.None), second.MigrateAsync(CancellationToken.None));
 
-            applied.SelectMany(a => a).ShouldBe([1]);
-            (await JournalAsync(first)).Count.ShouldBe(1);
+            applied.SelectMany(a => a).ShouldBe([.. AppLayer.Storage.Migrations.Schema.Migrations.Select(m => m.Version)]);
+            (await JournalAsync(first)).Count.ShouldBe(AppLayer.Storage.Migrations.Schema.Migrations.Count);
         }
     }
 
