@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(ReleaseCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(FeedCommand.Create());
         return root;
     }
 

@@ -20,7 +20,15 @@ public static class FeedProbe
             Credentials = key is null ? null : new PackageSourceCredential("probe", "anyone", key, isPasswordClearText: true, validAuthenticationTypesText: null),
         });
 
-    public static async Task<IReadOnlyList<string>> DescribeAsync(SourceRepository feed, IReadOnlyList<string> ids)
+    /// <summary>Searches: term, prerelease, skip, take.</summary>
+    public static readonly (string Term, bool Prerelease, int Skip, int Take)[] Searches =
+        [("", false, 0, 20), ("vat", false, 0, 20), ("vat", true, 0, 20), ("", true, 1, 1), ("nothing-like-this", true, 0, 20)];
+
+    /// <summary>The searches a static copy can answer: only the first page.</summary>
+    public static readonly (string Term, bool Prerelease, int Skip, int Take)[] StaticSearches =
+        [("", false, 0, 20), ("", true, 0, 20), ("vat", false, 0, 20), ("vat", true, 0, 20), ("cz", true, 0, 20)];
+
+    public static async Task<IReadOnlyList<string>> DescribeAsync(SourceRepository feed, IReadOnlyList<string> ids, (string Term, bool Prerelease, int Skip, int Take)[]? searches = null)
     {
         var lines = new List<string>();
         using var cache = new SourceCacheContext { NoCache = true, DirectDownload = true };
@@ -45,7 +53,7 @@ public static class FeedProbe
             }
         }
 
-        foreach (var (term, prerelease, skip, take) in new[] { ("", false, 0, 20), ("vat", false, 0, 20), ("vat", true, 0, 20), ("", true, 1, 1), ("nothing-like-this", true, 0, 20) })
+        foreach (var (term, prerelease, skip, take) in searches ?? Searches)
         {
             var hits = await search.SearchAsync(term, new SearchFilter(prerelease), skip, take, NullLogger.Instance, CancellationToken.None);
             var described = new List<string>();
