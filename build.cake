@@ -108,6 +108,20 @@ Task("Demo")
     }
 });
 
+Task("Bench")
+    .IsDependentOn("Build")
+    .Does(() =>
+{
+    var exit = StartProcess("bash", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(MakeAbsolute(File("./bench/run.sh")).FullPath).Append(configuration),
+    });
+    if (exit != 0)
+    {
+        throw new Exception($"bench/run.sh exited with {exit}");
+    }
+});
+
 Task("Default").IsDependentOn("Build");
 
 RunTarget(target);
