@@ -109,9 +109,10 @@ Task("Demo")
 });
 
 Task("Bench")
+    .IsDependentOn("Build")
     .Does(() =>
 {
-    // The crash test at full count, the apply overhead and the plugin load/unload cycles; paste the output into docs/benchmarks.md.
+    // The site agent: crash test at full count, apply overhead, plugin load/unload cycles.
     var project = "./tests/AppLayer.Benchmarks/AppLayer.Benchmarks.csproj";
     DotNetBuild(project, new DotNetBuildSettings { Configuration = configuration, MSBuildSettings = msbuild });
     var exit = StartProcess("dotnet", new ProcessSettings
@@ -121,6 +122,16 @@ Task("Bench")
     if (exit != 0)
     {
         throw new Exception($"benchmarks exited with {exit}");
+    }
+
+    // The feed: the host against nginx serving the exported files, with wrk.
+    exit = StartProcess("bash", new ProcessSettings
+    {
+        Arguments = new ProcessArgumentBuilder().AppendQuoted(MakeAbsolute(File("./bench/run.sh")).FullPath).Append(configuration),
+    });
+    if (exit != 0)
+    {
+        throw new Exception($"bench/run.sh exited with {exit}");
     }
 });
 

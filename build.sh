@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# ./build.sh TARGET  — Build, Test, Pack or Demo (case-insensitive); extra arguments go to Cake.
+# ./build.sh TARGET  — Build, Test, Pack, Demo or Bench (case-insensitive); extra arguments go to Cake.
 set -euo pipefail
 cd "$(dirname "$0")"
 target="${1:-Build}"

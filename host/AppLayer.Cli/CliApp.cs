@@ -29,6 +29,7 @@ public static class CliApp
         root.Subcommands.Add(WorkCommands.Quote());
         root.Subcommands.Add(WorkCommands.Time());
         root.Subcommands.Add(StatementCommand.Create());
+        root.Subcommands.Add(FeedCommand.Create());
         return root;
     }
 

@@ -26,15 +26,18 @@ public sealed class SiteAgent
     /// <summary>Asks the host who this key belongs to and stores host, key and identity in the IS database.</summary>
     /// <exception cref="UserException">No database, a bad URL or key, or the host cannot be reached.</exception>
     public Task<SiteIdentityDto> EnrollAsync(string hostUrl, string key, CancellationToken cancellationToken = default) =>
-        EnrollAsync(hostUrl, key, null, cancellationToken);
+        EnrollAsync(hostUrl, key, null, null, cancellationToken);
 
     /// <summary>
     /// As <see cref="EnrollAsync(string, string, CancellationToken)"/>, and pins the feed's TUF root:
     /// the file given out of band, or else the host's current <c>/tuf/root.json</c> (which must be signed by its own keys).
+    /// With <paramref name="feedUrl"/> metadata and packages come from there (e.g. a static copy behind nginx);
+    /// the site API (updates, reports) stays on the host.
     /// </summary>
     /// <exception cref="Core.Tuf.TufException">The root is not valid signed root metadata.</exception>
-    public async Task<SiteIdentityDto> EnrollAsync(string hostUrl, string key, string? trustedRootFile, CancellationToken cancellationToken = default)
+    public async Task<SiteIdentityDto> EnrollAsync(string hostUrl, string key, string? trustedRootFile, string? feedUrl, CancellationToken cancellationToken = default)
     {
+        var feed = string.IsNullOrWhiteSpace(feedUrl) ? null : HostClient.ParseHost(feedUrl);
         var database = SiteDatabase.Existing(Paths.Database);
         await database.ReadIsVersionAsync(cancellationToken);
         var host = HostClient.ParseHost(hostUrl);
@@ -50,7 +53,7 @@ public sealed class SiteAgent
             new Enrollment(host, key.Trim(), identity.Installation, identity.Customer, identity.Modules, identity.TimeZone),
             _options.Clock.GetUtcNow(),
             cancellationToken);
-        Trust.Pinning.Pin(Paths.Trust, root);
+        Trust.Pinning.Pin(Paths.Trust, root, feed);
         await Output.WriteLineAsync($"enrolled {Paths.Database} as installation {identity.Installation} of customer {identity.Customer} at {host}");
         return identity;
     }

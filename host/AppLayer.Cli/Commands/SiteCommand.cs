@@ -57,10 +57,11 @@ public static class SiteCommand
         var host = new Option<string>("--host") { Description = "The host's base URL, e.g. http://127.0.0.1:5080.", Required = true };
         var key = new Option<string>("--key") { Description = "This installation's site key (applayer installation key CODE).", Required = true };
         var root = new Option<string>("--root") { Description = "The feed's root.json received out of band, to pin (default: the host's current /tuf/root.json)." };
-        var command = new Command("enroll", "Bind an IS database to the host with its installation's site key and pin the feed's signing root.") { host, key, db, root };
+        var feed = new Option<string>("--feed") { Description = "Read signed metadata and packages from this URL instead (e.g. a static copy made by 'applayer feed export')." };
+        var command = new Command("enroll", "Bind an IS database to the host with its installation's site key and pin the feed's signing root.") { host, key, db, root, feed };
         command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
-            await Agent(parse, db).EnrollAsync(parse.GetValue(host)!, parse.GetValue(key)!, parse.GetValue(root), ct);
+            await Agent(parse, db).EnrollAsync(parse.GetValue(host)!, parse.GetValue(key)!, parse.GetValue(root), parse.GetValue(feed), ct);
             return 0;
         }));
         return command;

@@ -14,7 +14,8 @@ internal sealed record ServiceIndex(string Version, IReadOnlyList<ServiceIndexRe
             new($"{baseUrl}/v3/registration/", "RegistrationsBaseUrl/3.0.0-rc", "Package metadata (any key)."),
             new($"{baseUrl}/v3/registration/", "RegistrationsBaseUrl/3.6.0", "Package metadata (any key)."),
             new($"{baseUrl}/v3/search", "SearchQueryService", "Search (any key)."),
-            new($"{baseUrl}/v3/search", "SearchQueryService/3.0.0-rc", "Search (any key)."),
+            new($"{baseUrl}/v3/search", "SearchQueryService/3.0.0-beta", "Search (any key)."),
+            new($"{baseUrl}/v3/search", "SearchQueryService/3.4.0", "Search (any key)."),
             new($"{baseUrl}/v3/search", "SearchQueryService/3.5.0", "Search (any key)."),
         ]);
 }

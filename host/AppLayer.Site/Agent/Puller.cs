@@ -32,15 +32,17 @@ internal sealed class Puller
     public async Task<PullResult> PullAsync(Enrollment enrollment, HostClient client, CancellationToken cancellationToken)
     {
         IReadOnlyDictionary<string, SignedTarget> signed;
-        using (var metadata = new MetadataClient(enrollment.Host, enrollment.Key, _options.MetadataTimeout))
+        var trust = new TrustStore(_paths.Trust);
+        var source = trust.Feed ?? enrollment.Host;
+        using (var metadata = new MetadataClient(source, enrollment.Key, _options.MetadataTimeout))
         {
-            signed = await new TufUpdater(new TrustStore(_paths.Trust), metadata, _options.Clock).RefreshAsync(cancellationToken);
+            signed = await new TufUpdater(trust, metadata, _options.Clock).RefreshAsync(cancellationToken);
         }
 
         var updates = (await client.GetUpdatesAsync(cancellationToken)).Select(u => Signed(u, signed)).ToList();
         var applied = await _database.ReadAppliedAsync(cancellationToken);
         var cache = new PackageCache(_paths.Packages);
-        using var feed = new NuGetFeed(enrollment.Host, enrollment.Key, new NuGetLogger(_output));
+        using var feed = new NuGetFeed(source, enrollment.Key, new NuGetLogger(_output));
         int downloaded = 0, cached = 0, alreadyApplied = 0;
         foreach (var update in updates)
         {

@@ -36,9 +36,10 @@ internal static class Pinning
     }
 
     /// <summary>Replaces whatever was trusted before with this root alone.</summary>
-    public static void Pin(string folder, byte[] root) =>
+    public static void Pin(string folder, byte[] root, Uri? feed) =>
         new TrustStore(folder).Write(new Dictionary<string, byte[]?>
         {
+            [TrustStore.FeedFile] = feed is null ? null : System.Text.Encoding.UTF8.GetBytes(feed.AbsoluteUri),
             ["timestamp.json"] = null,
             ["snapshot.json"] = null,
             ["targets.json"] = null,

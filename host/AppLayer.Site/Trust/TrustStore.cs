@@ -11,6 +11,11 @@ internal sealed class TrustStore(string folder)
 {
     public const string ETagFile = "timestamp.etag";
 
+    /// <summary>Where metadata and packages come from when not from the host (a static copy).</summary>
+    public const string FeedFile = "feed.url";
+
+    public Uri? Feed => Read(FeedFile) is { } bytes ? new Uri(System.Text.Encoding.UTF8.GetString(bytes)) : null;
+
     public byte[]? Read(string name)
     {
         var path = Path.Combine(folder, name);

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# ./build.sh bench: the feed against nginx serving its static export, on loopback, in one run.
+# Writes the figures to docs/benchmarks.md. Needs wrk, nginx-light, python3, curl (installed when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+CONFIGURATION="${1:-Release}"
+DURATION="${BENCH_DURATION:-10s}"
+PACKAGES="${BENCH_PACKAGES:-500}"
+
+for tool in wrk:/usr/bin/wrk nginx-light:/usr/sbin/nginx curl:/usr/bin/curl; do
+  if [ ! -x "${tool#*:}" ]; then
+    (apt-get update -qq && apt-get install -y -qq "${tool%%:*}") >/dev/null
+  fi
+done
+
+APPLAYER="dotnet $ROOT/host/AppLayer.Cli/bin/$CONFIGURATION/net10.0/applayer.dll"
+WORK=$(mktemp -d /tmp/applayer-bench-XXXXXX)
+DATA=$WORK/data
+HOST_PID=""
+NGINX_PID=""
+cleanup() {
+  [ -n "$HOST_PID" ] && kill "$HOST_PID" 2>/dev/null || true
+  [ -n "$NGINX_PID" ] && kill "$NGINX_PID" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_port() { for _ in $(seq 1 200); do (echo > "/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done; echo "port $1 never opened" >&2; return 1; }
+
+PUBLISH=$($APPLAYER keys create --data "$DATA" --scope publish)
+HOST_PORT=$(free_port)
+ASPNETCORE_ENVIRONMENT=Production $APPLAYER serve --data "$DATA" --urls "http://127.0.0.1:$HOST_PORT" >"$WORK/host.log" 2>&1 &
+HOST_PID=$!
+wait_port "$HOST_PORT"
+HOST=http://127.0.0.1:$HOST_PORT
+
+# 1. Concurrent pushes: 8 pushers, N packages; every answer must be 201 and every version present.
+python3 bench/make_packages.py "$WORK/pkgs" "$PACKAGES"
+BYTES=$(du -cb "$WORK"/pkgs/*.nupkg | tail -1 | cut -f1)
+START=$(date +%s.%N)
+ls "$WORK"/pkgs/*.nupkg | xargs -P 8 -I{} curl -s -o /dev/null -w '%{http_code}\n' -X PUT -H "X-NuGet-ApiKey: $PUBLISH" --data-binary @{} "$HOST/api/v2/package" > "$WORK/codes.txt"
+END=$(date +%s.%N)
+PUSH_SECONDS=$(python3 -c "print(f'{$END-$START:.2f}')")
+ERRORS=$(grep -vc '^201$' "$WORK/codes.txt" || true)
+STORED=$(curl -s -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/api/packages" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+LOST=$((PACKAGES - STORED))
+FSYNC_SECONDS=$(python3 bench/fsync_baseline.py "$WORK/pkgs" "$WORK/raw")
+
+# 2. Static export served by nginx.
+NGINX_PORT=$(free_port)
+$APPLAYER feed export "$WORK/static" --data "$DATA" --base-url "http://127.0.0.1:$NGINX_PORT/" >/dev/null
+mkdir -p "$WORK/nginx"
+cat > "$WORK/nginx/nginx.conf" <<CONF
+user root;
+worker_processes 1;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  sendfile on;
+  client_body_temp_path $WORK/nginx/body; proxy_temp_path $WORK/nginx/proxy;
+  fastcgi_temp_path $WORK/nginx/fastcgi; uwsgi_temp_path $WORK/nginx/uwsgi; scgi_temp_path $WORK/nginx/scgi;
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/static; }
+}
+CONF
+/usr/sbin/nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
+NGINX_PID=$!
+wait_port "$NGINX_PORT"
+NGINX=http://127.0.0.1:$NGINX_PORT
+
+NUPKG=v3/flatcontainer/bench.pkg0001/1.0.0/bench.pkg0001.1.0.0.nupkg
+META=v3/registration/bench.pkg0001/index.json
+rps() { wrk -t2 -c16 -d"$DURATION" "$@" | awk '/Requests\/sec/ {print $2}'; }
+p99() { wrk -t2 -c16 -d"$DURATION" --latency "$@" | awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}'; }
+
+HOST_RPS=$(rps -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$NUPKG")
+NGINX_RPS=$(rps "$NGINX/$NUPKG")
+HOST_P99=$(p99 -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$META")
+NGINX_P99=$(p99 "$NGINX/$META")
+
+# 3. An unchanged poll (If-None-Match on timestamp.json) against the full answer, bytes on the wire.
+ETAG=$(curl -s -D - -o /dev/null -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/tuf/timestamp.json" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
+FULL=$(curl -s -o /dev/null -w '%{size_download} %{size_header}' -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/tuf/timestamp.json" | awk '{print $1 + $2}')
+POLL=$(curl -s -o /dev/null -w '%{http_code} %{size_download} %{size_header}' -H "X-NuGet-ApiKey: $PUBLISH" -H "If-None-Match: $ETAG" "$HOST/tuf/timestamp.json")
+POLL_STATUS=${POLL%% *}
+POLL_BYTES=$(echo "$POLL" | awk '{print $2 + $3}')
+
+ratio() { python3 -c "print(f'{$1/$2:.3f}')"; }
+DOWNLOAD_RATIO=$(ratio "$HOST_RPS" "$NGINX_RPS")
+P99_RATIO=$(ratio "$HOST_P99" "$NGINX_P99")
+POLL_RATIO=$(python3 -c "print(f'{100*$POLL_BYTES/$FULL:.1f}')")
+PUSH_RATIO=$(ratio "$PUSH_SECONDS" "$FSYNC_SECONDS")
+
+verdict() { python3 -c "print('meets' if $1 else 'MISSES')"; }
+cat > docs/benchmarks.md <<MD
+# Benchmarks
+
+Measured by \`./build.sh bench\` on $(date -u +%Y-%m-%d) (UTC), $(nproc) cores, loopback only, host and
+nginx (serving \`applayer feed export\` of the same feed) in the same run; wrk $DURATION, 2 threads, 16 connections.
+
+| what | host | baseline | ratio | target |
+| --- | --- | --- | --- | --- |
+| \`.nupkg\` download (64 KiB), req/s | $HOST_RPS | nginx $NGINX_RPS | $DOWNLOAD_RATIO | ≥ 0.6: $(verdict "$DOWNLOAD_RATIO >= 0.6") |
+| registration index GET, p99 ms | $HOST_P99 | nginx $NGINX_P99 | $P99_RATIO | ≤ 2: $(verdict "$P99_RATIO <= 2") |
+| unchanged poll of \`/tuf/timestamp.json\` (status $POLL_STATUS), bytes | $POLL_BYTES | full answer $FULL | $POLL_RATIO % | ≤ 1 %: $(verdict "$POLL_RATIO <= 1") |
+| $PACKAGES pushes by 8 concurrent pushers, s | $PUSH_SECONDS | raw write + fsync of the same bytes $FSYNC_SECONDS | $PUSH_RATIO | errors: $ERRORS, lost versions: $LOST |
+
+The push figure includes validation, SQLite, and signing new TUF targets, snapshot and
+timestamp after every push; the baseline writes the same $BYTES bytes with one fsync per file.
+Headers count in the poll's bytes: a 304 carries no body, so what remains is the status line
+and headers.
+MD
+cat docs/benchmarks.md
+[ "$ERRORS" = 0 ] && [ "$LOST" = 0 ]

@@ -1,0 +1,135 @@
+using System.Text;
+using System.Text.Json;
+using AppLayer.Core;
+using AppLayer.Core.Services;
+using AppLayer.Feed;
+using AppLayer.Feed.Protocol;
+using AppLayer.Feed.Storage;
+using AppLayer.Feed.Tuf;
+using AppLayer.Host.Endpoints;
+using AppLayer.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AppLayer.Host;
+
+/// <summary>
+/// <c>applayer feed export DIR</c>: the feed as static files under the URLs the host serves
+/// (<c>v3/index.json</c>, flat container, registrations, search answers, <c>tuf/</c>), for any
+/// static web server. Only packages every tenant may see are exported; trust still comes from
+/// the signed metadata, not from the server.
+/// </summary>
+public static class FeedExport
+{
+    /// <summary>Search answers are files: <c>v3/search/p-{true|false}/q-{term}.json</c> for the empty term and every lower-case prefix (2+ characters) of an id's dot-separated parts.</summary>
+    public const string SearchLayout = "v3/search/p-{prerelease}/q-{q}.json";
+
+    /// <returns>The number of packages exported.</returns>
+    /// <exception cref="UserException">No data folder, no signed metadata, or a bad base URL.</exception>
+    public static async Task<int> ExportAsync(string dataDirectory, string targetDirectory, string baseUrl, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(dataDirectory) || !Directory.Exists(dataDirectory))
+        {
+            throw new UserException($"data folder '{dataDirectory}' does not exist.");
+        }
+
+        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var root) || (root.Scheme != Uri.UriSchemeHttp && root.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new UserException($"base URL '{baseUrl}' is not an absolute http(s) URL (where the copy will be served).");
+        }
+
+        var provider = new ServiceCollection()
+            .AddAppLayerStorage(o => o.DataDirectory = dataDirectory)
+            .AddAppLayerFeed(o => o.DataDirectory = dataDirectory)
+            .AddAppLayerCore()
+            .BuildServiceProvider();
+        await using (provider)
+        {
+            await provider.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
+            var tuf = provider.GetRequiredService<TufRepository>();
+            if (!tuf.IsInitialized)
+            {
+                throw new UserException("the feed has no signed metadata yet; run 'applayer keys init' (or start the host once).");
+            }
+
+            var site = root.AbsoluteUri.TrimEnd('/');
+            var target = Path.GetFullPath(targetDirectory);
+            var query = provider.GetRequiredService<FeedQuery>();
+            var files = provider.GetRequiredService<IPackageFileStore>();
+            var everyone = new FeedCaller(SeesAll: false, CustomerCode: null);
+            var packages = await query.AllAsync(everyone, cancellationToken);
+
+            Write(target, "v3/index.json", JsonSerializer.SerializeToUtf8Bytes(ServiceIndex.For(site) with { Resources = [.. ServiceIndex.For(site).Resources.Where(r => !r.Type.StartsWith("PackagePublish", StringComparison.Ordinal))] }, JsonSerializerOptions.Web));
+            foreach (var versions in packages.GroupBy(p => p.Package.Id.ToLowerInvariant()).Select(g => g.ToList()))
+            {
+                var id = versions[0].Package.Id.ToLowerInvariant();
+                Write(target, $"v3/flatcontainer/{id}/index.json", JsonSerializer.SerializeToUtf8Bytes(new { versions = versions.Select(v => v.Version.ToNormalizedString().ToLowerInvariant()) }));
+                Write(target, $"v3/registration/{id}/index.json", Encoding.UTF8.GetBytes(NuGetDocuments.RegistrationIndex(site, versions).ToJsonString()));
+                foreach (var version in versions)
+                {
+                    var normalized = version.Version.ToNormalizedString();
+                    var lower = normalized.ToLowerInvariant();
+                    Write(target, $"v3/registration/{id}/{lower}.json", Encoding.UTF8.GetBytes(NuGetDocuments.RegistrationLeaf(site, version).ToJsonString()));
+                    await CopyAsync(files.OpenNupkg(version.Package.Id, normalized), Path.Combine(target, "v3", "flatcontainer", TufTargetPaths.For(id, normalized)), cancellationToken);
+                    await CopyAsync(files.OpenNuspec(version.Package.Id, normalized), Path.Combine(target, "v3", "flatcontainer", id, lower, id + ".nuspec"), cancellationToken);
+                }
+            }
+
+            foreach (var term in SearchTerms(packages))
+            {
+                foreach (var prerelease in new[] { false, true })
+                {
+                    var (total, page) = await query.SearchAsync(term, 0, 1000, prerelease, everyone, cancellationToken);
+                    var path = SearchLayout.Replace("{prerelease}", prerelease ? "true" : "false", StringComparison.Ordinal).Replace("{q}", term, StringComparison.Ordinal);
+                    Write(target, path, Encoding.UTF8.GetBytes(NuGetDocuments.Search(site, total, page).ToJsonString()));
+                }
+            }
+
+            foreach (var file in Directory.GetFiles(tuf.MetadataDirectory, "*.json"))
+            {
+                var name = Path.GetFileName(file);
+                Write(target, "tuf/" + name, await tuf.ReadAsync(name, cancellationToken) ?? []);
+            }
+
+            return packages.Count;
+        }
+    }
+
+    private static IEnumerable<string> SearchTerms(IEnumerable<ListedPackage> packages)
+    {
+        var terms = new SortedSet<string>(StringComparer.Ordinal) { string.Empty };
+        foreach (var id in packages.Select(p => p.Package.Id.ToLowerInvariant()).Distinct())
+        {
+            foreach (var part in id.Split('.').Append(id))
+            {
+                for (var length = 2; length <= part.Length; length++)
+                {
+                    terms.Add(part[..length]);
+                }
+            }
+        }
+
+        return terms;
+    }
+
+    private static void Write(string root, string relative, byte[] bytes)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+    }
+
+    private static async Task CopyAsync(Stream? source, string path, CancellationToken cancellationToken)
+    {
+        if (source is null)
+        {
+            throw new InvalidOperationException($"{path} has a row but no file in the feed.");
+        }
+
+        await using (source)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await using var target = File.Create(path);
+            await source.CopyToAsync(target, cancellationToken);
+        }
+    }
+}
