@@ -71,6 +71,23 @@ public sealed class SiteAgent
         return new ApplyResult(counts.Applied, counts.Failed, counts.AlreadyApplied, reports) { Waiting = counts.Waiting };
     }
 
+    /// <summary>The ordered plan for the cached updates; changes nothing.</summary>
+    public async Task<Planning.SitePlan> PlanAsync(CancellationToken cancellationToken = default)
+    {
+        var (database, enrollment) = await OpenAsync(cancellationToken);
+        return await Planning.SitePlanner.PlanAsync(Paths, database, enrollment, _options.Clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Sets (or with null clears) the maintenance window, in the installation's own time zone.</summary>
+    /// <exception cref="UserException">Bad times.</exception>
+    public async Task<Scheduling.MaintenanceWindow?> SetWindowAsync(string? start, string? end, CancellationToken cancellationToken = default)
+    {
+        var (database, enrollment) = await OpenAsync(cancellationToken);
+        var window = start is null && end is null ? null : Scheduling.MaintenanceWindow.Parse(start ?? string.Empty, end ?? string.Empty, enrollment.TimeZone);
+        await SiteSettings.WriteWindowAsync(database, window, cancellationToken);
+        return window;
+    }
+
     /// <summary>Sends the results the host has not accepted yet; keeps them when it cannot be reached.</summary>
     public async Task<ReportResult> ReportAsync(CancellationToken cancellationToken = default)
     {

@@ -18,6 +18,8 @@ public static class SiteCommand
         command.Subcommands.Add(Pull());
         command.Subcommands.Add(Apply());
         command.Subcommands.Add(RunAll());
+        command.Subcommands.Add(SitePlanCommands.Plan());
+        command.Subcommands.Add(SitePlanCommands.Window());
         return command;
     }
 
