@@ -71,6 +71,20 @@ public sealed class SiteAgent
         return new ApplyResult(counts.Applied, counts.Failed, counts.AlreadyApplied, reports) { Waiting = counts.Waiting };
     }
 
+    /// <summary>
+    /// Rolls back an applied update (its down step, or the snapshot from before it), after confirmation,
+    /// then reports it.
+    /// </summary>
+    /// <exception cref="UserException">Not applied, not confirmed, or it cannot be rolled back.</exception>
+    public async Task<ReportResult> RollbackAsync(string packageId, bool confirmed, CancellationToken cancellationToken = default)
+    {
+        var (database, enrollment) = await OpenAsync(cancellationToken);
+        using var hold = AgentLock.Take(Paths);
+        var done = await new RollbackRunner(Paths, database, _options).RunAsync(enrollment, packageId, confirmed, cancellationToken);
+        await Output.WriteLineAsync(done);
+        return await ReportAsync(database, enrollment, cancellationToken);
+    }
+
     /// <summary>The ordered plan for the cached updates; changes nothing.</summary>
     public async Task<Planning.SitePlan> PlanAsync(CancellationToken cancellationToken = default)
     {

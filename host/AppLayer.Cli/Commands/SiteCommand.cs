@@ -20,6 +20,7 @@ public static class SiteCommand
         command.Subcommands.Add(RunAll());
         command.Subcommands.Add(SitePlanCommands.Plan());
         command.Subcommands.Add(SitePlanCommands.Window());
+        command.Subcommands.Add(SiteRollbackCommand.Create());
         return command;
     }
 
