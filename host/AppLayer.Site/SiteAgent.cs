@@ -85,6 +85,13 @@ public sealed class SiteAgent
         return await ReportAsync(database, enrollment, cancellationToken);
     }
 
+    /// <summary>Writes a systemd service and timer that run <c>site run</c> for this database every <paramref name="every"/>.</summary>
+    public async Task<(string Service, string Timer)> InstallServiceAsync(string unitFolder, string every, CancellationToken cancellationToken = default)
+    {
+        var (_, enrollment) = await OpenAsync(cancellationToken);
+        return Service.SystemdUnits.Write(unitFolder, enrollment.Installation, Paths.Database, Service.SystemdUnits.SelfCommand(), every);
+    }
+
     /// <summary>The ordered plan for the cached updates; changes nothing.</summary>
     public async Task<Planning.SitePlan> PlanAsync(CancellationToken cancellationToken = default)
     {

@@ -21,6 +21,7 @@ public static class SiteCommand
         command.Subcommands.Add(SitePlanCommands.Plan());
         command.Subcommands.Add(SitePlanCommands.Window());
         command.Subcommands.Add(SiteRollbackCommand.Create());
+        command.Subcommands.Add(SiteServiceCommand.Create());
         return command;
     }
 
