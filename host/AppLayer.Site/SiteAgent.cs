@@ -92,6 +92,14 @@ public sealed class SiteAgent
         return Service.SystemdUnits.Write(unitFolder, enrollment.Installation, Paths.Database, Service.SystemdUnits.SelfCommand(), every);
     }
 
+    /// <summary>Runs the operational checks, records each finding in the IS database's applayer_findings and returns them with the inventory.</summary>
+    public async Task<Checks.CheckReport> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        var (database, enrollment) = await OpenAsync(cancellationToken);
+        using var hold = AgentLock.Take(Paths);
+        return await Checks.SiteChecks.RunAsync(database, enrollment, _options, cancellationToken);
+    }
+
     /// <summary>The ordered plan for the cached updates; changes nothing.</summary>
     public async Task<Planning.SitePlan> PlanAsync(CancellationToken cancellationToken = default)
     {

@@ -22,6 +22,7 @@ public static class SiteCommand
         command.Subcommands.Add(SitePlanCommands.Window());
         command.Subcommands.Add(SiteRollbackCommand.Create());
         command.Subcommands.Add(SiteServiceCommand.Create());
+        command.Subcommands.Add(SiteCheckCommand.Create());
         return command;
     }
 
