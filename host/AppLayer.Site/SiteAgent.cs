@@ -84,6 +84,52 @@ public sealed class SiteAgent
         return new ApplyResult(counts.Applied, counts.Failed, counts.AlreadyApplied, reports) { Waiting = counts.Waiting };
     }
 
+    /// <summary>
+    /// Rolls back an applied update (its down step, or the snapshot from before it), after confirmation,
+    /// then reports it.
+    /// </summary>
+    /// <exception cref="UserException">Not applied, not confirmed, or it cannot be rolled back.</exception>
+    public async Task<ReportResult> RollbackAsync(string packageId, bool confirmed, CancellationToken cancellationToken = default)
+    {
+        var (database, enrollment) = await OpenAsync(cancellationToken);
+        using var hold = AgentLock.Take(Paths);
+        var done = await new RollbackRunner(Paths, database, _options).RunAsync(enrollment, packageId, confirmed, cancellationToken);
+        await Output.WriteLineAsync(done);
+        return await ReportAsync(database, enrollment, cancellationToken);
+    }
+
+    /// <summary>Writes a systemd service and timer that run <c>site run</c> for this database every <paramref name="every"/>.</summary>
+    public async Task<(string Service, string Timer)> InstallServiceAsync(string unitFolder, string every, CancellationToken cancellationToken = default)
+    {
+        var (_, enrollment) = await OpenAsync(cancellationToken);
+        return Service.SystemdUnits.Write(unitFolder, enrollment.Installation, Paths.Database, Service.SystemdUnits.SelfCommand(), every);
+    }
+
+    /// <summary>Runs the operational checks, records each finding in the IS database's applayer_findings and returns them with the inventory.</summary>
+    public async Task<Checks.CheckReport> CheckAsync(CancellationToken cancellationToken = default)
+    {
+        var (database, enrollment) = await OpenAsync(cancellationToken);
+        using var hold = AgentLock.Take(Paths);
+        return await Checks.SiteChecks.RunAsync(database, enrollment, _options, cancellationToken);
+    }
+
+    /// <summary>The ordered plan for the cached updates; changes nothing.</summary>
+    public async Task<Planning.SitePlan> PlanAsync(CancellationToken cancellationToken = default)
+    {
+        var (database, enrollment) = await OpenAsync(cancellationToken);
+        return await Planning.SitePlanner.PlanAsync(Paths, database, enrollment, _options.Clock.GetUtcNow(), cancellationToken);
+    }
+
+    /// <summary>Sets (or with null clears) the maintenance window, in the installation's own time zone.</summary>
+    /// <exception cref="UserException">Bad times.</exception>
+    public async Task<Scheduling.MaintenanceWindow?> SetWindowAsync(string? start, string? end, CancellationToken cancellationToken = default)
+    {
+        var (database, enrollment) = await OpenAsync(cancellationToken);
+        var window = start is null && end is null ? null : Scheduling.MaintenanceWindow.Parse(start ?? string.Empty, end ?? string.Empty, enrollment.TimeZone);
+        await SiteSettings.WriteWindowAsync(database, window, cancellationToken);
+        return window;
+    }
+
     /// <summary>Sends the results the host has not accepted yet; keeps them when it cannot be reached.</summary>
     public async Task<ReportResult> ReportAsync(CancellationToken cancellationToken = default)
     {

@@ -22,7 +22,7 @@ internal static class ApplyOverhead
         for (var round = 0; round < Rounds; round++)
         {
             var site = template.CopyTo(Path.Combine(work, $"pipeline{round}"));
-            var agent = new SiteAgent(site.Database, new SiteAgentOptions { Output = TextWriter.Null });
+            var agent = new SiteAgent(site.Database, new SiteAgentOptions { Output = TextWriter.Null, Rehearse = false });
             var watch = Stopwatch.StartNew();
             var result = await agent.ApplyAsync(report: false);
             pipeline.Add(watch.Elapsed.TotalMilliseconds);

@@ -18,6 +18,11 @@ public static class SiteCommand
         command.Subcommands.Add(Pull());
         command.Subcommands.Add(Apply());
         command.Subcommands.Add(RunAll());
+        command.Subcommands.Add(SitePlanCommands.Plan());
+        command.Subcommands.Add(SitePlanCommands.Window());
+        command.Subcommands.Add(SiteRollbackCommand.Create());
+        command.Subcommands.Add(SiteServiceCommand.Create());
+        command.Subcommands.Add(SiteCheckCommand.Create());
         return command;
     }
 

@@ -118,7 +118,7 @@ internal sealed class Applier
                     if (!(manifest.Emergency && manifest.Kind == UpdateKind.Legislative))
                     {
                         waiting++;
-                        await _output.WriteLineAsync($"waiting {manifest.Id} {NuGetVersion.Parse(manifest.Version).ToNormalizedString()}: outside the maintenance window {window}; it opens at {window!.NextOpening(_clock.GetUtcNow()):yyyy-MM-dd HH:mm} UTC (run with --now to apply anyway)");
+                        await _output.WriteLineAsync($"waiting {manifest.Id} {NuGetVersion.Parse(manifest.Version).ToNormalizedString()}: outside the maintenance window {window}; it opens at {window!.NextOpening(_clock.GetUtcNow()):yyyy-MM-dd HH:mm} {window.TimeZone} (run with --now to apply anyway)");
                         continue;
                     }
 

@@ -79,6 +79,23 @@ internal sealed class TempSite : IDisposable
         return schema + "\n" + string.Join('\n', data) + "\n" + tables.Count;
     }
 
+    /// <summary>The IS's own tables and their rows, without the agent's applayer_* tables.</summary>
+    public string DumpIs() => string.Join(
+        '\n',
+        Rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'applayer%' ORDER BY name")
+            .Select(r => r[0] + ":\n" + string.Join('\n', Rows($"SELECT * FROM \"{r[0]}\" ORDER BY rowid").Select(row => string.Join('|', row)))));
+
+    /// <summary>Adds crash_rows (all in the old state) for Rewrite.Update.</summary>
+    public void AddCrashRows(int rows)
+    {
+        using var connection = new SqliteConnection($"Data Source={Database};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE TABLE crash_rows (id INTEGER PRIMARY KEY, value INTEGER NOT NULL, payload TEXT NOT NULL); " +
+            $"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {rows}) INSERT INTO crash_rows SELECT i, 0, 'old-' || i FROM n;";
+        command.ExecuteNonQuery();
+    }
+
     public string FileHash() => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Database)));
 
     public List<string[]> Rows(string sql)

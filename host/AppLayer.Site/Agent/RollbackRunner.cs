@@ -1,0 +1,158 @@
+using AppLayer.Core;
+using AppLayer.Core.Api;
+using AppLayer.Core.Model;
+using AppLayer.Sdk;
+using AppLayer.Site.Isolation;
+using AppLayer.Site.Packages;
+using AppLayer.Site.Reporting;
+using Microsoft.Data.Sqlite;
+using NuGet.Versioning;
+
+namespace AppLayer.Site.Agent;
+
+/// <summary>
+/// <c>applayer site rollback UPDATE --yes</c>: runs the update's down step (<see cref="IReversibleUpdate"/>)
+/// in a worker, in one transaction; for an update without one, restores the snapshot taken before it
+/// was applied, keeping the agent's own tables, in one backup step. Both leave a row in
+/// <c>applayer_rollbacks</c> and a <c>rolled-back</c> report in the outbox.
+/// </summary>
+internal sealed class RollbackRunner
+{
+    private readonly SitePaths _paths;
+    private readonly SiteDatabase _database;
+    private readonly SiteAgentOptions _options;
+
+    public RollbackRunner(SitePaths paths, SiteDatabase database, SiteAgentOptions options)
+    {
+        _paths = paths;
+        _database = database;
+        _options = options;
+    }
+
+    /// <returns>The line that says what was done.</returns>
+    /// <exception cref="UserException">Not applied, not confirmed, or nothing to roll back with.</exception>
+    public async Task<string> RunAsync(Enrollment enrollment, string packageId, bool confirmed, CancellationToken cancellationToken)
+    {
+        var history = await _database.ReadHistoryAsync(unreportedOnly: false, cancellationToken);
+        var entry = history.LastOrDefault(h => h.PackageId.Equals(packageId, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UserException($"{packageId} is not applied to '{_database.Path}'; nothing to roll back.");
+        if (!confirmed)
+        {
+            throw new UserException($"rolling back {entry.PackageId} {entry.Version} changes the IS database; run again with --yes to confirm.");
+        }
+
+        var package = new PackageCache(_paths.Packages).List().FirstOrDefault(p =>
+            p.Listing.Id.Equals(entry.PackageId, StringComparison.OrdinalIgnoreCase)
+            && NuGetVersion.Parse(p.Listing.Version) == NuGetVersion.Parse(entry.Version)
+            && string.Equals(p.Listing.Sha512, entry.Sha512, StringComparison.Ordinal));
+        if (package is not null)
+        {
+            var outcome = await DownStepAsync(enrollment, entry, package, cancellationToken);
+            if (outcome.Succeeded)
+            {
+                return $"rolled back {entry.PackageId} {entry.Version} by its down step ({outcome.Message})";
+            }
+
+            if (!outcome.Message.Contains($"has no down step ({nameof(IReversibleUpdate)})", StringComparison.Ordinal))
+            {
+                throw new UserException($"the down step of {entry.PackageId} {entry.Version} failed at {outcome.Step.ToString().ToLowerInvariant()}: {outcome.Message}; the IS database is as it was.");
+            }
+        }
+
+        return await RestoreSnapshotAsync(entry, history, cancellationToken);
+    }
+
+    private async Task<UpdateOutcome> DownStepAsync(Enrollment enrollment, HistoryEntry entry, CachedPackage package, CancellationToken cancellationToken)
+    {
+        await PackageHash.VerifyAsync(package.Path, $"cached {entry.PackageId} {entry.Version}", package.Listing.Size, package.Listing.Sha512, cancellationToken);
+        var manifest = PackageManifestReader.Read(package.Path);
+        var folder = Directory.CreateTempSubdirectory("applayer-rollback-");
+        try
+        {
+            SafeExtractor.Extract(package.Path, folder.FullName);
+            var isVersion = await _database.ReadIsVersionAsync(cancellationToken);
+            var facts = new InstallationFacts(enrollment.Installation, enrollment.Customer, isVersion.ToNormalizedString(), enrollment.Modules, enrollment.TimeZone);
+            var request = new WorkerRequest(WorkerMode.Revert, _database.Path, folder.FullName, manifest.ToJson(), entry.Sha512, facts, Guid.NewGuid().ToString(), _options.Clock.GetUtcNow(), null);
+            return await new Applier(_paths, _database, _options).RunWorkerAsync(request, $"  {entry.PackageId} (rollback): ", cancellationToken);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private async Task<string> RestoreSnapshotAsync(HistoryEntry entry, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken)
+    {
+        var snapshot = _paths.SnapshotOf(entry.PackageId, entry.Version);
+        if (!File.Exists(snapshot))
+        {
+            throw new UserException($"{entry.PackageId} {entry.Version} has no down step and there is no snapshot from before it was applied ({snapshot}); it cannot be rolled back.");
+        }
+
+        var later = history.SkipWhile(h => h != entry).Skip(1).Select(h => $"{h.PackageId} {h.Version}").ToList();
+        if (later.Count > 0)
+        {
+            throw new UserException($"restoring the snapshot taken before {entry.PackageId} {entry.Version} would also undo {string.Join(", ", later)}, applied after it; roll those back first.");
+        }
+
+        // Build the restored database beside the live one: the snapshot's IS data, the agent's tables as they are now.
+        var restored = Path.Combine(_paths.Root, "restore.db");
+        await IsDatabase.BackupAsync(snapshot, restored, cancellationToken);
+        try
+        {
+            var reportId = Guid.NewGuid().ToString();
+            var now = _options.Clock.GetUtcNow();
+            await using (var connection = IsDatabase.Open(restored))
+            {
+                await connection.OpenAsync(cancellationToken);
+                await Sql.ExecuteAsync(connection, null, "ATTACH DATABASE $live AS live", cancellationToken, ("$live", _database.Path));
+                await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+                {
+                    await Sql.ExecuteAsync(connection, transaction, OutboxTable.Schema + RollbackRecord.Schema, cancellationToken);
+                    foreach (var table in new[] { "applayer_site", "applayer_history", "applayer_outbox", "applayer_rollbacks", "applayer_settings" })
+                    {
+                        await CopyTableAsync(connection, transaction, table, cancellationToken);
+                    }
+
+                    var message = $"restored the snapshot taken before it was applied ({Path.GetFileName(snapshot)})";
+                    await RollbackRecord.WriteAsync(connection, transaction, new RollbackEntry(entry.PackageId, entry.Version, "snapshot", message, now, reportId), cancellationToken);
+                    var report = new DeploymentReportDto(reportId, entry.PackageId, entry.Version, DeploymentStatus.RolledBack.ToName(), "rolled back: " + message, entry.Sha512, now);
+                    await OutboxTable.InsertAsync(connection, transaction, report, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
+                await Sql.ExecuteAsync(connection, null, "DETACH DATABASE live", cancellationToken);
+            }
+
+            // One backup step into the live file: SQLite writes it in one transaction, so it is whole or untouched.
+            await using (var from = IsDatabase.Open(restored))
+            await using (var to = _database.Connect())
+            {
+                await from.OpenAsync(cancellationToken);
+                await to.OpenAsync(cancellationToken);
+                from.BackupDatabase(to);
+            }
+
+            File.Delete(snapshot);
+            return $"rolled back {entry.PackageId} {entry.Version} by restoring the snapshot taken before it was applied";
+        }
+        finally
+        {
+            File.Delete(restored);
+        }
+    }
+
+    private static async Task CopyTableAsync(SqliteConnection connection, SqliteTransaction transaction, string table, CancellationToken cancellationToken)
+    {
+        var sql = await Sql.ScalarAsync(connection, transaction, "SELECT sql FROM live.sqlite_master WHERE type = 'table' AND name = $t", cancellationToken, ("$t", table)) as string;
+        if (sql is null)
+        {
+            return;
+        }
+
+        // The agent's own constant table names; the live table's definition is the agent's own DDL.
+        await Sql.ExecuteAsync(connection, transaction, sql.Replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", StringComparison.Ordinal).Replace("IF NOT EXISTS IF NOT EXISTS", "IF NOT EXISTS", StringComparison.Ordinal), cancellationToken);
+        await Sql.ExecuteAsync(connection, transaction, $"DELETE FROM main.{table}", cancellationToken);
+        await Sql.ExecuteAsync(connection, transaction, $"INSERT INTO main.{table} SELECT * FROM live.{table}", cancellationToken);
+    }
+}

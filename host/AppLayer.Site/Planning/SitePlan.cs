@@ -1,0 +1,33 @@
+namespace AppLayer.Site.Planning;
+
+/// <summary>What <c>applayer site plan</c> shows: the installation's facts, the window and each update's fate, in order.</summary>
+public sealed record SitePlan(
+    string Installation,
+    string Customer,
+    string IsVersion,
+    IReadOnlyList<string> Modules,
+    string TimeZone,
+    DateTimeOffset At,
+    string? MaintenanceWindow,
+    bool WindowOpen,
+    DateTimeOffset? WindowOpensAt,
+    IReadOnlyList<PlanItem> Items,
+    IReadOnlyList<string> Warnings);
+
+/// <summary>
+/// One update: <see cref="Action"/> is <c>apply</c> (with its <see cref="Order"/>), <c>emergency</c>
+/// (applies outside the window), <c>wait</c> (outside the window), <c>applied</c>, <c>blocked</c> or
+/// <c>refused</c>, with the reason.
+/// </summary>
+public sealed record PlanItem(
+    int? Order,
+    string Id,
+    string Version,
+    string Kind,
+    string Title,
+    DateOnly? EffectiveDate,
+    IReadOnlyList<string> LegalReferences,
+    string IsVersionRange,
+    string Sha512,
+    string Action,
+    string? Reason);

@@ -1,0 +1,66 @@
+using Microsoft.Data.Sqlite;
+
+namespace AppLayer.EndToEnd.Tests;
+
+/// <summary>
+/// The agent installed the way a customer installs it: <c>applayer</c> packed as a .NET tool, put on a
+/// NuGet feed, <c>dotnet tool install</c>ed from it, then enrolled and run against a real host.
+/// </summary>
+public sealed class ToolInstallTests : IClassFixture<HostProcessFixture>
+{
+    private readonly HostProcessFixture _host;
+
+    public ToolInstallTests(HostProcessFixture host) => _host = host;
+
+    [Fact]
+    public async Task The_installed_tool_enrolls_applies_in_its_worker_and_writes_a_systemd_unit()
+    {
+        var feed = Path.Combine(_host.Root, "tool-feed");
+        var cli = Path.Combine(CliProcess.RepoRoot, "host", "AppLayer.Cli", "AppLayer.Cli.csproj");
+        (await CliProcess.DotnetAsync("pack", cli, "-c", CliProcess.Configuration, "--no-build", "-o", feed)).ShouldSucceed();
+        var config = Path.Combine(_host.Root, "tool.NuGet.Config");
+        await File.WriteAllTextAsync(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="applayer-tools" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        var tools = Path.Combine(_host.Root, "tools");
+
+        (await CliProcess.DotnetAsync("tool", "install", "applayer", "--tool-path", tools, "--configfile", config, "--version", "0.1.0")).ShouldSucceed();
+
+        var applayer = Path.Combine(tools, "applayer");
+        File.Exists(applayer).ShouldBeTrue();
+        (await _host.AsManagerAsync("customer", "add", "dvorak", "--name", "Dvořák a syn s.r.o.", "--services", "help-desk,application-layer", "--modules", "accounting,payroll")).ShouldSucceed();
+        (await _host.AsManagerAsync("installation", "add", "dvorak-prod", "--customer", "dvorak", "--modules", "accounting,payroll")).ShouldSucceed();
+        var siteKey = (await _host.AsManagerAsync("installation", "key", "dvorak-prod")).ShouldSucceed().Line;
+        var vat = Path.Combine(_host.Root, "tool-samples");
+        (await CliProcess.DotnetAsync("pack", Path.Combine(CliProcess.RepoRoot, "plugins", "samples", "Cz.Vat2024", "Cz.Vat2024.csproj"), "-c", CliProcess.Configuration, "--no-build", "-o", vat)).ShouldSucceed();
+        (await CliProcess.ApplayerAsync("publish", Directory.GetFiles(vat, "*.nupkg").Single(), "--host", _host.Url, "--key", _host.PublishKey)).ShouldSucceed();
+        var db = Path.Combine(_host.Root, "dvorak.db");
+
+        (await CliProcess.RunAsync(applayer, ["site", "init-demo", "--db", db], TimeSpan.FromMinutes(1))).ShouldSucceed();
+        (await CliProcess.RunAsync(applayer, ["site", "enroll", "--host", _host.Url, "--key", siteKey, "--db", db], TimeSpan.FromMinutes(1))).ShouldSucceed();
+        var run = (await CliProcess.RunAsync(applayer, ["site", "run", "--db", db], TimeSpan.FromMinutes(3))).ShouldSucceed();
+        var unitFolder = Path.Combine(_host.Root, "systemd");
+        var service = (await CliProcess.RunAsync(applayer, ["site", "service", "install", "--db", db, "--unit-dir", unitFolder, "--every", "6h"], TimeSpan.FromMinutes(1))).ShouldSucceed();
+
+        run.StdOut.ShouldContain("applied Cz.Vat2024 1.0.0 (Act No. 349/2023 Coll.)");
+        run.StdOut.ShouldContain("Cz.Vat2024 (rehearsal):");
+        using (var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT package_id || ' ' || version FROM applayer_history";
+            command.ExecuteScalar().ShouldBe("Cz.Vat2024 1.0.0");
+        }
+
+        var unit = await File.ReadAllTextAsync(Path.Combine(unitFolder, "applayer-site-dvorak-prod.service"));
+        unit.ShouldContain($"ExecStart={applayer} site run --db {db}");
+        (await File.ReadAllTextAsync(Path.Combine(unitFolder, "applayer-site-dvorak-prod.timer"))).ShouldContain("OnUnitActiveSec=6h");
+        service.StdOut.ShouldContain("systemctl enable --now applayer-site-dvorak-prod.timer");
+    }
+}
