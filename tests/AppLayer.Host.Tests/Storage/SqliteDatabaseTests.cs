@@ -32,6 +32,8 @@ public static class SqliteDatabaseTests
 
     public sealed class MigrateAsync : IAsyncLifetime
     {
+        private static readonly List<int> AllVersions = [.. AppLayer.Storage.Migrations.Schema.Migrations.Select(m => m.Version)];
+
         private readonly TempStorage _storage = new();
 
         public Task InitializeAsync() => Task.CompletedTask;
@@ -43,10 +45,10 @@ public static class SqliteDatabaseTests
         {
             var applied = await _storage.Database.MigrateAsync(CancellationToken.None);
 
-            applied.ShouldBe([1]);
+            applied.ShouldBe(AllVersions);
             File.Exists(Path.Combine(_storage.DataDirectory, "applayer.db")).ShouldBeTrue();
             var journal = await JournalAsync(_storage.Database);
-            journal.Select(j => j.Version).ShouldBe([1L]);
+            journal.Select(j => (int)j.Version).ShouldBe(AllVersions);
             journal[0].Name.ShouldBe("initial schema");
             journal[0].AppliedAt.ShouldStartWith("2024-01-15T09:00:00");
         }
@@ -59,7 +61,7 @@ public static class SqliteDatabaseTests
             var tables = await ScalarAsync(_storage.Database, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)");
 
             tables.Split(',').ShouldBe(
-                ["agreements", "api_keys", "customers", "deployments", "history_events", "installations", "legal_changes", "packages", "release_packages", "releases", "schema_migrations"],
+                ["agreements", "api_keys", "customers", "deployments", "history_events", "installations", "legal_changes", "packages", "release_packages", "releases", "schema_migrations", "contact_keys"],
                 ignoreOrder: true);
         }
 
@@ -95,8 +97,8 @@ public static class SqliteDatabaseTests
 
             var applied = await Task.WhenAll(first.MigrateAsync(CancellationToken.None), second.MigrateAsync(CancellationToken.None));
 
-            applied.SelectMany(a => a).ShouldBe([1]);
-            (await JournalAsync(first)).Count.ShouldBe(1);
+            applied.SelectMany(a => a).ShouldBe(AllVersions);
+            (await JournalAsync(first)).Count.ShouldBe(AllVersions.Count);
         }
     }
 
