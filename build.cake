@@ -108,8 +108,20 @@ Task("Demo")
     }
 });
 
+// Benchmarks: each is its own task; Bench runs them all (add yours with another IsDependentOn).
+Task("BenchHistory")
+    .Does(() =>
+{
+    var output = artifacts.Combine("bench").CombineWithFilePath("history.md");
+    DotNetRun("./bench/AppLayer.History.Bench/AppLayer.History.Bench.csproj", new ProcessArgumentBuilder().Append("--out").AppendQuoted(output.FullPath), new DotNetRunSettings
+    {
+        Configuration = configuration,
+    });
+});
+
 Task("Bench")
     .IsDependentOn("Build")
+    .IsDependentOn("BenchHistory")
     .Does(() =>
 {
     // The site agent: crash test at full count, apply overhead, plugin load/unload cycles.

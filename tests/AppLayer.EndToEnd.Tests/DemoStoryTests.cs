@@ -74,6 +74,20 @@ public sealed class DemoStoryTests : IClassFixture<HostProcessFixture>
             table.StdOut.ShouldContain("update-applied");
         }
 
+        // Exports and the customer's changelog through the CLI.
+        var csvFile = Path.Combine(_host.Root, "novak-history.csv");
+        (await _host.AsManagerAsync("history", "novak", "--kind", "update-applied", "--module", "payroll", "--format", "csv", "--out", csvFile)).ShouldSucceed();
+        var csv = await File.ReadAllLinesAsync(csvFile);
+        csv.Length.ShouldBe(2);
+        csv[1].ShouldContain(",update-applied,novak-prod,Cz.MinimumWage2025 1.0.0,");
+        var markdown = (await _host.AsManagerAsync("history", "novak", "--format", "markdown", "--legal", "349/2023")).ShouldSucceed();
+        markdown.StdOut.ShouldStartWith("# Change history of novak s.r.o. (novak)");
+        markdown.StdOut.ShouldContain("| update-applied | novak-prod | Cz.Vat2024 1.0.0 |");
+        markdown.StdOut.ShouldNotContain("MinimumWage");
+        var changelog = (await _host.AsManagerAsync("changelog", "customer", "novak")).ShouldSucceed();
+        changelog.StdOut.ShouldContain("## Outside releases");
+        changelog.StdOut.ShouldContain("Applied: novak-prod");
+
         // Running again changes nothing and reports nothing new.
         var again = (await CliProcess.ApplayerAsync("site", "run", "--db", databases["novak"])).ShouldSucceed();
         AppliedUpdates(databases["novak"]).Count.ShouldBe(2);
@@ -89,6 +103,15 @@ public sealed class DemoStoryTests : IClassFixture<HostProcessFixture>
         result.StdErr.Trim().Split('\n').Length.ShouldBe(1);
         result.StdErr.ShouldStartWith("error:");
         result.StdErr.ShouldContain("404");
+    }
+
+    [Fact]
+    public async Task A_history_filter_with_a_bad_date_is_one_clear_line_and_a_non_zero_exit()
+    {
+        var result = await _host.AsManagerAsync("history", "novak", "--from", "2024-02-30");
+
+        result.ExitCode.ShouldNotBe(0);
+        result.StdErr.Trim().ShouldBe("error: The 'from' date '2024-02-30' is not a date; use YYYY-MM-DD, e.g. 2024-01-31.");
     }
 
     [Fact]

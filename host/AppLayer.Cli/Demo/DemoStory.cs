@@ -101,8 +101,11 @@ internal sealed class DemoStory(TextWriter output)
         if (serve)
         {
             output.WriteLine();
+            var contact = await manager.PostAsync<CreatedKeyDto>($"api/customers/{Customers[0].Code}/contact-keys", new { }, cancellationToken);
             output.WriteLine($"The host keeps running at {host.BaseAddress} (Ctrl+C stops it).");
+            output.WriteLine($"  dashboard: {new Uri(host.BaseAddress, "dashboard")} (sign in with the manager key)");
             output.WriteLine($"  manager key: {managerKey}");
+            output.WriteLine($"  contact key of {Customers[0].Code} (sees only that customer): {contact.Key}");
             output.WriteLine($"  publish key: {publishKey}");
             output.WriteLine($"  try: applayer history novak --host {host.BaseAddress} --key {managerKey}");
             await host.WaitForShutdownAsync(cancellationToken);

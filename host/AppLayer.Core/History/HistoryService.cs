@@ -20,6 +20,12 @@ public sealed class HistoryService(ICustomerStore customers, IHistoryStore histo
         return history.QueryAsync(customer.Id, query, cancellationToken);
     }
 
+    public Task<IReadOnlyList<MonthCount>> CountByMonthAsync(Customer customer, string kind, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        return history.CountByMonthAsync(customer.Id, kind, cancellationToken);
+    }
+
     /// <returns>Every matching event, oldest first, at most <see cref="MaxExportEvents"/>.</returns>
     public async Task<IReadOnlyList<HistoryEvent>> AllAsync(Customer customer, HistoryQuery query, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
 using System.Text;
 using AppLayer.Changelog.Templating;
 
@@ -20,7 +20,7 @@ internal static class SvgBarChart
         var width = Math.Max(200, Gap + (bars.Count * (Bar + Gap)));
         var plot = Height - Top - Bottom;
         var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{Height}\" viewBox=\"0 0 {width} {Height}\" role=\"img\" aria-label=\"{WebUtility.HtmlEncode(caption)}\">");
+        svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{Height}\" viewBox=\"0 0 {width} {Height}\" role=\"img\" aria-label=\"{HtmlEncoder.Default.Encode(caption)}\">");
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"0\" y1=\"{Height - Bottom}\" x2=\"{width}\" y2=\"{Height - Bottom}\" stroke=\"#8c959f\"/>");
         for (var i = 0; i < bars.Count; i++)
         {
@@ -28,7 +28,7 @@ internal static class SvgBarChart
             var h = (int)Math.Round(plot * (double)value / max);
             var x = Gap + (i * (Bar + Gap));
             var y = Height - Bottom - h;
-            var text = WebUtility.HtmlEncode(label);
+            var text = HtmlEncoder.Default.Encode(label);
             svg.Append(CultureInfo.InvariantCulture, $"<g><title>{text}: {value}</title><rect class=\"bar\" x=\"{x}\" y=\"{y}\" width=\"{Bar}\" height=\"{h}\" fill=\"#0969da\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + (Bar / 2)}\" y=\"{y - 4}\" text-anchor=\"middle\" font-size=\"11\">{value}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{x + (Bar / 2)}\" y=\"{Height - Bottom + 14}\" text-anchor=\"middle\" font-size=\"9\">{text[2..]}</text></g>");

@@ -16,13 +16,12 @@ internal sealed class UpdatesPerMonthSection(HistoryService history) : ICustomer
 
     public async Task<RawHtml> RenderAsync(Customer customer, CancellationToken cancellationToken)
     {
-        var applied = await history.AllAsync(customer, new HistoryQuery { Kinds = [HistoryKinds.UpdateApplied] }, cancellationToken);
-        if (applied.Count == 0)
+        var counts = (await history.CountByMonthAsync(customer, HistoryKinds.UpdateApplied, cancellationToken)).ToDictionary(m => m.Month, m => m.Count);
+        if (counts.Count == 0)
         {
             return new RawHtml("<p class=\"muted\">No updates applied yet.</p>");
         }
 
-        var counts = applied.GroupBy(e => Month(e.At)).ToDictionary(g => g.Key, g => g.Count());
         var last = counts.Keys.Max();
         var first = counts.Keys.Min();
         if (first < last.AddMonths(1 - MaxMonths))
@@ -38,6 +37,4 @@ internal sealed class UpdatesPerMonthSection(HistoryService history) : ICustomer
 
         return SvgBarChart.Render(Title, bars);
     }
-
-    private static DateOnly Month(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, 1);
 }

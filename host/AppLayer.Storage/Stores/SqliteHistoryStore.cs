@@ -45,6 +45,16 @@ internal sealed class SqliteHistoryStore(SqliteDatabase database) : IHistoryStor
         return new HistoryPage(rows, new HistoryCursor(rows[^1].At, rows[^1].Id));
     }
 
+    public async Task<IReadOnlyList<MonthCount>> CountByMonthAsync(long customerId, string kind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(
+            "SELECT substr(at, 1, 7) AS month, COUNT(*) FROM history_events WHERE customer_id = $customer AND kind = $kind GROUP BY month ORDER BY month;",
+            [("$customer", customerId), ("$kind", kind)],
+            r => new MonthCount(DateOnly.ParseExact(r.GetString(0) + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.GetInt32(1)),
+            cancellationToken);
+    }
+
     /// <summary>Writes one event inside another store's transaction.</summary>
     internal static async Task<HistoryEvent> InsertAsync(
         SqliteConnection connection,

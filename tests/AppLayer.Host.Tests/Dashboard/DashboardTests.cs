@@ -160,7 +160,7 @@ public static class DashboardTests
             var (status, body) = await client.PageAsync("/dashboard/customers/novak?from=31.12.2024");
 
             status.ShouldBe(HttpStatusCode.BadRequest);
-            body.ShouldContain("The &#39;from&#39; date &#39;31.12.2024&#39; is not a date");
+            body.ShouldContain("The &#x27;from&#x27; date &#x27;31.12.2024&#x27; is not a date");
         }
 
         [Fact]

@@ -35,6 +35,8 @@ public static class SqliteDatabaseTests
 
     public sealed class MigrateAsync : IAsyncLifetime
     {
+        private static readonly List<int> AllVersions = [.. AppLayer.Storage.Migrations.Schema.Migrations.Select(m => m.Version)];
+
         private readonly TempStorage _storage = new();
 
         public Task InitializeAsync() => Task.CompletedTask;
