@@ -15,26 +15,28 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public Task A_manager_signs_in_and_sees_the_compliance_or_fleet_view() =>
-        fixture.RunAsync(nameof(A_manager_signs_in_and_sees_the_compliance_or_fleet_view), async page =>
+    public Task A_manager_signs_in_and_sees_the_fleet_and_the_compliance_radar() =>
+        fixture.RunAsync(nameof(A_manager_signs_in_and_sees_the_fleet_and_the_compliance_radar), async page =>
         {
             await SignInAsync(page, fixture.Host.ManagerKey);
 
             (await page.InnerTextAsync("header .who")).ShouldContain("Signed in as manager");
-            var compliance = page.Locator("header nav a", new() { HasTextString = "Compliance" });
-            if (await compliance.CountAsync() > 0)
-            {
-                var href = await compliance.First.GetAttributeAsync("href");
-                var response = await page.GotoAsync(href!);
-                response!.Status.ShouldBe(200);
-                (await page.TitleAsync()).ShouldContain("Compliance");
-                return;
-            }
-
             var fleet = await page.InnerTextAsync("#fleet");
             fleet.ShouldContain("Novák Strojírny s.r.o.");
             fleet.ShouldContain("Horák Logistika a.s.");
             (await page.InnerTextAsync("#failing + table")).ShouldContain("step 2 of 3 failed: table locked");
+
+            await page.ClickAsync("header nav a:has-text('Compliance')");
+            (await page.TitleAsync()).ShouldContain("Compliance");
+            var radar = await page.InnerTextAsync("main");
+            radar.ShouldContain("Act No. 349/2023 Coll.");
+            radar.ShouldContain("Government Regulation No. 286/2024 Coll.");
+            (await page.InnerTextAsync("#summary")).ShouldMatch(@"\d+ exposed .* \d+ applied");
+
+            await page.FillAsync("#at", "2023-06-01");
+            await page.ClickAsync("form button[type=submit]");
+            await page.WaitForURLAsync(new Regex("at=2023-06-01"));
+            (await page.InnerTextAsync("#summary")).ShouldContain("on 2023-06-01");
         });
 
     [Fact]

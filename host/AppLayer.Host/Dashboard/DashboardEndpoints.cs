@@ -17,6 +17,7 @@ internal static class DashboardEndpoints
         SignInEndpoints.Map(dashboard);
         dashboard.MapGet("/", FleetPage.ShowAsync);
         dashboard.MapGet("/search", SearchPage.ShowAsync);
+        dashboard.MapGet("/compliance", CompliancePage.ShowAsync).RequireAuthorization(DashboardDefaults.ManagerPolicy);
         dashboard.MapGet("/api", ApiDocsPage.Show).RequireAuthorization(DashboardDefaults.ManagerPolicy);
         dashboard.MapGet("/customers/{code}", CustomerPage.ShowAsync);
         dashboard.MapGet("/customers/{code}/export", CustomerPage.ExportAsync);

@@ -10,6 +10,7 @@ public sealed class DashboardOptions
     public IList<NavEntry> Nav { get; } =
     [
         new("Fleet", "/dashboard"),
+        new("Compliance", CompliancePage.Path, ManagerOnly: true),
         new("Search", "/dashboard/search"),
         new("API", "/dashboard/api", ManagerOnly: true),
     ];

@@ -115,6 +115,44 @@ public static class DashboardTests
         }
     }
 
+    public sealed class CompliancePage : HistoryScenario
+    {
+        [Fact]
+        public async Task Shows_each_legal_change_with_every_installations_state()
+        {
+            using var client = await Host.SignInAsync(await Host.KeyAsync(KeyScope.Manager));
+
+            var (status, body) = await client.PageAsync("/dashboard/compliance?at=2024-12-10&horizon=30");
+
+            status.ShouldBe(HttpStatusCode.OK);
+            body.ShouldContain("<h1>Compliance radar</h1>");
+            body.ShouldContain("(on 2024-12-10, horizon 30 days)");
+            body.ShouldContain("<table class=\"compliance\">");
+            body.ShouldContain("href=\"/dashboard/compliance\"");
+        }
+
+        [Fact]
+        public async Task Answers_a_bad_date_with_a_400_page_that_names_it()
+        {
+            using var client = await Host.SignInAsync(await Host.KeyAsync(KeyScope.Manager));
+
+            var (status, body) = await client.PageAsync("/dashboard/compliance?at=2024-13-40");
+
+            status.ShouldBe(HttpStatusCode.BadRequest);
+            body.ShouldContain("2024-13-40");
+        }
+
+        [Fact]
+        public async Task Is_for_managers_only()
+        {
+            var key = await Manager.PostJsonAsync<CreatedKeyDto>("/api/customers/novak/contact-keys", new { });
+            using var contact = await Host.SignInAsync(key.Key);
+
+            (await contact.PageAsync("/dashboard/compliance")).Status.ShouldBe(HttpStatusCode.Forbidden);
+            (await contact.PageAsync("/dashboard")).Body.ShouldNotContain("href=\"/dashboard/compliance\"");
+        }
+    }
+
     public sealed class CustomerPage : HistoryScenario
     {
         [Fact]
