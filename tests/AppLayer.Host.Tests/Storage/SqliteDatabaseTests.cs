@@ -35,7 +35,6 @@ public static class SqliteDatabaseTests
 
     public sealed class MigrateAsync : IAsyncLifetime
     {
-        private static readonly List<int> AllVersions = [.. AppLayer.Storage.Migrations.Schema.Migrations.Select(m => m.Version)];
 
         private readonly TempStorage _storage = new();
 
