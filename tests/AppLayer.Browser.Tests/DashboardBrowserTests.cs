@@ -34,7 +34,7 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture) : IClassFixt
             (await page.InnerTextAsync("#summary")).ShouldMatch(@"\d+ exposed .* \d+ applied");
 
             await page.FillAsync("#at", "2023-06-01");
-            await page.ClickAsync("form button[type=submit]");
+            await page.ClickAsync("form[action='/dashboard/compliance'] button[type=submit]");
             await page.WaitForURLAsync(new Regex("at=2023-06-01"));
             (await page.InnerTextAsync("#summary")).ShouldContain("on 2023-06-01");
         });
