@@ -85,12 +85,15 @@ NGINX_RPS=$(rps "$NGINX/$NUPKG")
 HOST_P99=$(p99 -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$META")
 NGINX_P99=$(p99 "$NGINX/$META")
 
-# 3. An unchanged poll (If-None-Match on timestamp.json) against the full answer, bytes on the wire.
+# 3. A site's metadata poll: the next-root probe and timestamp.json. Unchanged: a 404 and a 304
+#    (If-None-Match); full: the probe plus timestamp, snapshot and targets as a first poll fetches them.
+wire() { curl -s -o /dev/null -w '%{size_download} %{size_header}\n' -H "X-NuGet-ApiKey: $PUBLISH" "$@" | awk '{print $1 + $2}'; }
+ROOTV=$(curl -s -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/tuf/root.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["signed"]["version"] + 1)')
 ETAG=$(curl -s -D - -o /dev/null -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/tuf/timestamp.json" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
-FULL=$(curl -s -o /dev/null -w '%{size_download} %{size_header}' -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/tuf/timestamp.json" | awk '{print $1 + $2}')
-POLL=$(curl -s -o /dev/null -w '%{http_code} %{size_download} %{size_header}' -H "X-NuGet-ApiKey: $PUBLISH" -H "If-None-Match: $ETAG" "$HOST/tuf/timestamp.json")
-POLL_STATUS=${POLL%% *}
-POLL_BYTES=$(echo "$POLL" | awk '{print $2 + $3}')
+PROBE=$(wire "$HOST/tuf/$ROOTV.root.json")
+FULL=$((PROBE + $(wire "$HOST/tuf/timestamp.json") + $(wire "$HOST/tuf/snapshot.json") + $(wire "$HOST/tuf/targets.json")))
+POLL_STATUS=$(curl -s -o /dev/null -w '%{http_code}' -H "X-NuGet-ApiKey: $PUBLISH" -H "If-None-Match: $ETAG" "$HOST/tuf/timestamp.json")
+POLL_BYTES=$((PROBE + $(wire -H "If-None-Match: $ETAG" "$HOST/tuf/timestamp.json")))
 
 ratio() { python3 -c "print(f'{$1/$2:.3f}')"; }
 DOWNLOAD_RATIO=$(ratio "$HOST_RPS" "$NGINX_RPS")
@@ -109,13 +112,13 @@ nginx (serving \`applayer feed export\` of the same feed) in the same run; wrk $
 | --- | --- | --- | --- | --- |
 | \`.nupkg\` download (64 KiB), req/s | $HOST_RPS | nginx $NGINX_RPS | $DOWNLOAD_RATIO | ≥ 0.6: $(verdict "$DOWNLOAD_RATIO >= 0.6") |
 | registration index GET, p99 ms | $HOST_P99 | nginx $NGINX_P99 | $P99_RATIO | ≤ 2: $(verdict "$P99_RATIO <= 2") |
-| unchanged poll of \`/tuf/timestamp.json\` (status $POLL_STATUS), bytes | $POLL_BYTES | full answer $FULL | $POLL_RATIO % | ≤ 1 %: $(verdict "$POLL_RATIO <= 1") |
+| unchanged metadata poll (root probe 404 + timestamp $POLL_STATUS), bytes | $POLL_BYTES | full poll (probe + timestamp, snapshot, targets) $FULL | $POLL_RATIO % | ≤ 1 %: $(verdict "$POLL_RATIO <= 1") |
 | $PACKAGES pushes by 8 concurrent pushers, s | $PUSH_SECONDS | raw write + fsync of the same bytes $FSYNC_SECONDS | $PUSH_RATIO | errors: $ERRORS, lost versions: $LOST |
 
 The push figure includes validation, SQLite, and signing new TUF targets, snapshot and
 timestamp after every push; the baseline writes the same $BYTES bytes with one fsync per file.
-Headers count in the poll's bytes: a 304 carries no body, so what remains is the status line
-and headers.
+Bytes on the wire include status lines and headers; a 304 carries no body. The site API's
+\`/api/site/updates\` answers with an ETag too, but the agent does not send If-None-Match for it yet.
 MD
 cat docs/benchmarks.md
 [ "$ERRORS" = 0 ] && [ "$LOST" = 0 ]

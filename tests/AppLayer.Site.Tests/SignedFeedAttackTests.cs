@@ -155,7 +155,7 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
     {
         await using var host = await StandInHost.StartAsync();
         var listed = host.Publish(packages.Vat2024);
-        host.Misbehave["nupkg"] = host.Endless(64 * 1024, TimeSpan.Zero);
+        host.Misbehave["nupkg"] = host.Endless(64 * 1024, TimeSpan.Zero, maxChunks: 2000);
         using var site = await TempSite.EnrolledAsync(host);
         var before = State(site);
 

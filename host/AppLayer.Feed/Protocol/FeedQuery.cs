@@ -3,9 +3,28 @@ using AppLayer.Core.Stores;
 
 namespace AppLayer.Feed.Protocol;
 
-/// <summary>The packages one caller may see, for the registration and search resources and unlisting.</summary>
+/// <summary>
+/// The packages one caller may see, for the flat container, registration and search resources and
+/// unlisting. The list is read once and kept until <see cref="Invalidate"/> (a push or an unlist):
+/// the host is the feed's only writer.
+/// </summary>
 public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listing, TimeProvider time)
 {
+    private volatile Task<IReadOnlyList<ListedPackage>>? _all;
+
+    /// <summary>Forgets the kept list; the next read goes to the store.</summary>
+    public void Invalidate() => _all = null;
+
+    /// <returns>The package the caller may see, or <c>null</c> (none, or another tenant's).</returns>
+    public async Task<ListedPackage?> FindAsync(string id, string normalizedVersion, FeedCaller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return (await EverythingAsync(cancellationToken)).FirstOrDefault(p =>
+            string.Equals(p.Package.Id, id, StringComparison.OrdinalIgnoreCase)
+            && p.Version.ToNormalizedString() == normalizedVersion
+            && caller.CanSee(p.Package.Manifest));
+    }
+
     /// <returns>Every version of <paramref name="id"/> the caller may see, oldest first (none: the id does not exist for them).</returns>
     public async Task<IReadOnlyList<ListedPackage>> VersionsAsync(string id, FeedCaller caller, CancellationToken cancellationToken) =>
         [.. (await AllAsync(caller, cancellationToken)).Where(p => string.Equals(p.Package.Id, id, StringComparison.OrdinalIgnoreCase))];
@@ -14,12 +33,7 @@ public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listi
     public async Task<IReadOnlyList<ListedPackage>> AllAsync(FeedCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var unlisted = await listing.ListUnlistedAsync(cancellationToken);
-        return [.. (await packages.ListAsync(cancellationToken))
-            .Where(p => caller.CanSee(p.Manifest))
-            .Select(p => new ListedPackage(p, FeedVersions.Parse(p.Version), !unlisted.Contains(IPackageListingStore.Key(p.Id, p.Version))))
-            .OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(p => p.Version)];
+        return [.. (await EverythingAsync(cancellationToken)).Where(p => caller.CanSee(p.Package.Manifest))];
     }
 
     /// <summary>
@@ -48,7 +62,30 @@ public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listi
             return false;
         }
 
-        return await listing.UnlistAsync(id, normalized, time.GetUtcNow(), cancellationToken);
+        var unlisted = await listing.UnlistAsync(id, normalized, time.GetUtcNow(), cancellationToken);
+        Invalidate();
+        return unlisted;
+    }
+
+    private Task<IReadOnlyList<ListedPackage>> EverythingAsync(CancellationToken cancellationToken)
+    {
+        var all = _all;
+        if (all is null || all.IsFaulted || all.IsCanceled)
+        {
+            all = LoadAsync(cancellationToken);
+            _all = all;
+        }
+
+        return all;
+    }
+
+    private async Task<IReadOnlyList<ListedPackage>> LoadAsync(CancellationToken cancellationToken)
+    {
+        var unlisted = await listing.ListUnlistedAsync(cancellationToken);
+        return [.. (await packages.ListAsync(cancellationToken))
+            .Select(p => new ListedPackage(p, FeedVersions.Parse(p.Version), !unlisted.Contains(IPackageListingStore.Key(p.Id, p.Version))))
+            .OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(p => p.Version)];
     }
 
     private static bool Matches(ListedPackage package, string term) =>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using AppLayer.Core.Services;
-using AppLayer.Core.Stores;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Indexing;
@@ -32,13 +31,14 @@ internal static class FeedEndpoints
         return app;
     }
 
-    private static async Task<IResult> PushAsync(HttpRequest request, IPackageIndexer indexer, TufRepository tuf, CancellationToken cancellationToken)
+    private static async Task<IResult> PushAsync(HttpRequest request, IPackageIndexer indexer, TufRepository tuf, FeedQuery query, CancellationToken cancellationToken)
     {
         var package = await PackageUpload.OpenAsync(request, cancellationToken);
         var outcome = await indexer.IndexAsync(package, cancellationToken);
         if (outcome.Result == PackageIndexingResult.Success)
         {
             // The package is stored; its signed targets entry follows even if the caller gives up.
+            query.Invalidate();
             await tuf.PublishAsync(CancellationToken.None);
         }
 
@@ -56,11 +56,13 @@ internal static class FeedEndpoints
             : Results.Json(new PackageVersions([.. versions.Select(v => v.Version.ToNormalizedString().ToLowerInvariant())]));
     }
 
-    private static async Task<IResult> ContentAsync(string id, string version, string file, ClaimsPrincipal user, SiteService sites, IPackageStore packages, PackageContentService content, CancellationToken cancellationToken)
+    private static async Task<IResult> ContentAsync(string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageContentService content, CancellationToken cancellationToken)
     {
         var normalized = FeedVersions.Normalize(version);
-        var package = normalized is null || !PackageIdValidator.IsValidPackageId(id) ? null : await packages.FindAsync(id, normalized, cancellationToken);
-        if (package is null || !(await FeedCallers.ResolveAsync(user, sites, cancellationToken)).CanSee(package.Manifest))
+        var package = normalized is null || !PackageIdValidator.IsValidPackageId(id)
+            ? null
+            : await query.FindAsync(id, normalized, await FeedCallers.ResolveAsync(user, sites, cancellationToken), cancellationToken);
+        if (package is null)
         {
             return Problems.NotFound($"{file} ({id} {version}) is not in the feed.");
         }
