@@ -29,7 +29,7 @@ public sealed class SiteAgentOptions
     /// <summary>Rehearse each update on a copy of the IS database (SQLite backup API) before the real apply.</summary>
     public bool Rehearse { get; init; } = true;
 
-    /// <summary>Keep a snapshot of the IS database before each update, for <c>site rollback</c> of updates without a down step.</summary>
+    /// <summary>Keep a snapshot of the IS database before each update without a down step (taken by the worker, which knows), for <c>site rollback</c>.</summary>
     public bool Snapshots { get; init; } = true;
 
     /// <summary>Free bytes on the volume of a folder; by default what the OS reports.</summary>

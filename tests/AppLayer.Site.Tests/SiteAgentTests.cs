@@ -354,6 +354,8 @@ public sealed class SiteAgentTests
             run.Apply.Failed.ShouldBe(1);
             run.Apply.Reports.ShouldBe(new ReportResult(0, 1));
             site.OutputLines.ShouldContain(l => l.Contains("cannot reach the host", StringComparison.Ordinal) && l.Contains("kept for the next run", StringComparison.Ordinal));
+            site.OutputLines.Where(l => l.Contains("trying again in", StringComparison.Ordinal)).Select(l => l[l.IndexOf("trying", StringComparison.Ordinal)..])
+                .ShouldBe(["trying again in 0.02 s", "trying again in 0.05 s"]); // the backoff TempSite configures, then the report waits
             reportId = site.Outbox().ShouldHaveSingleItem().ReportId;
 
             await using var back = await StandInHost.StartAsync();

@@ -206,12 +206,8 @@ internal sealed class Applier
                 }
             }
 
-            if (_options.Snapshots)
-            {
-                await IsDatabase.BackupAsync(_database.Path, _paths.SnapshotOf(manifest.Id, NuGetVersion.Parse(manifest.Version).ToNormalizedString()), cancellationToken);
-            }
-
-            return await RunWorkerAsync(request, $"  {manifest.Id}: ", cancellationToken);
+            var snapshot = _options.Snapshots ? _paths.SnapshotOf(manifest.Id, NuGetVersion.Parse(manifest.Version).ToNormalizedString()) : null;
+            return await RunWorkerAsync(request with { Snapshot = snapshot }, $"  {manifest.Id}: ", cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -59,6 +59,12 @@ public static class WorkerProgram
     {
         var manifest = UpdateManifest.Parse(request.Manifest);
         using var loaded = LoadedUpdate.Load(request.PackageFolder, manifest);
+        if (request is { Mode: WorkerMode.Apply, Snapshot: { } snapshot } && loaded.Update is not IReversibleUpdate)
+        {
+            // Without a down step the only way back is the database as it was: copy it before the transaction.
+            await IsDatabase.BackupAsync(request.Database, snapshot, CancellationToken.None);
+        }
+
         await using var connection = IsDatabase.Open(request.Database);
         var runner = new UpdateRunner(new ShiftedClock(request.Now));
         return request.Mode switch

@@ -12,6 +12,7 @@ namespace AppLayer.Site.Isolation;
 /// <param name="ReportId">The report id (the idempotency key) of the history and outbox rows.</param>
 /// <param name="Now">The agent's clock when the request was made.</param>
 /// <param name="Note">Added to the history message and the report (e.g. an emergency override).</param>
+/// <param name="Snapshot">Where to copy the database before applying an update that has no down step; null for none.</param>
 internal sealed record WorkerRequest(
     WorkerMode Mode,
     string Database,
@@ -21,7 +22,8 @@ internal sealed record WorkerRequest(
     InstallationFacts Installation,
     string ReportId,
     DateTimeOffset Now,
-    string? Note);
+    string? Note,
+    string? Snapshot = null);
 
 /// <summary>What a worker runs.</summary>
 internal enum WorkerMode
