@@ -8,6 +8,8 @@ public static class CliProcess
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
+    private static string HttpCache { get; } = Directory.CreateTempSubdirectory("applayer-nuget-http-").FullName;
+
     public static string Configuration { get; } =
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
@@ -63,6 +65,9 @@ public static class CliProcess
 
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        // Loopback ports are reused across test runs: NuGet's HTTP cache would serve another
+        // server's service index for the same URL, so the tests' NuGet calls share a fresh cache.
+        info.Environment["NUGET_HTTP_CACHE_PATH"] = HttpCache;
         info.Environment.Remove("APPLAYER_HOST");
         info.Environment.Remove("APPLAYER_KEY");
         return info;

@@ -133,6 +133,9 @@ public sealed class NuGetClientTests : IAsyncLifetime
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // Loopback ports are reused across test runs: NuGet's HTTP cache would serve another
+        // server's service index for the same URL, so each call gets a cache of its own.
+        start.Environment["NUGET_HTTP_CACHE_PATH"] = Directory.CreateTempSubdirectory("applayer-nuget-http-").FullName;
         using var process = Process.Start(start)!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
