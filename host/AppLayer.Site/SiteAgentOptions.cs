@@ -35,6 +35,9 @@ public sealed class SiteAgentOptions
     /// <summary>Free bytes on the volume of a folder; by default what the OS reports.</summary>
     public Func<string, long> FreeDiskSpace { get; init; } = folder => new DriveInfo(Path.GetPathRoot(Path.GetFullPath(folder))!).AvailableFreeSpace;
 
+    /// <summary>Told before each update's rehearsal and apply, and at the end (progress bars).</summary>
+    public IProgress<ApplyProgress>? Progress { get; init; }
+
     /// <summary>Waits between tries of one report while the host cannot be reached (one try more than waits).</summary>
     public IReadOnlyList<TimeSpan> ReportRetryDelays { get; init; } = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
 }

@@ -91,7 +91,7 @@ public static class SiteCommand
         var now = NowOption();
         var noRehearsal = NoRehearsalOption();
         var command = new Command("apply", "Apply the cached updates, each in one transaction, then report the results.") { db, noReport, now, noRehearsal };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await Agent(parse, db, noRehearsal).ApplyAsync(!parse.GetValue(noReport), parse.GetValue(now), ct)).ExitCode));
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await ApplyProgressBar.RunAsync(!parse.GetValue(noRehearsal), options => new SiteAgent(parse.GetValue(db)!, options).ApplyAsync(!parse.GetValue(noReport), parse.GetValue(now), ct))).ExitCode));
         return command;
     }
 
@@ -101,14 +101,11 @@ public static class SiteCommand
         var now = NowOption();
         var noRehearsal = NoRehearsalOption();
         var command = new Command("run", "Pull, apply and report: what a scheduled agent runs.") { db, now, noRehearsal };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await Agent(parse, db, noRehearsal).RunAsync(parse.GetValue(now), ct)).ExitCode));
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await ApplyProgressBar.RunAsync(!parse.GetValue(noRehearsal), options => new SiteAgent(parse.GetValue(db)!, options).RunAsync(parse.GetValue(now), ct))).ExitCode));
         return command;
     }
 
     private static SiteAgent Agent(ParseResult parse, Option<string> db) => new(parse.GetValue(db)!);
-
-    private static SiteAgent Agent(ParseResult parse, Option<string> db, Option<bool> noRehearsal) =>
-        new(parse.GetValue(db)!, new SiteAgentOptions { Rehearse = !parse.GetValue(noRehearsal) });
 
     private static Option<bool> NowOption() => new("--now") { Description = "Apply even outside the installation's maintenance window." };
 

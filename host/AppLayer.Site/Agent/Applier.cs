@@ -107,9 +107,12 @@ internal sealed class Applier
         try
         {
             var failedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var step in UpdatePlanner.Plan(newest.Values.Select(p => p.Manifest).ToList(), applied))
+            var plan = UpdatePlanner.Plan(newest.Values.Select(p => p.Manifest).ToList(), applied);
+            var position = 0;
+            foreach (var step in plan)
             {
                 var (package, manifest) = newest[step.Manifest.Id];
+                _options.Progress?.Report(new ApplyProgress(position++, plan.Count, manifest.Id, rehearsal is null ? "applying" : "rehearsing and applying"));
                 var blockedBy = step.BlockedBecause
                     ?? manifest.Dependencies.Where(d => failedIds.Contains(d.Id)).Select(d => $"its dependency {d.Id} failed").FirstOrDefault();
                 string? note = null;
@@ -157,6 +160,8 @@ internal sealed class Applier
             {
                 File.Delete(rehearsal);
             }
+
+            _options.Progress?.Report(new ApplyProgress(newest.Count, newest.Count, string.Empty, "done"));
         }
 
         return new ApplyCounts(done, failed, alreadyApplied, waiting);
