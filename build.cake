@@ -32,6 +32,9 @@ Task("Test")
 {
     EnsureDirectoryExists(testResults);
     CleanDirectory(testResults);
+    var httpCache = artifacts.Combine("nuget-http-cache");
+    EnsureDirectoryExists(httpCache);
+    CleanDirectory(httpCache);
     var failure = default(Exception);
     try
     {
@@ -42,6 +45,9 @@ Task("Test")
             NoRestore = true,
             ResultsDirectory = testResults,
             Loggers = new[] { "trx", "console;verbosity=normal" },
+            // Tests start many servers on loopback ports the OS reuses; a fresh NuGet HTTP cache per
+            // run keeps one server's cached service index from answering for another's.
+            EnvironmentVariables = new Dictionary<string, string> { ["NUGET_HTTP_CACHE_PATH"] = httpCache.FullPath },
         });
     }
     catch (Exception ex)
