@@ -25,14 +25,18 @@ public sealed record Installation(
     string TimeZone,
     DateTimeOffset CreatedAt);
 
-/// <summary>A package stored in the feed, with its update manifest.</summary>
+/// <summary>
+/// A package stored in the feed, with its update manifest. A kit package (<paramref name="Kit"/>: the
+/// plugin authors' Sdk, templates, the CLI tool) has a manifest made from its nuspec and is never an update.
+/// </summary>
 public sealed record FeedPackage(
     string Id,
     string Version,
     string Sha512,
     long Size,
     AppLayer.Sdk.UpdateManifest Manifest,
-    DateTimeOffset PublishedAt);
+    DateTimeOffset PublishedAt,
+    bool Kit = false);
 
 public sealed record Release(long Id, string Name, IReadOnlyList<string> Packages, string Notes, DateTimeOffset CreatedAt);
 

@@ -13,11 +13,15 @@ public interface IPackageStore
 
     Task<bool> ExistsAsync(string id, string version, CancellationToken cancellationToken);
 
+    /// <returns>The update package, or <c>null</c> (none, or a kit package).</returns>
     Task<FeedPackage?> FindAsync(string id, string version, CancellationToken cancellationToken);
 
     /// <returns>The versions of one package id, or none.</returns>
     Task<IReadOnlyList<string>> ListVersionsAsync(string id, CancellationToken cancellationToken);
 
-    /// <returns>Every package in the feed, by id, then publication.</returns>
+    /// <returns>Every update package in the feed (kit packages left out), by id, then publication.</returns>
     Task<IReadOnlyList<FeedPackage>> ListAsync(CancellationToken cancellationToken);
+
+    /// <returns>Every package in the feed, kit packages included, by id, then publication: for the NuGet protocol and the signed targets.</returns>
+    Task<IReadOnlyList<FeedPackage>> ListWithKitAsync(CancellationToken cancellationToken);
 }

@@ -46,7 +46,7 @@ internal sealed class PackageIndexer(
                 sha512 = Convert.ToBase64String(await SHA512.HashDataAsync(file, cancellationToken));
             }
 
-            var stored = new FeedPackage(inspected.Id, inspected.Version, sha512, size, inspected.Manifest, time.GetUtcNow());
+            var stored = new FeedPackage(inspected.Id, inspected.Version, sha512, size, inspected.Manifest, time.GetUtcNow(), inspected.Kit);
             return await CommitAsync(temp, inspected.Nuspec, stored, cancellationToken);
         }
         catch (InvalidPackageException ex)

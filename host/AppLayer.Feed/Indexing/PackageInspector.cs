@@ -11,7 +11,9 @@ namespace AppLayer.Feed.Indexing;
 /// <summary>
 /// Decides whether a file is an update package: a zip with safe entry names and a bounded
 /// unpacked size, a valid nuspec, and <c>applayer.update.json</c> at its root naming the same
-/// id and version. Reads only the nuspec and the manifest; runs nothing.
+/// id and version. A kit package (<see cref="KitPackages"/>) may come without the manifest; it gets
+/// one made from its nuspec so the feed can list it, and is marked as kit. Reads only the nuspec and
+/// the manifest; runs nothing.
 /// </summary>
 internal static class PackageInspector
 {
@@ -32,8 +34,18 @@ internal static class PackageInspector
             }
 
             var nuspec = ReadBounded(reader.GetNuspec(), "the nuspec");
+            if (manifestJson is null)
+            {
+                if (!KitPackages.IsKitId(identity.Id))
+                {
+                    throw new InvalidPackageException($"The package has no {UpdateManifest.FileName} at its root; it is not an update package.");
+                }
+
+                return new InspectedPackage(identity.Id, identity.Version.ToNormalizedString(), KitManifest(reader.NuspecReader, identity), nuspec, Kit: true);
+            }
+
             var manifest = ParseManifest(manifestJson, identity);
-            return new InspectedPackage(identity.Id, identity.Version.ToNormalizedString(), manifest, nuspec);
+            return new InspectedPackage(identity.Id, identity.Version.ToNormalizedString(), manifest, nuspec, Kit: false);
         }
         catch (Exception ex) when (ex is InvalidDataException or PackagingException or XmlException or ArgumentException or FormatException or InvalidOperationException)
         {
@@ -41,8 +53,8 @@ internal static class PackageInspector
         }
     }
 
-    /// <returns>The manifest's text, read from the root of the archive.</returns>
-    private static string CheckArchive(Stream package, FeedOptions options)
+    /// <returns>The manifest's text, read from the root of the archive, or <c>null</c> when it has none.</returns>
+    private static string? CheckArchive(Stream package, FeedOptions options)
     {
         ZipArchive zip;
         try
@@ -76,11 +88,28 @@ internal static class PackageInspector
                 }
             }
 
-            var manifest = zip.Entries.SingleOrDefault(e => e.FullName == UpdateManifest.FileName)
-                ?? throw new InvalidPackageException($"The package has no {UpdateManifest.FileName} at its root; it is not an update package.");
+            var manifest = zip.Entries.SingleOrDefault(e => e.FullName == UpdateManifest.FileName);
+            if (manifest is null)
+            {
+                return null;
+            }
+
             using var stream = manifest.Open();
             return Encoding.UTF8.GetString(ReadBounded(stream, UpdateManifest.FileName));
         }
+    }
+
+    /// <summary>What the feed lists for a kit package: its nuspec's title (or description, or id), visible to every key.</summary>
+    private static UpdateManifest KitManifest(NuspecReader nuspec, PackageIdentity identity)
+    {
+        var title = new[] { nuspec.GetTitle(), nuspec.GetDescription(), identity.Id }.First(t => !string.IsNullOrWhiteSpace(t));
+        return new UpdateManifest
+        {
+            Id = identity.Id,
+            Version = identity.Version.ToNormalizedString(),
+            Kind = UpdateKind.Feature,
+            Title = FirstLine(title),
+        };
     }
 
     private static UpdateManifest ParseManifest(string json, PackageIdentity identity)

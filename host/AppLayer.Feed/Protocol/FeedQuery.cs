@@ -82,7 +82,7 @@ public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listi
     private async Task<IReadOnlyList<ListedPackage>> LoadAsync(CancellationToken cancellationToken)
     {
         var unlisted = await listing.ListUnlistedAsync(cancellationToken);
-        return [.. (await packages.ListAsync(cancellationToken))
+        return [.. (await packages.ListWithKitAsync(cancellationToken))
             .Select(p => new ListedPackage(p, FeedVersions.Parse(p.Version), !unlisted.Contains(IPackageListingStore.Key(p.Id, p.Version))))
             .OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase)
             .ThenBy(p => p.Version)];

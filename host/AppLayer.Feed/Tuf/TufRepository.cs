@@ -4,6 +4,7 @@ using AppLayer.Core;
 using AppLayer.Core.Model;
 using AppLayer.Core.Stores;
 using AppLayer.Core.Tuf;
+using AppLayer.Feed.Indexing;
 using AppLayer.Feed.Storage;
 using Microsoft.Extensions.Options;
 
@@ -235,7 +236,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
         var previousTargets = Existing("targets.json", TufRoles.Targets);
         var known = previousTargets?.Signed["targets"]?.AsObject();
         var targets = new JsonObject();
-        foreach (var package in (await packages.ListAsync(cancellationToken)).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ThenBy(p => FeedVersions.Parse(p.Version)))
+        foreach (var package in (await packages.ListWithKitAsync(cancellationToken)).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ThenBy(p => FeedVersions.Parse(p.Version)))
         {
             var path = TufTargetPaths.For(package.Id, package.Version);
             targets[path] = known?[path] is JsonObject same && same["hashes"]?["sha512"]?.GetValue<string>() == Hex(package.Sha512)
@@ -286,7 +287,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
         {
             ["id"] = package.Id,
             ["version"] = package.Version,
-            ["kind"] = package.Manifest.Kind.ToString(),
+            ["kind"] = package.Kit ? KitPackages.Kind : package.Manifest.Kind.ToString(),
         };
         return new JsonObject
         {

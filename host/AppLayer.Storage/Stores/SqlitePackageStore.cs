@@ -7,7 +7,9 @@ namespace AppLayer.Storage.Stores;
 
 internal sealed class SqlitePackageStore(SqliteDatabase database) : IPackageStore
 {
-    private const string Selected = "id, version, sha512, size, manifest, published_at";
+    private const string Selected = "id, version, sha512, size, manifest, published_at, kind";
+
+    private const string KitKind = "Kit";
 
     public async Task<bool> AddAsync(FeedPackage package, CancellationToken cancellationToken)
     {
@@ -22,7 +24,7 @@ internal sealed class SqlitePackageStore(SqliteDatabase database) : IPackageStor
             [
                 ("$id", package.Id),
                 ("$version", package.Version),
-                ("$kind", package.Manifest.Kind.ToString()),
+                ("$kind", package.Kit ? KitKind : package.Manifest.Kind.ToString()),
                 ("$manifest", package.Manifest.ToJson()),
                 ("$sha512", package.Sha512),
                 ("$size", package.Size),
@@ -46,7 +48,7 @@ internal sealed class SqlitePackageStore(SqliteDatabase database) : IPackageStor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleAsync(
-            $"SELECT {Selected} FROM packages WHERE id = $id AND version = $version;",
+            $"SELECT {Selected} FROM packages WHERE id = $id AND version = $version AND kind <> '{KitKind}';",
             [("$id", id), ("$version", version)],
             Read,
             cancellationToken);
@@ -65,6 +67,12 @@ internal sealed class SqlitePackageStore(SqliteDatabase database) : IPackageStor
     public async Task<IReadOnlyList<FeedPackage>> ListAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync($"SELECT {Selected} FROM packages WHERE kind <> '{KitKind}' ORDER BY id, pkey;", [], Read, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<FeedPackage>> ListWithKitAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QueryAsync($"SELECT {Selected} FROM packages ORDER BY id, pkey;", [], Read, cancellationToken);
     }
 
@@ -74,5 +82,6 @@ internal sealed class SqlitePackageStore(SqliteDatabase database) : IPackageStor
         r.GetString(2),
         r.GetInt64(3),
         UpdateManifest.Parse(r.GetString(4)),
-        Columns.ReadInstant(r.GetString(5)));
+        Columns.ReadInstant(r.GetString(5)),
+        r.GetString(6) == KitKind);
 }
