@@ -3,8 +3,8 @@ using Microsoft.Data.Sqlite;
 namespace AppLayer.EndToEnd.Tests;
 
 /// <summary>
-/// The agent installed the way a customer installs it: <c>applayer</c> packed as a .NET tool, put on a
-/// NuGet feed, <c>dotnet tool install</c>ed from it, then enrolled and run against a real host.
+/// The agent installed the way a customer installs it: <c>applayer</c> packed as a .NET tool, pushed to the
+/// host's feed, <c>dotnet tool install</c>ed from it with the site's key, then enrolled and run against the host.
 /// </summary>
 public sealed class ToolInstallTests : IClassFixture<HostProcessFixture>
 {
@@ -15,28 +15,36 @@ public sealed class ToolInstallTests : IClassFixture<HostProcessFixture>
     [Fact]
     public async Task The_installed_tool_enrolls_applies_in_its_worker_and_writes_a_systemd_unit()
     {
-        var feed = Path.Combine(_host.Root, "tool-feed");
+        (await _host.AsManagerAsync("customer", "add", "dvorak", "--name", "Dvořák a syn s.r.o.", "--services", "help-desk,application-layer", "--modules", "accounting,payroll")).ShouldSucceed();
+        (await _host.AsManagerAsync("installation", "add", "dvorak-prod", "--customer", "dvorak", "--modules", "accounting,payroll")).ShouldSucceed();
+        var siteKey = (await _host.AsManagerAsync("installation", "key", "dvorak-prod")).ShouldSucceed().Line;
+        var packed = Path.Combine(_host.Root, "tool-packed");
         var cli = Path.Combine(CliProcess.RepoRoot, "host", "AppLayer.Cli", "AppLayer.Cli.csproj");
-        (await CliProcess.DotnetAsync("pack", cli, "-c", CliProcess.Configuration, "--no-build", "-o", feed)).ShouldSucceed();
+        (await CliProcess.DotnetAsync("pack", cli, "-c", CliProcess.Configuration, "--no-build", "-o", packed)).ShouldSucceed();
+        // The tool is a kit package on the host's own feed: pushed with the publish key, installed with the site's key.
         var config = Path.Combine(_host.Root, "tool.NuGet.Config");
         await File.WriteAllTextAsync(config, $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
                 <clear />
-                <add key="applayer-tools" value="{feed}" />
+                <add key="applayer" value="{_host.Url.TrimEnd('/')}/v3/index.json" allowInsecureConnections="true" />
               </packageSources>
+              <packageSourceCredentials>
+                <applayer>
+                  <add key="Username" value="dvorak-prod" />
+                  <add key="ClearTextPassword" value="{siteKey}" />
+                </applayer>
+              </packageSourceCredentials>
             </configuration>
             """);
+        (await CliProcess.DotnetAsync("nuget", "push", Directory.GetFiles(packed, "*.nupkg").Single(), "--source", "applayer", "--api-key", _host.PublishKey, "--configfile", config)).ShouldSucceed();
         var tools = Path.Combine(_host.Root, "tools");
 
-        (await CliProcess.DotnetAsync("tool", "install", "applayer", "--tool-path", tools, "--configfile", config, "--version", "0.1.0")).ShouldSucceed();
+        (await CliProcess.DotnetAsync("tool", "install", "applayer", "--tool-path", tools, "--configfile", config, "--version", "0.1.0", "--no-http-cache")).ShouldSucceed();
 
         var applayer = Path.Combine(tools, "applayer");
         File.Exists(applayer).ShouldBeTrue();
-        (await _host.AsManagerAsync("customer", "add", "dvorak", "--name", "Dvořák a syn s.r.o.", "--services", "help-desk,application-layer", "--modules", "accounting,payroll")).ShouldSucceed();
-        (await _host.AsManagerAsync("installation", "add", "dvorak-prod", "--customer", "dvorak", "--modules", "accounting,payroll")).ShouldSucceed();
-        var siteKey = (await _host.AsManagerAsync("installation", "key", "dvorak-prod")).ShouldSucceed().Line;
         var vat = Path.Combine(_host.Root, "tool-samples");
         (await CliProcess.DotnetAsync("pack", Path.Combine(CliProcess.RepoRoot, "plugins", "samples", "Cz.Vat2024", "Cz.Vat2024.csproj"), "-c", CliProcess.Configuration, "--no-build", "-o", vat)).ShouldSucceed();
         (await CliProcess.ApplayerAsync("publish", Directory.GetFiles(vat, "*.nupkg").Single(), "--host", _host.Url, "--key", _host.PublishKey)).ShouldSucceed();
