@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AppLayer.Core.Model;
 using AppLayer.Host.Tests.Infrastructure;
 
@@ -99,28 +98,6 @@ public sealed class KitDotnetCliTests : IAsyncLifetime
         return dir.FullName;
     }
 
-    private async Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["NUGET_HTTP_CACHE_PATH"] = Directory.CreateTempSubdirectory("applayer-nuget-http-").FullName;
-        start.Environment["NUGET_PACKAGES"] = Path.Combine(_root, "nuget-packages");
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, params string[] args) =>
+        DotnetCli.RunAsync(workingDirectory, TimeSpan.FromMinutes(4), new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_root, "nuget-packages") }, args);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AppLayer.Core.Model;
 using AppLayer.Host.Tests.Infrastructure;
 using NuGet.Common;
@@ -118,29 +117,6 @@ public sealed class NuGetClientTests : IAsyncLifetime
         second.Output.ShouldContain("409");
     }
 
-    private async Task<(int ExitCode, string Output)> DotnetAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = _root,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        // Loopback ports are reused across test runs: NuGet's HTTP cache would serve another
-        // server's service index for the same URL, so each call gets a cache of its own.
-        start.Environment["NUGET_HTTP_CACHE_PATH"] = Directory.CreateTempSubdirectory("applayer-nuget-http-").FullName;
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
+    private Task<(int ExitCode, string Output)> DotnetAsync(params string[] args) =>
+        DotnetCli.RunAsync(_root, TimeSpan.FromMinutes(3), null, args);
 }

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+
+namespace AppLayer.Host.Tests.Infrastructure;
+
+/// <summary>Runs the real <c>dotnet</c> CLI for the feed tests and returns its exit code and output.</summary>
+internal static class DotnetCli
+{
+    public static async Task<(int ExitCode, string Output)> RunAsync(
+        string workingDirectory,
+        TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment,
+        params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        // Loopback ports are reused across test runs: NuGet's HTTP cache would serve another
+        // server's service index for the same URL, so each call gets a cache of its own.
+        start.Environment["NUGET_HTTP_CACHE_PATH"] = Directory.CreateTempSubdirectory("applayer-nuget-http-").FullName;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        using var cancel = new CancellationTokenSource(timeout);
+        var stdout = process.StandardOutput.ReadToEndAsync(cancel.Token);
+        var stderr = process.StandardError.ReadToEndAsync(cancel.Token);
+        await process.WaitForExitAsync(cancel.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
