@@ -85,7 +85,8 @@ Task("Pack")
 {
     EnsureDirectoryExists(packages);
     CleanDirectory(packages);
-    var projects = GetFiles("./plugins/**/*.csproj").Where(p => !p.GetFilenameWithoutExtension().ToString().EndsWith(".Tests"))
+    // Template content (plugins/AppLayer.Templates/content/...) is packed inside AppLayer.Templates, never on its own.
+    var projects = GetFiles("./plugins/**/*.csproj").Where(p => !p.GetFilenameWithoutExtension().ToString().EndsWith(".Tests") && !p.FullPath.Contains("/content/"))
         .Concat(GetFiles("./host/AppLayer.Cli/AppLayer.Cli.csproj"));
     foreach (var project in projects)
     {

@@ -4,7 +4,7 @@ namespace AppLayer.Changelog;
 
 /// <summary>
 /// <c>applayer changelog check</c>: every fragment parses, and every update plugin under
-/// <c>plugins/</c> (a project with an <c>applayer.update.json</c>) is named by a fragment,
+/// <c>plugins/</c> (a project with an <c>applayer.update.json</c>, not a template's sample) is named by a fragment,
 /// unreleased or released. With changed paths (from git), a change under <c>plugins/</c> also
 /// needs a fragment changed in the same diff.
 /// </summary>
@@ -31,7 +31,8 @@ public static class ChangelogChecker
             foreach (var manifest in Directory.EnumerateFiles(plugins, "applayer.update.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
                 if (manifest.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                    || manifest.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                    || manifest.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                    || IsTemplateContent(manifest, plugins))
                 {
                     continue;
                 }
@@ -55,6 +56,20 @@ public static class ChangelogChecker
         }
 
         return problems;
+    }
+
+    /// <summary>A <c>dotnet new</c> template's sample plugin (a folder above it holds <c>.template.config</c>) is not an update.</summary>
+    private static bool IsTemplateContent(string manifest, string plugins)
+    {
+        for (var dir = Path.GetDirectoryName(manifest); dir is not null && dir.Length > plugins.Length; dir = Path.GetDirectoryName(dir))
+        {
+            if (Directory.Exists(Path.Combine(dir, ".template.config")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? ReadId(string manifest)
