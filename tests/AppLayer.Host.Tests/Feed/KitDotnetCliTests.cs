@@ -29,9 +29,8 @@ public sealed class KitDotnetCliTests : IAsyncLifetime
     [Fact]
     public async Task The_packed_sdk_is_pushed_with_dotnet_nuget_push_and_a_plugin_project_restores_it_from_the_feed_and_builds()
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
         var packed = Path.Combine(_root, "packed");
-        var pack = await DotnetAsync(RepoRoot(), "pack", Path.Combine(RepoRoot(), "plugins", "AppLayer.Sdk"), "--no-build", "-c", configuration, "-o", packed);
+        var pack = await DotnetAsync(DotnetCli.RepoRoot(), "pack", Path.Combine(DotnetCli.RepoRoot(), "plugins", "AppLayer.Sdk"), "--no-build", "-c", DotnetCli.Configuration(), "-o", packed);
         pack.ExitCode.ShouldBe(0, pack.Output);
         var nupkg = Path.Combine(packed, "AppLayer.Sdk.0.1.0.nupkg");
 
@@ -85,17 +84,6 @@ public sealed class KitDotnetCliTests : IAsyncLifetime
         add.ExitCode.ShouldBe(0, add.Output);
         build.ExitCode.ShouldBe(0, build.Output);
         File.Exists(Path.Combine(consumer, "bin", "Debug", "net10.0", "Cz.Consumer.dll")).ShouldBeTrue(build.Output);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "AppLayer.sln")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException("AppLayer.sln not found above the test output.");
-        }
-
-        return dir.FullName;
     }
 
     private Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, params string[] args) =>

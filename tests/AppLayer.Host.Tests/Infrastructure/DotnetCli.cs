@@ -5,6 +5,22 @@ namespace AppLayer.Host.Tests.Infrastructure;
 /// <summary>Runs the real <c>dotnet</c> CLI for the feed tests and returns its exit code and output.</summary>
 internal static class DotnetCli
 {
+    /// <summary>The repository root (the folder holding AppLayer.sln) above the test output.</summary>
+    public static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir.FullName, "AppLayer.sln")))
+        {
+            dir = dir.Parent ?? throw new InvalidOperationException("AppLayer.sln not found above the test output.");
+        }
+
+        return dir.FullName;
+    }
+
+    /// <summary>The build configuration the tests were built in (Debug or Release), to pack in the same one.</summary>
+    public static string Configuration() =>
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+
     public static async Task<(int ExitCode, string Output)> RunAsync(
         string workingDirectory,
         TimeSpan timeout,
