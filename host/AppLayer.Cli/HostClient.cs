@@ -76,6 +76,27 @@ public sealed class HostClient : IDisposable
         using var response = await SendAsync(request, cancellationToken);
     }
 
+    /// <summary>Streams a binary answer (an offline bundle) into <paramref name="file"/>, written whole or not at all.</summary>
+    public async Task<long> DownloadAsync(string path, string file, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        var temporary = file + ".part";
+        try
+        {
+            await using (var target = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await response.Content.CopyToAsync(target, cancellationToken);
+            }
+
+            File.Move(temporary, file, overwrite: true);
+            return new FileInfo(file).Length;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, object body, CancellationToken cancellationToken)

@@ -71,6 +71,7 @@ public static class AppLayerHost
         app.MapKeyEndpoints();
         app.MapServiceDeskEndpoints();
         app.MapPortalEndpoints();
+        app.MapOfflineEndpoints();
         app.MapDashboard();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -23,6 +23,8 @@ public static class SiteCommand
         command.Subcommands.Add(SiteRollbackCommand.Create());
         command.Subcommands.Add(SiteServiceCommand.Create());
         command.Subcommands.Add(SiteCheckCommand.Create());
+        command.Subcommands.Add(SiteOfflineCommands.ApplyBundle());
+        command.Subcommands.Add(SiteOfflineCommands.Report());
         return command;
     }
 

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using AppLayer.Core.Api;
 using AppLayer.Core.Services;
 using System.Text.Json;
-using AppLayer.Core.Stores;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
 using AppLayer.Host.Http;
@@ -26,9 +25,7 @@ internal static class SiteEndpoints
         site.MapGet("/updates", async (HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, UpdateCatalog catalog, CancellationToken ct) =>
         {
             // Only this tenant's listed packages; answered with an ETag, so an unchanged poll is a 304.
-            var visible = (await query.AllAsync(await FeedCallers.ResolveAsync(user, sites, ct), ct)).Where(p => p.Listed)
-                .Select(p => IPackageListingStore.Key(p.Package.Id, p.Package.Version)).ToHashSet(StringComparer.Ordinal);
-            var updates = await catalog.ForInstallationAsync(await sites.GetInstallationAsync(user.InstallationId(), ct), ct, p => visible.Contains(IPackageListingStore.Key(p.Id, p.Version)));
+            var updates = await SiteUpdateListing.ForAsync(await sites.GetInstallationAsync(user.InstallationId(), ct), await FeedCallers.ResolveAsync(user, sites, ct), query, catalog, ct);
             return ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(updates, JsonSerializerOptions.Web), "application/json");
         });
 

@@ -88,7 +88,7 @@ internal sealed class Puller
     }
 
     /// <returns>The listing with the length and SHA-512 of the signed targets, which are what the bytes must match.</returns>
-    private static AvailableUpdateDto Signed(AvailableUpdateDto update, IReadOnlyDictionary<string, SignedTarget> signed)
+    internal static AvailableUpdateDto Signed(AvailableUpdateDto update, IReadOnlyDictionary<string, SignedTarget> signed)
     {
         var version = ParseListing(update);
         var path = TargetPath(update.Id, version);
@@ -107,7 +107,7 @@ internal sealed class Puller
         return $"{lowerId}/{lowerVersion}/{lowerId}.{lowerVersion}.nupkg";
     }
 
-    private static NuGetVersion ParseListing(AvailableUpdateDto update)
+    internal static NuGetVersion ParseListing(AvailableUpdateDto update)
     {
         if (!PackageCache.IsValidId(update.Id) || !NuGetVersion.TryParse(update.Version, out var version))
         {

@@ -12,7 +12,11 @@ internal static class SafeExtractor
     public const long MaxTotalBytes = 512L * 1024 * 1024;
 
     /// <exception cref="UnsafePackageException">An entry would land outside the folder, or the package is too big.</exception>
-    public static void Extract(string packagePath, string targetFolder)
+    public static void Extract(string packagePath, string targetFolder) => Extract(packagePath, targetFolder, MaxTotalBytes);
+
+    /// <summary>As <see cref="Extract(string, string)"/>, with another limit on the unpacked size (an offline bundle holds many packages).</summary>
+    /// <exception cref="UnsafePackageException">An entry would land outside the folder, or the archive is too big.</exception>
+    public static void Extract(string packagePath, string targetFolder, long maxTotalBytes)
     {
         var root = Path.GetFullPath(targetFolder);
         var rootWithSeparator = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
@@ -24,9 +28,9 @@ internal static class SafeExtractor
         {
             var target = Resolve(entry.FullName, rootWithSeparator, Path.GetFileName(packagePath));
             total += entry.Length;
-            if (total > MaxTotalBytes)
+            if (total > maxTotalBytes)
             {
-                throw new UnsafePackageException($"{Path.GetFileName(packagePath)} unpacks to more than {MaxTotalBytes / (1024 * 1024)} MiB; refused.");
+                throw new UnsafePackageException($"{Path.GetFileName(packagePath)} unpacks to more than {maxTotalBytes / (1024 * 1024)} MiB; refused.");
             }
 
             planned.Add((entry, target));

@@ -7,7 +7,7 @@ namespace AppLayer.Site.Trust;
 /// Reads the feed's <c>/tuf/*.json</c> with the site key: never more than the length the caller
 /// allows (endless data), never longer than the timeout for the whole file (slow retrieval).
 /// </summary>
-internal sealed class MetadataClient : IDisposable
+internal sealed class MetadataClient : IMetadataSource, IDisposable
 {
     private readonly HttpClient _http;
     private readonly TimeSpan _timeout;

@@ -10,7 +10,7 @@ namespace AppLayer.Site.Trust;
 /// threshold, version (no rollback, no mix-and-match), length and hashes, and expiry. Nothing is
 /// stored unless everything verified.
 /// </summary>
-internal sealed class TufUpdater(TrustStore store, MetadataClient client, TimeProvider clock)
+internal sealed class TufUpdater(TrustStore store, IMetadataSource client, TimeProvider clock)
 {
     public const long MaxRootBytes = 512 * 1024;
     public const long MaxTimestampBytes = 16 * 1024;

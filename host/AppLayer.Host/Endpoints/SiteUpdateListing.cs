@@ -1,0 +1,28 @@
+using AppLayer.Core.Api;
+using AppLayer.Core.Model;
+using AppLayer.Core.Services;
+using AppLayer.Core.Stores;
+using AppLayer.Feed;
+using AppLayer.Feed.Protocol;
+
+namespace AppLayer.Host.Endpoints;
+
+/// <summary>
+/// The updates one installation may apply, as <c>GET /api/site/updates</c> lists them and an offline
+/// bundle carries them: the packages its customer may see (legislative and its own bespoke ones),
+/// listed, that its agreement entitles it to; the newest version of each.
+/// </summary>
+internal static class SiteUpdateListing
+{
+    public static async Task<IReadOnlyList<AvailableUpdateDto>> ForAsync(
+        Installation installation,
+        FeedCaller caller,
+        FeedQuery query,
+        UpdateCatalog catalog,
+        CancellationToken cancellationToken)
+    {
+        var visible = (await query.AllAsync(caller, cancellationToken)).Where(p => p.Listed)
+            .Select(p => IPackageListingStore.Key(p.Package.Id, p.Package.Version)).ToHashSet(StringComparer.Ordinal);
+        return await catalog.ForInstallationAsync(installation, cancellationToken, p => visible.Contains(IPackageListingStore.Key(p.Id, p.Version)));
+    }
+}
