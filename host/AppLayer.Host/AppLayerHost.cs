@@ -71,6 +71,7 @@ public static class AppLayerHost
         app.MapKeyEndpoints();
         app.MapServiceDeskEndpoints();
         app.MapPortalEndpoints();
+        SystemLayer.SystemLayerEndpoints.MapSystemLayerEndpoints(app);
         app.MapDashboard();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -10,6 +10,7 @@ using AppLayer.Host.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AppLayer.Host.Endpoints;
 
@@ -29,6 +30,7 @@ internal static class SiteEndpoints
             var visible = (await query.AllAsync(await FeedCallers.ResolveAsync(user, sites, ct), ct)).Where(p => p.Listed)
                 .Select(p => IPackageListingStore.Key(p.Package.Id, p.Package.Version)).ToHashSet(StringComparer.Ordinal);
             var updates = await catalog.ForInstallationAsync(await sites.GetInstallationAsync(user.InstallationId(), ct), ct, p => visible.Contains(IPackageListingStore.Key(p.Id, p.Version)));
+            updates = await http.RequestServices.GetRequiredService<AppLayer.Core.Gates.ReleaseGateService>().MarkAsync(user.InstallationId(), updates, ct);
             return ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(updates, JsonSerializerOptions.Web), "application/json");
         });
 
