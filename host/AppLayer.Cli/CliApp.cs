@@ -30,6 +30,8 @@ public static class CliApp
         root.Subcommands.Add(WorkCommands.Time());
         root.Subcommands.Add(StatementCommand.Create());
         root.Subcommands.Add(FeedCommand.Create());
+        root.Subcommands.Add(SupportDatesCommand.Create());
+        root.Subcommands.Add(InventoryCommand.Create());
         return root;
     }
 
