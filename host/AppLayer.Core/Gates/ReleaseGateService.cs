@@ -81,7 +81,7 @@ public sealed class ReleaseGateService(
         var approved = (await gates.ListApprovalsAsync(gate.PackageId, gate.Version, cancellationToken)).Select(a => a.InstallationId).ToHashSet();
         var name = $"{gate.PackageId} {gate.Version}";
         List<(Installation Installation, RehearsalReport Rehearsal)> toApprove = [];
-        if (request.AllRehearsed == string.IsNullOrWhiteSpace(request.Installation))
+        if (request.AllRehearsed == !string.IsNullOrWhiteSpace(request.Installation))
         {
             throw new UserException("Approve one installation (installation) or every one that rehearsed successfully (allRehearsed), not both or neither.");
         }
