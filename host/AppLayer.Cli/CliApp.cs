@@ -32,6 +32,8 @@ public static class CliApp
         root.Subcommands.Add(FeedCommand.Create());
         root.Subcommands.Add(BundleCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(SupportDatesCommand.Create());
+        root.Subcommands.Add(InventoryCommand.Create());
         return root;
     }
 

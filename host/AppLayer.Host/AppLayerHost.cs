@@ -72,6 +72,7 @@ public static class AppLayerHost
         app.MapServiceDeskEndpoints();
         app.MapPortalEndpoints();
         app.MapOfflineEndpoints();
+        SystemLayer.SystemLayerEndpoints.MapSystemLayerEndpoints(app);
         app.MapDashboard();
         app.MapOpenApi().AllowAnonymous();
         return app;

@@ -69,6 +69,7 @@ public static class HostServiceCollectionExtensions
         services.TryAddSingleton<AppLayer.Core.History.HistoryService>();
         services.TryAddSingleton<ContactKeyService>();
         services.TryAddSingleton<AppLayer.Core.Changelog.CustomerChangelogService>();
+        SystemLayer.SystemLayerServiceCollectionExtensions.AddSystemLayer(services);
         return services;
     }
 }

@@ -110,7 +110,8 @@ public sealed class SiteAgent
     {
         var (database, enrollment) = await OpenAsync(cancellationToken);
         using var hold = AgentLock.Take(Paths);
-        return await Checks.SiteChecks.RunAsync(database, enrollment, _options, cancellationToken);
+        var report = await Checks.SiteChecks.RunAsync(database, enrollment, _options, cancellationToken);
+        return await SystemLayer.InventoryReporting.ReportAsync(Paths, enrollment, report, _options, cancellationToken);
     }
 
     /// <summary>The ordered plan for the cached updates; changes nothing.</summary>
@@ -165,7 +166,9 @@ public sealed class SiteAgent
     private async Task<ReportResult> ReportAsync(SiteDatabase database, Enrollment enrollment, CancellationToken cancellationToken)
     {
         using var client = Client(enrollment);
-        return await new Reporter(database, new Outbox(Paths.Outbox), _options).SendAsync(client, cancellationToken);
+        var sent = await new Reporter(database, new Outbox(Paths.Outbox), _options).SendAsync(client, cancellationToken);
+        await new SystemLayer.SystemReporter(Paths, Output).SendAsync(client, cancellationToken);
+        return sent;
     }
 
     private async Task<(SiteDatabase Database, Enrollment Enrollment)> OpenAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using AppLayer.Core.Stores;
 using AppLayer.Storage.Stores;
 using AppLayer.Storage.Stores.ServiceDesk;
+using AppLayer.Storage.Stores.SystemLayer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -35,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IDeploymentStore, SqliteDeploymentStore>();
         services.TryAddSingleton<IHistoryStore, SqliteHistoryStore>();
         services.AddServiceDeskStores();
+        services.AddSystemLayerStores();
         return services;
     }
 }

@@ -12,6 +12,10 @@ public static class ReleaseCommand
         command.Subcommands.Add(CreateRelease());
         command.Subcommands.Add(List());
         command.Subcommands.Add(ReleasePublishGitHubCommand.Create());
+        command.Subcommands.Add(ReleaseGateCommands.Gate());
+        command.Subcommands.Add(ReleaseGateCommands.List());
+        command.Subcommands.Add(ReleaseGateCommands.Rehearsals());
+        command.Subcommands.Add(ReleaseGateCommands.Approve());
         return command;
     }
 

@@ -16,7 +16,7 @@ internal static class SiteCheckCommand
         var command = new Command("check", "Check the database (integrity, free disk, growth, statistics) and the server (CPU, memory, uptime); exit 2 on an error finding.") { db, json };
         command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
-            var report = await new SiteAgent(parse.GetValue(db)!).CheckAsync(ct);
+            var report = await new SiteAgent(parse.GetValue(db)!, new SiteAgentOptions { Output = parse.GetValue(json) ? Console.Error : Console.Out }).CheckAsync(ct);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, Json));

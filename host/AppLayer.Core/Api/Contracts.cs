@@ -82,7 +82,11 @@ public sealed record AvailableUpdateDto(
     string Sha512,
     long Size,
     DateOnly? EffectiveDate,
-    IReadOnlyList<string> LegalReferences);
+    IReadOnlyList<string> LegalReferences)
+{
+    /// <summary><c>rehearse-only</c>: gated, not approved for this installation; <c>approved</c>: gated and approved; <c>null</c>: not gated.</summary>
+    public string? Gate { get; init; }
+}
 
 /// <summary>
 /// What a site reports after it applied (or failed to apply) one update.

@@ -9,6 +9,7 @@ using AppLayer.Host.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AppLayer.Host.Endpoints;
 
@@ -25,7 +26,7 @@ internal static class SiteEndpoints
         site.MapGet("/updates", async (HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, UpdateCatalog catalog, CancellationToken ct) =>
         {
             // Only this tenant's listed packages; answered with an ETag, so an unchanged poll is a 304.
-            var updates = await SiteUpdateListing.ForAsync(await sites.GetInstallationAsync(user.InstallationId(), ct), await FeedCallers.ResolveAsync(user, sites, ct), query, catalog, ct);
+            var updates = await SiteUpdateListing.ForAsync(await sites.GetInstallationAsync(user.InstallationId(), ct), await FeedCallers.ResolveAsync(user, sites, ct), query, catalog, http.RequestServices.GetRequiredService<AppLayer.Core.Gates.ReleaseGateService>(), ct);
             return ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(updates, JsonSerializerOptions.Web), "application/json");
         });
 

@@ -1,4 +1,5 @@
 using AppLayer.Core.Api;
+using AppLayer.Core.Gates;
 using AppLayer.Core.Model;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
@@ -10,7 +11,8 @@ namespace AppLayer.Host.Endpoints;
 /// <summary>
 /// The updates one installation may apply, as <c>GET /api/site/updates</c> lists them and an offline
 /// bundle carries them: the packages its customer may see (legislative and its own bespoke ones),
-/// listed, that its agreement entitles it to; the newest version of each.
+/// listed, that its agreement entitles it to; the newest version of each. Gated releases carry the
+/// installation's gate mark (rehearse only, or approved), so an offline site obeys the gate too.
 /// </summary>
 internal static class SiteUpdateListing
 {
@@ -19,10 +21,12 @@ internal static class SiteUpdateListing
         FeedCaller caller,
         FeedQuery query,
         UpdateCatalog catalog,
+        ReleaseGateService gates,
         CancellationToken cancellationToken)
     {
         var visible = (await query.AllAsync(caller, cancellationToken)).Where(p => p.Listed)
             .Select(p => IPackageListingStore.Key(p.Package.Id, p.Package.Version)).ToHashSet(StringComparer.Ordinal);
-        return await catalog.ForInstallationAsync(installation, cancellationToken, p => visible.Contains(IPackageListingStore.Key(p.Id, p.Version)));
+        var updates = await catalog.ForInstallationAsync(installation, cancellationToken, p => visible.Contains(IPackageListingStore.Key(p.Id, p.Version)));
+        return await gates.MarkAsync(installation.Id, updates, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using AppLayer.Core;
 using AppLayer.Core.Api;
+using AppLayer.Core.Gates;
 using AppLayer.Core.Offline;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
@@ -24,6 +25,7 @@ internal sealed class OfflineBundleBuilder(
     IInstallationStore installations,
     FeedQuery query,
     UpdateCatalog catalog,
+    ReleaseGateService gates,
     TufRepository tuf,
     IPackageFileStore files,
     TimeProvider time)
@@ -52,7 +54,7 @@ internal sealed class OfflineBundleBuilder(
         var listings = new SortedDictionary<string, IReadOnlyList<AvailableUpdateDto>>(StringComparer.Ordinal);
         foreach (var installation in sites)
         {
-            listings[installation.Code] = await SiteUpdateListing.ForAsync(installation, caller, query, catalog, cancellationToken);
+            listings[installation.Code] = await SiteUpdateListing.ForAsync(installation, caller, query, catalog, gates, cancellationToken);
         }
 
         var packages = listings.Values.SelectMany(l => l)

@@ -24,12 +24,14 @@ internal sealed class Applier
     private readonly WorkerLauncher _launcher;
     private readonly SiteAgentOptions _options;
     private readonly SitePaths _paths;
+    private readonly SystemLayer.GateKeeper _gates;
 
     public Applier(SitePaths paths, SiteDatabase database, SiteAgentOptions options)
     {
         _launcher = new WorkerLauncher(options);
         _options = options;
         _paths = paths;
+        _gates = new SystemLayer.GateKeeper(paths, options);
         _database = database;
         _cache = new PackageCache(paths.Packages);
         _outbox = new Outbox(paths.Outbox);
@@ -107,6 +109,7 @@ internal sealed class Applier
         try
         {
             var failedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            var heldIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var plan = UpdatePlanner.Plan(newest.Values.Select(p => p.Manifest).ToList(), applied);
             var position = 0;
             foreach (var step in plan)
@@ -115,6 +118,12 @@ internal sealed class Applier
                 _options.Progress?.Report(new ApplyProgress(position++, plan.Count, manifest.Id, rehearsal is null ? "applying" : "rehearsing and applying"));
                 var blockedBy = step.BlockedBecause
                     ?? manifest.Dependencies.Where(d => failedIds.Contains(d.Id)).Select(d => $"its dependency {d.Id} failed").FirstOrDefault();
+                if (blockedBy is null && await HoldAsync(package, manifest, enrollment, heldIds, cancellationToken))
+                {
+                    waiting++;
+                    continue;
+                }
+
                 string? note = null;
                 if (blockedBy is null && !open)
                 {
@@ -182,7 +191,53 @@ internal sealed class Applier
         }
     }
 
-    private async Task<UpdateOutcome> ApplyOneAsync(CachedPackage package, UpdateManifest manifest, Enrollment enrollment, string? note, string? rehearsal, CancellationToken cancellationToken)
+    /// <summary>
+    /// Holds back an update whose dependency is held, or that is gated and not approved for this installation
+    /// (asked right before it would apply); a gated one is rehearsed on a fresh copy instead, once it succeeded.
+    /// </summary>
+    /// <returns><c>true</c> when the update must not be applied in this run.</returns>
+    private async Task<bool> HoldAsync(CachedPackage package, UpdateManifest manifest, Enrollment enrollment, HashSet<string> heldIds, CancellationToken cancellationToken)
+    {
+        var version = NuGetVersion.Parse(manifest.Version).ToNormalizedString();
+        if (manifest.Dependencies.FirstOrDefault(d => heldIds.Contains(d.Id)) is { } dependency)
+        {
+            heldIds.Add(manifest.Id);
+            await _output.WriteLineAsync($"waiting {manifest.Id} {version}: its dependency {dependency.Id} waits for a manager's approval");
+            return true;
+        }
+
+        if (await _gates.MayApplyAsync(enrollment, package, cancellationToken))
+        {
+            return false;
+        }
+
+        heldIds.Add(manifest.Id);
+        if (_gates.RehearsedSuccessfully(package))
+        {
+            await _output.WriteLineAsync($"waiting {manifest.Id} {version}: gated; rehearsed successfully, waits for a manager's approval");
+            return true;
+        }
+
+        var copy = _gates.RehearsalCopy;
+        UpdateOutcome outcome;
+        try
+        {
+            await IsDatabase.BackupAsync(_database.Path, copy, cancellationToken);
+            outcome = await ApplyOneAsync(package, manifest, enrollment, null, copy, cancellationToken, rehearseOnly: true);
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+
+        var report = _gates.Record(package, manifest, outcome);
+        await _output.WriteLineAsync(report.Succeeded
+            ? $"rehearsed {manifest.Id} {version} (gated): the rehearsal succeeded; it waits for a manager's approval"
+            : $"rehearsed {manifest.Id} {version} (gated): the rehearsal FAILED: {report.Message}");
+        return true;
+    }
+
+    private async Task<UpdateOutcome> ApplyOneAsync(CachedPackage package, UpdateManifest manifest, Enrollment enrollment, string? note, string? rehearsal, CancellationToken cancellationToken, bool rehearseOnly = false)
     {
         // Read again for each update: an earlier one in this run may have upgraded the IS.
         var isVersion = await _database.ReadIsVersionAsync(cancellationToken);
@@ -208,6 +263,11 @@ internal sealed class Applier
                 if (!rehearsed.Succeeded)
                 {
                     return UpdateOutcome.Failed(UpdateStep.Load, $"the rehearsal on a copy of the IS database failed at {rehearsed.Step.ToString().ToLowerInvariant()}: {rehearsed.Message}");
+                }
+
+                if (rehearseOnly)
+                {
+                    return rehearsed;
                 }
             }
 

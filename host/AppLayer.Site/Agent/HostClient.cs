@@ -60,6 +60,26 @@ internal sealed class HostClient : IDisposable
         return response.IsSuccessStatusCode ? (true, string.Empty) : (false, await DescribeAsync(response, cancellationToken));
     }
 
+    /// <summary>Whether a package version is gated, and approved for this installation (asked right before it is applied).</summary>
+    /// <exception cref="HostUnreachableException">The host did not answer.</exception>
+    public async Task<SiteGateDto> GetGateAsync(string packageId, string version, CancellationToken cancellationToken) =>
+        await GetAsync<SiteGateDto>($"api/site/gates/{Uri.EscapeDataString(packageId)}/{Uri.EscapeDataString(version)}", cancellationToken);
+
+    /// <summary>Posts one report of another kind (inventory, rehearsal) with its id as the idempotency key.</summary>
+    /// <exception cref="HostUnreachableException">The host did not answer.</exception>
+    public async Task<(bool Accepted, string Problem)> PostReportAsync<T>(string path, T body, string reportId, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(
+            async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) };
+                request.Headers.Add(IdempotencyKeyHeader, reportId);
+                return await _http.SendAsync(request, cancellationToken);
+            },
+            cancellationToken);
+        return response.IsSuccessStatusCode ? (true, string.Empty) : (false, await DescribeAsync(response, cancellationToken));
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)

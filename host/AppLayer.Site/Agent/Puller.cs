@@ -53,6 +53,7 @@ internal sealed class Puller
             }
             else if (cache.Contains(update))
             {
+                cache.Relist(update);
                 cached++;
             }
             else

@@ -6,4 +6,10 @@ public sealed record CheckReport(string Installation, DateTimeOffset At, IReadOn
     public const int ErrorExitCode = 2;
 
     public int ExitCode => Findings.Any(f => f.Severity == "error") ? ErrorExitCode : 0;
+
+    /// <summary>The inventory as components and versions, as reported to the host.</summary>
+    public IReadOnlyList<Core.Api.InventoryItemDto> Components { get; init; } = [];
+
+    /// <summary>Whether the host took the inventory report in this run (else it waits for the next one).</summary>
+    public bool InventoryReported { get; init; }
 }

@@ -50,6 +50,17 @@ internal sealed partial class PackageCache
         File.Move(temporary, listingFile, overwrite: true);
     }
 
+    /// <summary>Records the host's latest listing of a cached package (same bytes; e.g. its gate changed).</summary>
+    public void Relist(AvailableUpdateDto listing)
+    {
+        var listingFile = PathOf(listing) + ".json";
+        if (Read(listingFile) is { } cached && !string.Equals(cached.Gate, listing.Gate, StringComparison.Ordinal))
+        {
+            File.WriteAllText(listingFile + ".tmp", JsonSerializer.Serialize(listing, Json));
+            File.Move(listingFile + ".tmp", listingFile, overwrite: true);
+        }
+    }
+
     public IReadOnlyList<CachedPackage> List()
     {
         if (!Directory.Exists(_folder))

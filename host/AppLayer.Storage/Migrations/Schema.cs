@@ -10,5 +10,7 @@ internal static class Schema
         new(3, "package unlisting", PackageUnlisting.Sql),
         new(4, "service desk: agreement terms, contacts, tickets, outbox, work, time", ServiceDeskSchema.Sql),
         new(6, "history filters and contact keys", HistoryFiltersAndContacts.Sql),
+        new(5, "system software inventory and support end dates", SystemInventory.Sql),
+        new(7, "release gates: rehearsal reports and approvals", RehearsalGates.Sql),
     ];
 }

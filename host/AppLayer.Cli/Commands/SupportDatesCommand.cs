@@ -1,0 +1,72 @@
+using System.CommandLine;
+using AppLayer.Core;
+using AppLayer.Core.Api;
+
+namespace AppLayer.Cli.Commands;
+
+/// <summary><c>applayer support-dates list|set</c>: the vendors' support end dates the host judges inventories by.</summary>
+public static class SupportDatesCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("support-dates", "Vendor support end dates of system software (OS, .NET, database engines).");
+        command.Subcommands.Add(List());
+        command.Subcommands.Add(Set());
+        return command;
+    }
+
+    private static Command List()
+    {
+        var host = Common.HostOption();
+        var key = Common.KeyOption();
+        var json = Common.JsonOption();
+        var command = new Command("list", "List every component's release cycles and their end of support.") { host, key, json };
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        {
+            using var client = Common.Client(parse, host, key);
+            var dates = await client.GetAsync<List<SupportDateDto>>("api/support-dates", ct);
+            if (parse.GetValue(json))
+            {
+                Common.PrintJson(dates);
+                return 0;
+            }
+
+            var table = new TextTable("component", "cycle", "name", "support ends", "updated by");
+            foreach (var d in dates)
+            {
+                table.Add(d.Component, d.Cycle, d.Name, d.EndsOn is null ? "no announced end" : CliDates.Format(d.EndsOn), d.UpdatedBy ?? "-");
+            }
+
+            Console.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Set()
+    {
+        var host = Common.HostOption();
+        var key = Common.KeyOption();
+        var component = new Argument<string>("component") { Description = "e.g. dotnet, debian, postgresql, sqlite." };
+        var cycle = new Argument<string>("cycle") { Description = "The release cycle: a version prefix such as 8, 10.0 or 16." };
+        var end = new Option<string>("--end") { Description = "The last day of vendor support, YYYY-MM-DD." };
+        var noEnd = new Option<bool>("--no-end") { Description = "The vendor announced no end of support." };
+        var name = new Option<string>("--name") { Description = "A name to show, e.g. \".NET 10 (LTS)\"." };
+        var command = new Command("set", "Add a release cycle or change its end of support.") { component, cycle, end, noEnd, name, host, key };
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        {
+            var ends = CliDates.Optional(parse.GetValue(end), "--end");
+            if ((ends is null) != parse.GetValue(noEnd))
+            {
+                throw new UserException("give either --end YYYY-MM-DD or --no-end.");
+            }
+
+            using var client = Common.Client(parse, host, key);
+            var path = $"api/support-dates/{Uri.EscapeDataString(parse.GetValue(component)!)}/{Uri.EscapeDataString(parse.GetValue(cycle)!)}";
+            var set = await client.PutAsync<SupportDateDto>(path, new SetSupportDateRequest(ends, parse.GetValue(name)), ct);
+            Console.WriteLine($"{set.Name} ({set.Component} {set.Cycle}): {(set.EndsOn is null ? "no announced end" : "supported until " + CliDates.Format(set.EndsOn))}");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,28 @@
+using AppLayer.Changelog.Templating;
+using AppLayer.Core.Model;
+using AppLayer.Core.Stores;
+using AppLayer.Core.SystemLayer;
+using AppLayer.Host.Dashboard;
+using AppLayer.Host.Reports;
+
+namespace AppLayer.Host.SystemLayer;
+
+/// <summary>The customer page's table of each installation's system software and its vendor support.</summary>
+internal sealed class SystemSoftwareSection(InventoryService inventory, IInstallationStore installations) : ICustomerSection
+{
+    public string Title => "System software";
+
+    public int Order => 200;
+
+    public async Task<RawHtml> RenderAsync(Customer customer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var rows = new List<object>();
+        foreach (var installation in await installations.ListByCustomerAsync(customer.Id, cancellationToken))
+        {
+            rows.Add(SupportView.Installation(await inventory.GetAsync(installation.Code, null, cancellationToken)));
+        }
+
+        return new RawHtml(HostTemplates.Html.Render("system-software.html", new { Installations = rows }));
+    }
+}
