@@ -15,8 +15,9 @@ namespace AppLayer.Host;
 /// <summary>
 /// <c>applayer feed export DIR</c>: the feed as static files under the URLs the host serves
 /// (<c>v3/index.json</c>, flat container, registrations, search answers, <c>tuf/</c>), for any
-/// static web server. Only packages every tenant may see are exported; trust still comes from
-/// the signed metadata, not from the server.
+/// static web server. Only packages every tenant may see are exported, and only the top-level
+/// metadata (not the per-customer delegated roles); trust still comes from the signed metadata,
+/// not from the server.
 /// </summary>
 public static class FeedExport
 {
@@ -84,7 +85,8 @@ public static class FeedExport
                 }
             }
 
-            foreach (var file in Directory.GetFiles(tuf.MetadataDirectory, "*.json"))
+            // Top-level metadata only: a static server cannot tell tenants apart, so the delegated customer-*.json roles stay on the host.
+            foreach (var file in Directory.GetFiles(tuf.MetadataDirectory, "*.json").Where(f => !AppLayer.Core.Tuf.TufDelegations.IsRoleName(Path.GetFileNameWithoutExtension(f))))
             {
                 var name = Path.GetFileName(file);
                 Write(target, "tuf/" + name, await tuf.ReadAsync(name, cancellationToken) ?? []);

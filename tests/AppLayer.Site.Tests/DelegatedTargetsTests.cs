@@ -50,8 +50,10 @@ public sealed class DelegatedTargetsTests(BuiltPackages packages)
     {
         await using var host = await StandInHost.StartAsync();
         host.Publish(packages.Vat2024, bespokeFor: "novak");
-        var role = Encoding.UTF8.GetString(host.Tuf.Files["customer-novak.json"]);
-        host.Tuf.Files["customer-novak.json"] = Encoding.UTF8.GetBytes(role.Replace("\"length\":", "\"length\": 1", StringComparison.Ordinal));
+        var role = host.Tuf.Files["customer-novak.json"].ToArray();
+        var hash = Encoding.UTF8.GetString(role).IndexOf("\"sha512\":\"", StringComparison.Ordinal) + 10;
+        role[hash] = (byte)(role[hash] == (byte)'0' ? '1' : '0'); // same length, another package hash: only the snapshot's hash can tell
+        host.Tuf.Files["customer-novak.json"] = role;
         using var site = await TempSite.EnrolledAsync(host);
         var before = State(site);
 

@@ -35,11 +35,19 @@ internal sealed class Puller
         var trust = new TrustStore(_paths.Trust);
         var source = trust.Feed ?? enrollment.Host;
         var updates = new List<AvailableUpdateDto>();
+        var listingCache = new ListingCache(Path.Combine(_paths.Root, "listing"));
+        UpdatesAnswer listing;
         using (var metadata = new MetadataClient(source, enrollment.Key, _options.MetadataTimeout))
         {
             var updater = new TufUpdater(trust, metadata, _options.Clock);
             var signed = await updater.RefreshAsync(cancellationToken);
-            foreach (var update in await client.GetUpdatesAsync(cancellationToken))
+            listing = await client.GetUpdatesAsync(listingCache.Read(), cancellationToken);
+            if (listing.NotModified)
+            {
+                await _output.WriteLineAsync($"listing unchanged since the last poll (304 Not Modified): {listing.Updates.Count} updates as stored");
+            }
+
+            foreach (var update in listing.Updates)
             {
                 updates.Add(await SignedAsync(update, signed, updater, enrollment.Customer, cancellationToken));
             }
@@ -66,6 +74,11 @@ internal sealed class Puller
                 await _output.WriteLineAsync($"downloaded {update.Id} {version.ToNormalizedString()} ({update.Size:N0} bytes, SHA-512 verified)");
                 downloaded++;
             }
+        }
+
+        if (!listing.NotModified && listing.ETag is not null)
+        {
+            listingCache.Write(listing.ETag, listing.Body);
         }
 
         await _output.WriteLineAsync($"pull: {updates.Count} listed, {downloaded} downloaded, {cached} already cached, {alreadyApplied} already in the IS");
