@@ -85,6 +85,26 @@ public sealed class DelegatedTargetsTests : IAsyncLifetime
         (await manager.GetAsync(new Uri("/tuf/customer-dvorak.json", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task The_static_copy_holds_no_delegated_role_and_a_customers_copy_holds_its_own_role_and_packages_only()
+    {
+        var shared = Path.Combine(_host.DataDirectory, "export-all");
+        var novak = Path.Combine(_host.DataDirectory, "export-novak");
+
+        (await FeedExport.ExportAsync(_host.DataDirectory, shared, "http://127.0.0.1:8080/")).ShouldBe(1);
+        (await FeedExport.ExportAsync(_host.DataDirectory, novak, "http://127.0.0.1:8080/", customer: "novak")).ShouldBe(2);
+
+        Files(shared).ShouldNotContain(f => f.Contains("customer-", StringComparison.Ordinal) || f.Contains("fix", StringComparison.Ordinal));
+        Files(shared).ShouldContain("tuf/targets.json");
+        Files(novak).ShouldContain("tuf/customer-novak.json");
+        Files(novak).ShouldContain("v3/flatcontainer/customer-novak/novak.salaryfix/1.0.0/novak.salaryfix.1.0.0.nupkg");
+        Files(novak).ShouldContain("v3/flatcontainer/novak.salaryfix/1.0.0/novak.salaryfix.1.0.0.nupkg");
+        Files(novak).ShouldNotContain(f => f.Contains("dvorak", StringComparison.Ordinal));
+    }
+
+    private static List<string> Files(string folder) =>
+        [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))];
+
     private static byte[] Bespoke(string id, string customer) =>
         TestPackages.Build(id, "1.0.0", (TestPackages.Manifest(id, "1.0.0", "accounting") with { Kind = UpdateKind.DataFix, Customer = customer }).ToJson());
 
