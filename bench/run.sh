@@ -118,7 +118,7 @@ nginx (serving \`applayer feed export\` of the same feed) in the same run; wrk $
 The push figure includes validation, SQLite, and signing new TUF targets, snapshot and
 timestamp after every push; the baseline writes the same $BYTES bytes with one fsync per file.
 Bytes on the wire include status lines and headers; a 304 carries no body. The site API's
-\`/api/site/updates\` answers with an ETag too, but the agent does not send If-None-Match for it yet.
+\`/api/site/updates\` answers with an ETag too, and the agent polls it with If-None-Match.
 MD
 cat docs/benchmarks.md
 [ "$ERRORS" = 0 ] && [ "$LOST" = 0 ]

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AppLayer.Core;
 using AppLayer.Core.Services;
+using AppLayer.Core.Tuf;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Storage;
@@ -15,17 +16,22 @@ namespace AppLayer.Host;
 /// <summary>
 /// <c>applayer feed export DIR</c>: the feed as static files under the URLs the host serves
 /// (<c>v3/index.json</c>, flat container, registrations, search answers, <c>tuf/</c>), for any
-/// static web server. Only packages every tenant may see are exported; trust still comes from
-/// the signed metadata, not from the server.
+/// static web server. Only packages every tenant may see are exported, and only the top-level
+/// metadata (not the per-customer delegated roles); trust still comes from the signed metadata,
+/// not from the server.
 /// </summary>
 public static class FeedExport
 {
     /// <summary>Search answers are files: <c>v3/search/p-{true|false}/q-{term}.json</c> for the empty term and every lower-case prefix (2+ characters) of an id's dot-separated parts.</summary>
     public const string SearchLayout = "v3/search/p-{prerelease}/q-{q}.json";
 
+    /// <param name="customer">
+    /// When given, a copy for that customer's sites: also its bespoke packages (under their NuGet paths
+    /// and their target paths <c>customer-{code}/...</c>) and its delegated role <c>customer-{code}.json</c>.
+    /// </param>
     /// <returns>The number of packages exported.</returns>
     /// <exception cref="UserException">No data folder, no signed metadata, or a bad base URL.</exception>
-    public static async Task<int> ExportAsync(string dataDirectory, string targetDirectory, string baseUrl, CancellationToken cancellationToken = default)
+    public static async Task<int> ExportAsync(string dataDirectory, string targetDirectory, string baseUrl, CancellationToken cancellationToken = default, string? customer = null)
     {
         if (string.IsNullOrWhiteSpace(dataDirectory) || !Directory.Exists(dataDirectory))
         {
@@ -55,7 +61,8 @@ public static class FeedExport
             var target = Path.GetFullPath(targetDirectory);
             var query = provider.GetRequiredService<FeedQuery>();
             var files = provider.GetRequiredService<IPackageFileStore>();
-            var everyone = new FeedCaller(SeesAll: false, CustomerCode: null);
+            var everyone = new FeedCaller(SeesAll: false, CustomerCode: string.IsNullOrWhiteSpace(customer) ? null : customer.Trim());
+            var role = everyone.CustomerCode is { } code ? TufDelegations.RoleFor(code) : null;
             var packages = await query.AllAsync(everyone, cancellationToken);
 
             Write(target, "v3/index.json", JsonSerializer.SerializeToUtf8Bytes(ServiceIndex.For(site) with { Resources = [.. ServiceIndex.For(site).Resources.Where(r => !r.Type.StartsWith("PackagePublish", StringComparison.Ordinal))] }, JsonSerializerOptions.Web));
@@ -71,6 +78,10 @@ public static class FeedExport
                     Write(target, $"v3/registration/{id}/{lower}.json", Encoding.UTF8.GetBytes(NuGetDocuments.RegistrationLeaf(site, version).ToJsonString()));
                     await CopyAsync(files.OpenNupkg(version.Package.Id, normalized), Path.Combine(target, "v3", "flatcontainer", TufTargetPaths.For(id, normalized)), cancellationToken);
                     await CopyAsync(files.OpenNuspec(version.Package.Id, normalized), Path.Combine(target, "v3", "flatcontainer", id, lower, id + ".nuspec"), cancellationToken);
+                    if (role is not null && version.Package is { Kit: false, Manifest.Customer: not null })
+                    {
+                        await CopyAsync(files.OpenNupkg(version.Package.Id, normalized), Path.Combine(target, "v3", "flatcontainer", TufDelegations.TargetPath(role, id, normalized)), cancellationToken);
+                    }
                 }
             }
 
@@ -84,7 +95,8 @@ public static class FeedExport
                 }
             }
 
-            foreach (var file in Directory.GetFiles(tuf.MetadataDirectory, "*.json"))
+            // A static server cannot tell tenants apart: the delegated customer-*.json roles stay on the host, but for the one customer the copy is for.
+            foreach (var file in Directory.GetFiles(tuf.MetadataDirectory, "*.json").Where(f => !TufDelegations.IsRoleName(Path.GetFileNameWithoutExtension(f)) || Path.GetFileNameWithoutExtension(f) == role))
             {
                 var name = Path.GetFileName(file);
                 Write(target, "tuf/" + name, await tuf.ReadAsync(name, cancellationToken) ?? []);

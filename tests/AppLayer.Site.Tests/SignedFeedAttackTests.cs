@@ -145,7 +145,7 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
 
         var error = await Should.ThrowAsync<PackageIntegrityException>(() => fresh.Agent.RunAsync());
 
-        error.Message.ShouldContain("the signed targets metadata has no cz.vat2024/1.0.0/cz.vat2024.1.0.0.nupkg");
+        error.Message.ShouldContain("the signed targets metadata has neither cz.vat2024/1.0.0/cz.vat2024.1.0.0.nupkg");
         State(fresh, exceptTrust: true).ShouldBe(Without(before, "tuf"));
         fresh.CachedPackages().ShouldBeEmpty();
     }

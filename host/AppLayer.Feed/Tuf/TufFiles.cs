@@ -10,6 +10,11 @@ internal static class TufFiles
             return true;
         }
 
+        if (name.EndsWith(".json", StringComparison.Ordinal) && AppLayer.Core.Tuf.TufDelegations.IsRoleName(name[..^5]))
+        {
+            return true;
+        }
+
         var dot = name.IndexOf('.', StringComparison.Ordinal);
         return dot > 0 && name[(dot + 1)..] == "root.json" && name[..dot].All(char.IsAsciiDigit) && name[0] != '0' && dot < 10;
     }

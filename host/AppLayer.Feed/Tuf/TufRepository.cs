@@ -14,7 +14,8 @@ namespace AppLayer.Feed.Tuf;
 /// The feed's signed TUF metadata in <c>{DataDirectory}/tuf/</c> (<c>root.json</c>, <c>N.root.json</c>,
 /// <c>targets.json</c>, <c>snapshot.json</c>, <c>timestamp.json</c>) and its online keys in
 /// <c>{DataDirectory}/keys/</c>. The root key may live elsewhere (offline); it is needed only to
-/// initialise and to rotate. Targets, snapshot and timestamp are signed again on each push.
+/// initialise and to rotate. Targets, snapshot and timestamp are signed again on each push, and so is
+/// each customer's delegated targets role (<c>customer-{code}.json</c>, see <see cref="TufDelegations"/>).
 /// </summary>
 public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore packages, IPackageFileStore files, TimeProvider time)
 {
@@ -234,20 +235,49 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
         }
 
         var previousTargets = Existing("targets.json", TufRoles.Targets);
-        var known = previousTargets?.Signed["targets"]?.AsObject();
-        var targets = new JsonObject();
+        var known = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        Remember(known, previousTargets);
+        var publicTargets = new JsonObject();
+        var bespoke = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var package in (await packages.ListWithKitAsync(cancellationToken)).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ThenBy(p => FeedVersions.Parse(p.Version)))
         {
-            var path = TufTargetPaths.For(package.Id, package.Version);
-            targets[path] = known?[path] is JsonObject same && same["hashes"]?["sha512"]?.GetValue<string>() == Hex(package.Sha512)
+            // Legislative and kit packages: top-level targets, which every site reads. Bespoke: their customer's delegated role only.
+            var customer = package.Kit ? null : package.Manifest.Customer;
+            var role = customer is null ? null : TufDelegations.RoleFor(customer);
+            if (role is not null && !bespoke.ContainsKey(role))
+            {
+                bespoke[role] = [];
+                Remember(known, Existing(TufDelegations.FileName(role), TufRoles.Targets));
+            }
+
+            var path = role is null ? TufTargetPaths.For(package.Id, package.Version) : TufDelegations.TargetPath(role, package.Id, package.Version);
+            (role is null ? publicTargets : bespoke[role])[path] = known.TryGetValue(path, out var same) && same["hashes"]?["sha512"]?.GetValue<string>() == Hex(package.Sha512)
                 ? same.DeepClone()
                 : await TargetAsync(package, cancellationToken);
         }
 
         var now = time.GetUtcNow();
         using var targetsKey = LoadKey(TufRoles.Targets);
-        var targetsDoc = TufDocument.Create(TufRoles.Targets, (previousTargets?.Version ?? 0) + 1, now + TufLifetimes.Targets, new JsonObject { ["targets"] = targets }, [targetsKey]);
+        var snapshotMeta = new JsonObject();
+        var delegated = new List<(string Name, byte[] Bytes)>();
+        foreach (var (role, roleTargets) in bespoke)
+        {
+            // Delegated roles are signed with the online targets key (see docs/signed-feed.md).
+            var name = TufDelegations.FileName(role);
+            var doc = TufDocument.Create(TufRoles.Targets, (Existing(name, TufRoles.Targets)?.Version ?? 0) + 1, now + TufLifetimes.Targets, new JsonObject { ["targets"] = roleTargets }, [targetsKey]);
+            delegated.Add((name, doc.ToBytes()));
+            snapshotMeta[name] = Meta(doc.Version, delegated[^1].Bytes);
+        }
+
+        var targetsBody = new JsonObject { ["targets"] = publicTargets };
+        if (bespoke.Count > 0)
+        {
+            targetsBody["delegations"] = TufDelegationSet.ToJson([targetsKey.Public], bespoke.Keys.Select(r => (r, (IReadOnlyList<string>)[TufDelegations.PathPattern(r)])));
+        }
+
+        var targetsDoc = TufDocument.Create(TufRoles.Targets, (previousTargets?.Version ?? 0) + 1, now + TufLifetimes.Targets, targetsBody, [targetsKey]);
         var targetsBytes = targetsDoc.ToBytes();
+        snapshotMeta["targets.json"] = Meta(targetsDoc.Version, targetsBytes);
 
         var previousSnapshot = Existing("snapshot.json", TufRoles.Snapshot);
         using var snapshotKey = LoadKey(TufRoles.Snapshot);
@@ -255,9 +285,14 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
             TufRoles.Snapshot,
             (previousSnapshot?.Version ?? 0) + 1,
             now + TufLifetimes.Snapshot,
-            new JsonObject { ["meta"] = new JsonObject { ["targets.json"] = Meta(targetsDoc.Version, targetsBytes) } },
+            new JsonObject { ["meta"] = snapshotMeta },
             [snapshotKey]);
         var snapshotBytes = snapshotDoc.ToBytes();
+
+        foreach (var (name, bytes) in delegated)
+        {
+            TufFiles.WriteAtomic(MetadataPath(name), bytes);
+        }
 
         // Order matters for a reader in between: targets, then snapshot, then timestamp.
         TufFiles.WriteAtomic(MetadataPath("targets.json"), targetsBytes);
@@ -295,6 +330,17 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
             ["hashes"] = new JsonObject { ["sha256"] = sha256, ["sha512"] = Hex(package.Sha512) },
             ["custom"] = custom,
         };
+    }
+
+    private static void Remember(Dictionary<string, JsonObject> known, TufDocument? document)
+    {
+        foreach (var (path, node) in document?.Signed["targets"]?.AsObject() ?? [])
+        {
+            if (node is JsonObject target)
+            {
+                known[path] = target;
+            }
+        }
     }
 
     private static JsonObject Meta(long version, byte[] bytes) => new()

@@ -1,3 +1,8 @@
+using System.Security.Claims;
+using AppLayer.Core.Services;
+using AppLayer.Core.Tuf;
+using AppLayer.Feed;
+using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Tuf;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
@@ -8,19 +13,53 @@ using Microsoft.AspNetCore.Routing;
 namespace AppLayer.Host.Endpoints;
 
 /// <summary>
-/// The feed's TUF metadata at <c>/tuf/{root,N.root,targets,snapshot,timestamp}.json</c> (any key),
-/// with ETags so an unchanged poll of <c>timestamp.json</c> is a 304. Target paths are relative to
-/// the flat container, <c>/v3/flatcontainer/</c>.
+/// The feed's TUF metadata at <c>/tuf/{root,N.root,targets,snapshot,timestamp}.json</c> (any key) and
+/// the delegated <c>/tuf/customer-{code}.json</c> (publish and manager keys, and the site keys of that
+/// customer; other site keys get 404), with ETags so an unchanged poll of <c>timestamp.json</c> is a
+/// 304. Target paths are relative to the flat container, <c>/v3/flatcontainer/</c>; a bespoke
+/// package's target path <c>customer-{code}/{id}/{version}/{file}</c> is served there too.
 /// </summary>
 internal static class TufEndpoints
 {
     public static IEndpointRouteBuilder MapTufEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/tuf/{name}", async (string name, HttpContext http, TufRepository tuf, CancellationToken ct) =>
-            await tuf.ReadAsync(name, ct) is { } bytes
+        app.MapGet("/tuf/{name}", async (string name, HttpContext http, ClaimsPrincipal user, SiteService sites, TufRepository tuf, CancellationToken ct) =>
+            await MaySeeAsync(name, user, sites, ct) && await tuf.ReadAsync(name, ct) is { } bytes
                 ? ETags.Bytes(http, bytes, "application/json")
                 : Problems.NotFound($"{name} is not a metadata file of this feed."))
             .RequireAuthorization(ApiKeyDefaults.AnyKeyPolicy);
+
+        app.MapGet("/v3/flatcontainer/{role}/{id}/{version}/{file}", BespokeTargetAsync)
+            .RequireAuthorization(ApiKeyDefaults.AnyKeyPolicy);
         return app;
+    }
+
+    private static async Task<bool> MaySeeAsync(string name, ClaimsPrincipal user, SiteService sites, CancellationToken cancellationToken)
+    {
+        if (!name.EndsWith(".json", StringComparison.Ordinal) || !TufDelegations.IsRoleName(name[..^5]))
+        {
+            return true;
+        }
+
+        // Another customer's role answers as if it did not exist (404, not 403), so nothing leaks.
+        var caller = await FeedCallers.ResolveAsync(user, sites, cancellationToken);
+        return caller.SeesAll || (caller.CustomerCode is { } code && TufDelegations.FileName(TufDelegations.RoleFor(code)) == name);
+    }
+
+    private static async Task<IResult> BespokeTargetAsync(string role, string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageContentService content, CancellationToken cancellationToken)
+    {
+        var normalized = FeedVersions.Normalize(version);
+        var package = normalized is null || !TufDelegations.IsRoleName(role) || !NuGet.Packaging.PackageIdValidator.IsValidPackageId(id)
+            ? null
+            : await query.FindAsync(id, normalized, await FeedCallers.ResolveAsync(user, sites, cancellationToken), cancellationToken);
+        if (package is { Package: { Kit: false, Manifest.Customer: { } customer } }
+            && TufDelegations.RoleFor(customer) == role
+            && TufDelegations.TargetPath(role, id, normalized!) == $"{role}/{id}/{version}/{file}".ToLowerInvariant()
+            && content.OpenNupkg(id, normalized!) is { } nupkg)
+        {
+            return Results.File(nupkg, "application/octet-stream");
+        }
+
+        return Problems.NotFound($"{role}/{id}/{version}/{file} is not a target of this feed.");
     }
 }

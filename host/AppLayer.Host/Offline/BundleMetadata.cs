@@ -2,8 +2,8 @@ namespace AppLayer.Host.Offline;
 
 /// <summary>
 /// THE list of signed metadata files an offline bundle carries: everything a site's TUF client may
-/// ask for. Add a role here (e.g. a customer's delegated targets role, <c>customer-{code}.json</c>)
-/// and every bundle carries it.
+/// ask for, including this customer's delegated targets role (<c>customer-{code}.json</c>) when it
+/// has bespoke packages, and no other customer's role.
 /// </summary>
 internal static class BundleMetadata
 {
@@ -22,6 +22,12 @@ internal static class BundleMetadata
         files.Add("timestamp.json");
         files.Add("snapshot.json");
         files.Add("targets.json");
+        var role = Core.Tuf.TufDelegations.FileName(Core.Tuf.TufDelegations.RoleFor(customerCode));
+        if (names.Contains(role))
+        {
+            files.Add(role);
+        }
+
         return files;
     }
 

@@ -42,8 +42,39 @@ internal sealed class HostClient : IDisposable
     public async Task<SiteIdentityDto> GetIdentityAsync(CancellationToken cancellationToken) =>
         await GetAsync<SiteIdentityDto>("api/site/me", cancellationToken);
 
-    public async Task<IReadOnlyList<AvailableUpdateDto>> GetUpdatesAsync(CancellationToken cancellationToken) =>
-        await GetAsync<AvailableUpdateDto[]>("api/site/updates", cancellationToken);
+    /// <summary>
+    /// The updates this installation is entitled to, with <c>If-None-Match</c> when a listing is stored:
+    /// a 304 means the stored listing is still current.
+    /// </summary>
+    /// <exception cref="UserException">The host refused, or answered something that is not a listing.</exception>
+    public async Task<UpdatesAnswer> GetUpdatesAsync((string ETag, byte[] Body)? stored, CancellationToken cancellationToken)
+    {
+        const string path = "api/site/updates";
+        using var response = await SendAsync(
+            async () =>
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                if (stored is { } known)
+                {
+                    request.Headers.TryAddWithoutValidation("If-None-Match", known.ETag);
+                }
+
+                return await _http.SendAsync(request, cancellationToken);
+            },
+            cancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotModified && stored is { } unchanged)
+        {
+            return new UpdatesAnswer(ParseUpdates(unchanged.Body, path), unchanged.Body, unchanged.ETag, NotModified: true);
+        }
+
+        if (!response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotModified)
+        {
+            throw new UserException($"host {Host} refused GET /{path}: {await DescribeAsync(response, cancellationToken)}");
+        }
+
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return new UpdatesAnswer(ParseUpdates(body, path), body, response.Headers.ETag?.ToString(), NotModified: false);
+    }
 
     /// <summary>Sends one report; true when the host took it (2xx), false when it refused it.</summary>
     /// <exception cref="HostUnreachableException">The host did not answer.</exception>
@@ -81,6 +112,19 @@ internal sealed class HostClient : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private IReadOnlyList<AvailableUpdateDto> ParseUpdates(byte[] body, string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<AvailableUpdateDto[]>(body, Json)
+                ?? throw new UserException($"host {Host} answered GET /{path} with an empty body.");
+        }
+        catch (JsonException ex)
+        {
+            throw new UserException($"host {Host} answered GET /{path} with something that is not the expected JSON: {ex.Message}", ex);
+        }
+    }
 
     private async Task<T> GetAsync<T>(string path, CancellationToken cancellationToken)
     {

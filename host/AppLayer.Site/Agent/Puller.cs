@@ -1,5 +1,6 @@
 using AppLayer.Core;
 using AppLayer.Core.Api;
+using AppLayer.Core.Tuf;
 using AppLayer.Site.Packages;
 using AppLayer.Site.Trust;
 using NuGet.Versioning;
@@ -31,15 +32,27 @@ internal sealed class Puller
     /// <exception cref="Core.Tuf.TufException">The signed metadata did not verify; nothing was downloaded.</exception>
     public async Task<PullResult> PullAsync(Enrollment enrollment, HostClient client, CancellationToken cancellationToken)
     {
-        IReadOnlyDictionary<string, SignedTarget> signed;
         var trust = new TrustStore(_paths.Trust);
         var source = trust.Feed ?? enrollment.Host;
+        var updates = new List<AvailableUpdateDto>();
+        var listingCache = new ListingCache(Path.Combine(_paths.Root, "listing"));
+        UpdatesAnswer listing;
         using (var metadata = new MetadataClient(source, enrollment.Key, _options.MetadataTimeout))
         {
-            signed = await new TufUpdater(trust, metadata, _options.Clock).RefreshAsync(cancellationToken);
+            var updater = new TufUpdater(trust, metadata, _options.Clock);
+            var signed = await updater.RefreshAsync(cancellationToken);
+            listing = await client.GetUpdatesAsync(listingCache.Read(), cancellationToken);
+            if (listing.NotModified)
+            {
+                await _output.WriteLineAsync($"listing unchanged since the last poll (304 Not Modified): {listing.Updates.Count} updates as stored");
+            }
+
+            foreach (var update in listing.Updates)
+            {
+                updates.Add(await SignedAsync(update, signed, updater, enrollment.Customer, cancellationToken));
+            }
         }
 
-        var updates = (await client.GetUpdatesAsync(cancellationToken)).Select(u => Signed(u, signed)).ToList();
         var applied = await _database.ReadAppliedAsync(cancellationToken);
         var cache = new PackageCache(_paths.Packages);
         using var feed = new NuGetFeed(source, enrollment.Key, new NuGetLogger(_output));
@@ -62,6 +75,11 @@ internal sealed class Puller
                 await _output.WriteLineAsync($"downloaded {update.Id} {version.ToNormalizedString()} ({update.Size:N0} bytes, SHA-512 verified)");
                 downloaded++;
             }
+        }
+
+        if (!listing.NotModified && listing.ETag is not null)
+        {
+            listingCache.Write(listing.ETag, listing.Body);
         }
 
         await _output.WriteLineAsync($"pull: {updates.Count} listed, {downloaded} downloaded, {cached} already cached, {alreadyApplied} already in the IS");
@@ -89,14 +107,14 @@ internal sealed class Puller
     }
 
     /// <returns>The listing with the length and SHA-512 of the signed targets, which are what the bytes must match.</returns>
-    internal static AvailableUpdateDto Signed(AvailableUpdateDto update, IReadOnlyDictionary<string, SignedTarget> signed)
+    /// <remarks>A legislative update is signed in the top-level targets; a bespoke one in this customer's delegated role.</remarks>
+    internal static async Task<AvailableUpdateDto> SignedAsync(AvailableUpdateDto update, VerifiedTargets signed, TufUpdater updater, string customer, CancellationToken cancellationToken)
     {
         var version = ParseListing(update);
         var path = TargetPath(update.Id, version);
-        if (!signed.TryGetValue(path, out var target))
-        {
-            throw new PackageIntegrityException($"the host lists {update.Id} {version.ToNormalizedString()} but the signed targets metadata has no {path}; refused.");
-        }
+        var bespoke = TufDelegations.TargetPath(TufDelegations.RoleFor(customer), update.Id, version.ToNormalizedString());
+        var target = await updater.FindAsync(signed, path, cancellationToken) ?? await updater.FindAsync(signed, bespoke, cancellationToken)
+            ?? throw new PackageIntegrityException($"the host lists {update.Id} {version.ToNormalizedString()} but the signed targets metadata has neither {path} nor {bespoke}; refused.");
 
         return update with { Size = target.Length, Sha512 = target.Sha512 };
     }

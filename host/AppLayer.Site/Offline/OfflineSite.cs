@@ -52,8 +52,9 @@ public sealed class OfflineSite
                 throw new UserException($"{bundle.Name} is a bundle for customer {bundle.Manifest.Customer}, but this IS is installation {enrollment.Installation} of customer {enrollment.Customer}; refused.");
             }
 
-            var signed = await new TufUpdater(new TrustStore(Paths.Trust), new BundleMetadataSource(bundle.MetadataFolder), _options.Clock).RefreshAsync(cancellationToken);
-            var (verified, cached, alreadyApplied) = await VerifyPackagesAsync(bundle, enrollment, signed, cancellationToken);
+            var updater = new TufUpdater(new TrustStore(Paths.Trust), new BundleMetadataSource(bundle.MetadataFolder), _options.Clock);
+            var signed = await updater.RefreshAsync(cancellationToken);
+            var (verified, cached, alreadyApplied) = await VerifyPackagesAsync(bundle, enrollment, signed, updater, cancellationToken);
             var cache = new PackageCache(Paths.Packages);
             foreach (var (file, listing) in verified)
             {
@@ -146,10 +147,16 @@ public sealed class OfflineSite
     }
 
     private async Task<(List<(string File, AvailableUpdateDto Listing)> Verified, int Cached, int AlreadyApplied)> VerifyPackagesAsync(
-        UnpackedBundle bundle, Enrollment enrollment, IReadOnlyDictionary<string, SignedTarget> signed, CancellationToken cancellationToken)
+        UnpackedBundle bundle, Enrollment enrollment, VerifiedTargets signed, TufUpdater updater, CancellationToken cancellationToken)
     {
-        // Checked in full before any is cached: one bad package refuses the whole bundle.
-        var updates = bundle.ListingFor(enrollment.Installation).Select(u => Puller.Signed(u, signed)).ToList();
+        // Checked in full before any is cached: one bad package refuses the whole bundle. A bespoke
+        // package is found in this customer's delegated targets role, verified from the bundle too.
+        var updates = new List<AvailableUpdateDto>();
+        foreach (var listed in bundle.ListingFor(enrollment.Installation))
+        {
+            updates.Add(await Puller.SignedAsync(listed, signed, updater, enrollment.Customer, cancellationToken));
+        }
+
         var applied = await SiteDatabase.Existing(Paths.Database).ReadAppliedAsync(cancellationToken);
         var cache = new PackageCache(Paths.Packages);
         var verified = new List<(string, AvailableUpdateDto)>();

@@ -36,8 +36,10 @@ internal static class Pinning
     }
 
     /// <summary>Replaces whatever was trusted before with this root alone.</summary>
-    public static void Pin(string folder, byte[] root, Uri? feed) =>
-        new TrustStore(folder).Write(new Dictionary<string, byte[]?>
+    public static void Pin(string folder, byte[] root, Uri? feed)
+    {
+        var store = new TrustStore(folder);
+        var files = new Dictionary<string, byte[]?>
         {
             [TrustStore.FeedFile] = feed is null ? null : System.Text.Encoding.UTF8.GetBytes(feed.AbsoluteUri),
             ["timestamp.json"] = null,
@@ -45,5 +47,12 @@ internal static class Pinning
             ["targets.json"] = null,
             [TrustStore.ETagFile] = null,
             ["root.json"] = root,
-        });
+        };
+        foreach (var delegated in store.DelegatedFiles())
+        {
+            files[delegated] = null;
+        }
+
+        store.Write(files);
+    }
 }

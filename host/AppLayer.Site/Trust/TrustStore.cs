@@ -5,7 +5,7 @@ namespace AppLayer.Site.Trust;
 /// <summary>
 /// <c>&lt;db&gt;.applayer/tuf/</c>: the root pinned at enrollment and the newest metadata verified
 /// since (<c>root.json</c>, <c>timestamp.json</c>, <c>snapshot.json</c>, <c>targets.json</c>, and the
-/// timestamp's ETag). Files are replaced only after a whole refresh has been verified.
+/// timestamp's ETag, and the delegated <c>customer-*.json</c> looked at). Files are replaced only after a whole refresh has been verified.
 /// </summary>
 internal sealed class TrustStore(string folder)
 {
@@ -29,6 +29,12 @@ internal sealed class TrustStore(string folder)
         ReadDocument("root.json", TufRoles.Root) is { } doc
             ? TufRoot.From(doc)
             : throw new TufException($"no trusted root is pinned in {folder}; enroll the site again.");
+
+    /// <summary>The delegated targets roles verified so far (<c>customer-*.json</c>).</summary>
+    public IEnumerable<string> DelegatedFiles() =>
+        Directory.Exists(folder)
+            ? Directory.GetFiles(folder, TufDelegations.RolePrefix + "*.json").Select(Path.GetFileName).OfType<string>()
+            : [];
 
     /// <summary>Replaces files (a <c>null</c> value removes one), each atomically.</summary>
     public void Write(IReadOnlyDictionary<string, byte[]?> files)

@@ -28,9 +28,9 @@ internal sealed class TufUpdater(TrustStore store, IMetadataSource client, TimeP
         return root;
     }
 
-    /// <returns>The verified targets, by target path.</returns>
+    /// <returns>The verified top-level targets (by target path) and what they delegate.</returns>
     /// <exception cref="TufException">Any check failed; the trusted files are unchanged.</exception>
-    public async Task<IReadOnlyDictionary<string, SignedTarget>> RefreshAsync(CancellationToken cancellationToken)
+    public async Task<VerifiedTargets> RefreshAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var writes = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
@@ -145,9 +145,101 @@ internal sealed class TufUpdater(TrustStore store, IMetadataSource client, TimeP
         }
 
         targets.EnsureNotExpired(now);
-        var result = ReadTargets(targets);
+        var result = new VerifiedTargets(snapshot, ReadTargets(targets), TufDelegationSet.From(targets));
         store.Write(writes);
         return result;
+    }
+
+    /// <summary>
+    /// Looks a target path up as the specification's targets search does: the top-level targets, then
+    /// each delegated role whose path patterns cover it, in order (a terminating one ends the search).
+    /// A delegated role is fetched only when needed, and verified against the delegating keys and
+    /// threshold, the version, length and hash the snapshot names, and its expiry.
+    /// </summary>
+    /// <returns><c>null</c> when no trusted role signs <paramref name="path"/>.</returns>
+    /// <exception cref="TufException">A delegated role did not verify; it is not stored.</exception>
+    public async Task<SignedTarget?> FindAsync(VerifiedTargets top, string path, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(top);
+        if (top.Targets.TryGetValue(path, out var target))
+        {
+            return target;
+        }
+
+        foreach (var role in top.Delegations.Roles.Where(r => r.Covers(path)))
+        {
+            if (!top.Delegated.TryGetValue(role.Name, out var delegated))
+            {
+                delegated = top.Delegated[role.Name] = await DelegatedAsync(top, role, cancellationToken);
+            }
+
+            if (delegated.TryGetValue(path, out target))
+            {
+                return target;
+            }
+
+            if (role.Terminating)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<IReadOnlyDictionary<string, SignedTarget>> DelegatedAsync(VerifiedTargets top, TufDelegation role, CancellationToken cancellationToken)
+    {
+        var name = TufDelegations.FileName(role.Name);
+        var meta = Meta(top.Snapshot, name);
+        var trustedBytes = store.Read(name);
+        var trusted = trustedBytes is null ? null : TufDocument.Parse(trustedBytes, TufRoles.Targets);
+        TufDocument document;
+        byte[]? write = null;
+        if (trusted is not null && trusted.Version == meta.Version && Matches(meta, trustedBytes!))
+        {
+            document = trusted;
+        }
+        else
+        {
+            if (trusted is not null && meta.Version < trusted.Version)
+            {
+                throw new TufException($"snapshot metadata names {name} version {meta.Version}, older than the trusted {trusted.Version}; refused (rollback).");
+            }
+
+            var fetched = await client.FetchAsync(name, meta.Length ?? MaxTargetsBytes, null, cancellationToken);
+            if (fetched.NotFound)
+            {
+                throw new TufException($"the snapshot names delegated targets metadata {name} but the feed does not serve it; refused.");
+            }
+
+            CheckAgainstMeta(fetched, name, meta);
+            document = Required(fetched, name, TufRoles.Targets);
+            write = fetched.Bytes;
+        }
+
+        top.Delegations.Verify(role, document);
+        CheckVersion(document, meta, "snapshot");
+        try
+        {
+            document.EnsureNotExpired(clock.GetUtcNow());
+        }
+        catch (TufException ex)
+        {
+            throw new TufException($"delegated role {role.Name}: {ex.Message}", ex);
+        }
+
+        var targets = ReadTargets(document);
+        if (targets.Keys.FirstOrDefault(p => !role.Covers(p)) is { } outside)
+        {
+            throw new TufException($"delegated role {role.Name} signs {outside}, outside the paths it is trusted for; refused.");
+        }
+
+        if (write is not null)
+        {
+            store.Write(new Dictionary<string, byte[]?> { [name] = write });
+        }
+
+        return targets;
     }
 
     private static bool SameKeys(TufRoot a, TufRoot b, string role) =>

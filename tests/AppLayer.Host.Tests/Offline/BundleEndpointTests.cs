@@ -52,6 +52,7 @@ public sealed class BundleEndpointTests : IAsyncLifetime
             "packages/cz.vat2024.1.0.0.nupkg",
             "packages/novak.salaryfix.1.0.0.nupkg",
             "tuf/1.root.json",
+            "tuf/customer-novak.json",
             "tuf/snapshot.json",
             "tuf/targets.json",
             "tuf/timestamp.json",
@@ -62,7 +63,7 @@ public sealed class BundleEndpointTests : IAsyncLifetime
         JsonSerializer.Serialize(await site.GetFromJsonAsync<AvailableUpdateDto[]>(new Uri("/api/site/updates", UriKind.Relative))).ShouldBe(JsonSerializer.Serialize(listing));
         var manifest = JsonSerializer.Deserialize<OfflineBundleManifest>(zip.GetEntry("bundle.json")!.Open(), JsonSerializerOptions.Web)!;
         manifest.Customer.ShouldBe("novak");
-        manifest.Metadata.ShouldBe(["1.root.json", "timestamp.json", "snapshot.json", "targets.json"]);
+        manifest.Metadata.ShouldBe(["1.root.json", "timestamp.json", "snapshot.json", "targets.json", "customer-novak.json"]);
     }
 
     [Fact]

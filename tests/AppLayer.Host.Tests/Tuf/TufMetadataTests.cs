@@ -107,6 +107,8 @@ public sealed class TufMetadataTests : IAsyncLifetime
         (await _publisher.PushAsync(TestPackages.Update("Cz.Vat2024", "1.0.0", "accounting"))).StatusCode.ShouldBe(HttpStatusCode.Created);
         await FeedSigning.RotateAsync(_host.DataDirectory, ["root", "targets", "snapshot", "timestamp"], null);
         (await _publisher.PushAsync(TestPackages.Update("Cz.MinimumWage2025", "1.0.0", "payroll"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var bespoke = TestPackages.Manifest("Novak.SalaryFix", "1.0.0", "accounting") with { Kind = AppLayer.Sdk.UpdateKind.DataFix, Customer = "novak" };
+        (await _publisher.PushAsync(TestPackages.Build("Novak.SalaryFix", "1.0.0", bespoke.ToJson()))).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         var output = await RunPythonAsync(Path.Combine(AppContext.BaseDirectory, "Tuf", "verify_tuf.py"), Path.Combine(_host.DataDirectory, "tuf"), _host.PackagesDirectory);
 
@@ -114,6 +116,9 @@ public sealed class TufMetadataTests : IAsyncLifetime
         output.ShouldContain("ok targets v");
         output.ShouldContain("ok target cz.minimumwage2025/1.0.0/cz.minimumwage2025.1.0.0.nupkg length and sha256+sha512");
         output.ShouldContain("ok target cz.vat2024/1.0.0/cz.vat2024.1.0.0.nupkg length and sha256+sha512");
+        output.ShouldContain("ok targets v1 signed by customer-novak (1/1)");
+        output.ShouldContain("ok customer-novak.json matches version, length and sha256");
+        output.ShouldContain("ok target customer-novak/novak.salaryfix/1.0.0/novak.salaryfix.1.0.0.nupkg length and sha256+sha512");
         output.ShouldNotContain("FAIL");
     }
 

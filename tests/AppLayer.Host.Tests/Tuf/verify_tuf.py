@@ -1,6 +1,7 @@
 """Checks a folder of TUF metadata with python-securesystemslib (the reference implementation's
 canonical JSON, key ids and ECDSA verification), independently of the .NET code that signed it.
 Usage: verify_tuf.py METADATA_DIR TARGETS_DIR. Prints one line per check; exits 1 on the first failure."""
+import fnmatch
 import hashlib
 import json
 import os
@@ -64,8 +65,34 @@ def main(meta_dir, targets_dir):
         if meta["version"] != doc["signed"]["version"] or meta["length"] != len(raw) or meta["hashes"]["sha256"] != hashlib.sha256(raw).hexdigest():
             fail(f"{name} does not match its parent's meta")
         print(f"ok {name} matches version, length and sha256")
-    for path, target in targets["signed"]["targets"].items():
-        with open(os.path.join(targets_dir, path), "rb") as f:
+    check_targets(targets, targets_dir, 0)
+    delegations = targets["signed"].get("delegations", {"keys": {}, "roles": []})
+    for role in delegations["roles"]:
+        name = role["name"] + ".json"
+        raw, doc = load(os.path.join(meta_dir, name))
+        if doc["signed"]["_type"] != "targets":
+            fail(f"{name} _type")
+        verify(doc, {"keys": delegations["keys"], "roles": {role["name"]: role}}, role["name"])
+        meta = snapshot["signed"]["meta"][name]
+        if meta["version"] != doc["signed"]["version"] or meta["length"] != len(raw) or meta["hashes"]["sha256"] != hashlib.sha256(raw).hexdigest():
+            fail(f"{name} does not match the snapshot's meta")
+        print(f"ok {name} matches version, length and sha256")
+        for path in doc["signed"]["targets"]:
+            if not any(matches(pattern, path) for pattern in role["paths"]):
+                fail(f"{role['name']} signs {path} outside its paths {role['paths']}")
+        # Bespoke target paths are customer-{code}/{id}/{version}/{file}; the package files lie at {id}/{version}/{file}.
+        check_targets(doc, targets_dir, 1)
+
+
+def matches(pattern, path):
+    """python-tuf's rule: as many '/'-separated parts, each matched with fnmatch."""
+    parts, pattern_parts = path.split("/"), pattern.split("/")
+    return len(parts) == len(pattern_parts) and all(fnmatch.fnmatch(p, q) for p, q in zip(parts, pattern_parts))
+
+
+def check_targets(doc, targets_dir, strip):
+    for path, target in doc["signed"]["targets"].items():
+        with open(os.path.join(targets_dir, *path.split("/")[strip:]), "rb") as f:
             data = f.read()
         if len(data) != target["length"] or hashlib.sha256(data).hexdigest() != target["hashes"]["sha256"] or hashlib.sha512(data).hexdigest() != target["hashes"]["sha512"]:
             fail(f"target {path}")

@@ -72,8 +72,8 @@ internal sealed class StandInHost : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Lists and serves a package file.</summary>
-    public AvailableUpdateDto Publish(string nupkg)
+    /// <summary>Lists and serves a package file; signed in <paramref name="bespokeFor"/>'s delegated role when given, else in the top-level targets.</summary>
+    public AvailableUpdateDto Publish(string nupkg, string? bespokeFor = null)
     {
         var bytes = File.ReadAllBytes(nupkg);
         UpdateManifest manifest;
@@ -93,7 +93,7 @@ internal sealed class StandInHost : IAsyncDisposable
             manifest.EffectiveDate,
             manifest.LegalReferences);
         _packages[Key(manifest.Id, manifest.Version)] = new Published(listing, bytes);
-        Tuf.AddTarget(manifest.Id, manifest.Version, bytes);
+        Tuf.AddTarget(manifest.Id, manifest.Version, bytes, bespokeFor);
         return listing;
     }
 

@@ -15,6 +15,8 @@ internal sealed class TestRepository : IDisposable
     public static readonly DateTimeOffset SignedAt = new(2024, 12, 20, 9, 30, 0, TimeSpan.Zero);
 
     private readonly JsonObject _targets = [];
+    private readonly SortedDictionary<string, JsonObject> _delegated = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _delegatedVersions = new(StringComparer.Ordinal);
     private long _targetsVersion;
     private long _snapshotVersion;
     private long _timestampVersion;
@@ -48,11 +50,20 @@ internal sealed class TestRepository : IDisposable
 
     public long TimestampVersion => _timestampVersion;
 
-    public void AddTarget(string id, string version, byte[] bytes)
+    /// <summary>What signs the delegated roles from the next <see cref="Publish"/> on (default: the targets key, as the host does).</summary>
+    public TufSigningKey? DelegatedSigner { get; set; }
+
+    /// <summary>The expiry of the delegated roles signed from the next <see cref="Publish"/> on.</summary>
+    public DateTimeOffset DelegatedExpires { get; set; } = SignedAt.AddDays(90);
+
+    /// <summary>Signs the package in the top-level targets, or, for a bespoke one, in its customer's delegated role.</summary>
+    public void AddTarget(string id, string version, byte[] bytes, string? customer = null)
     {
         var lowerId = id.ToLowerInvariant();
         var lowerVersion = NuGet.Versioning.NuGetVersion.Parse(version).ToNormalizedString().ToLowerInvariant();
-        _targets[$"{lowerId}/{lowerVersion}/{lowerId}.{lowerVersion}.nupkg"] = new JsonObject
+        var role = customer is null ? null : TufDelegations.RoleFor(customer);
+        var targets = role is null ? _targets : _delegated.TryGetValue(role, out var existing) ? existing : _delegated[role] = [];
+        targets[role is null ? $"{lowerId}/{lowerVersion}/{lowerId}.{lowerVersion}.nupkg" : TufDelegations.TargetPath(role, lowerId, lowerVersion)] = new JsonObject
         {
             ["length"] = bytes.Length,
             ["hashes"] = new JsonObject
@@ -67,9 +78,26 @@ internal sealed class TestRepository : IDisposable
     /// <summary>Signs new targets, snapshot and timestamp versions and serves them.</summary>
     public void Publish()
     {
-        var targets = TufDocument.Create(TufRoles.Targets, ++_targetsVersion, SignedAt.AddDays(90), new JsonObject { ["targets"] = _targets.DeepClone() }, [TargetsKey]);
+        var meta = new JsonObject();
+        foreach (var (role, roleTargets) in _delegated)
+        {
+            var name = TufDelegations.FileName(role);
+            _delegatedVersions[role] = _delegatedVersions.GetValueOrDefault(role) + 1;
+            var doc = TufDocument.Create(TufRoles.Targets, _delegatedVersions[role], DelegatedExpires, new JsonObject { ["targets"] = roleTargets.DeepClone() }, [DelegatedSigner ?? TargetsKey]);
+            Serve(name, doc);
+            meta[name] = MetaEntry(doc);
+        }
+
+        var body = new JsonObject { ["targets"] = _targets.DeepClone() };
+        if (_delegated.Count > 0)
+        {
+            body["delegations"] = TufDelegationSet.ToJson([TargetsKey.Public], _delegated.Keys.Select(r => (r, (IReadOnlyList<string>)[TufDelegations.PathPattern(r)])));
+        }
+
+        var targets = TufDocument.Create(TufRoles.Targets, ++_targetsVersion, SignedAt.AddDays(90), body, [TargetsKey]);
         Serve("targets.json", targets);
-        var snapshot = TufDocument.Create(TufRoles.Snapshot, ++_snapshotVersion, SignedAt.AddDays(7), Meta("targets.json", targets), [SnapshotKey]);
+        meta["targets.json"] = MetaEntry(targets);
+        var snapshot = TufDocument.Create(TufRoles.Snapshot, ++_snapshotVersion, SignedAt.AddDays(7), new JsonObject { ["meta"] = meta }, [SnapshotKey]);
         Serve("snapshot.json", snapshot);
         Serve("timestamp.json", Timestamp(++_timestampVersion, SignedAt.AddDays(1), TimestampKey, snapshot));
     }
@@ -112,6 +140,17 @@ internal sealed class TestRepository : IDisposable
         TargetsKey.Dispose();
         SnapshotKey.Dispose();
         TimestampKey.Dispose();
+    }
+
+    private static JsonObject MetaEntry(TufDocument document)
+    {
+        var bytes = document.ToBytes();
+        return new JsonObject
+        {
+            ["version"] = document.Version,
+            ["length"] = bytes.Length,
+            ["hashes"] = new JsonObject { ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes)) },
+        };
     }
 
     private static JsonObject Meta(string name, TufDocument document)
