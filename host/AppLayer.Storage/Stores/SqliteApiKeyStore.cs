@@ -5,8 +5,10 @@ using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores;
 
-internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
+internal sealed class SqliteApiKeyStore(SqliteDatabase database, DatabaseChanges changes) : IApiKeyStore
 {
+    private readonly ApiKeyCache _cache = new(changes);
+
     private const string Selected = "id, scope, installation_id, created_at, expires_at, revoked_at, hash";
     private const string ContactSelected = "id, customer_id, created_at, expires_at, revoked_at, hash";
 
@@ -62,7 +64,10 @@ internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
         return stored!.Info;
     }
 
-    public async Task<StoredApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken)
+    public Task<StoredApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken) =>
+        _cache.FindAsync(hash, ReadByHashAsync, cancellationToken);
+
+    private async Task<StoredApiKey?> ReadByHashAsync(string hash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleAsync(
