@@ -7,7 +7,10 @@ namespace AppLayer.Storage.Stores;
 
 internal sealed class SqliteApiKeyStore(SqliteDatabase database, DatabaseChanges changes) : IApiKeyStore
 {
-    private readonly ApiKeyCache _cache = new(changes);
+    // Keys by hash while the database is unchanged: a download costs no query, and any commit (a
+    // revocation here or by `applayer keys revoke` in another process) is seen before the next lookup.
+    // Expiry is checked against the clock by ApiKeyService on every request.
+    private readonly StampedCache<string, StoredApiKey> _cache = new(changes);
 
     private const string Selected = "id, scope, installation_id, created_at, expires_at, revoked_at, hash";
     private const string ContactSelected = "id, customer_id, created_at, expires_at, revoked_at, hash";
@@ -65,7 +68,7 @@ internal sealed class SqliteApiKeyStore(SqliteDatabase database, DatabaseChanges
     }
 
     public Task<StoredApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken) =>
-        _cache.FindAsync(hash, ReadByHashAsync, cancellationToken);
+        _cache.GetAsync(hash, ReadByHashAsync, cancellationToken);
 
     private async Task<StoredApiKey?> ReadByHashAsync(string hash, CancellationToken cancellationToken)
     {
