@@ -79,12 +79,7 @@ public sealed class SiteAgent
     {
         var (database, enrollment) = await OpenAsync(cancellationToken);
         using var hold = AgentLock.Take(Paths);
-        ApplyCounts counts;
-        using (var applier = new Applier(Paths, database, _options))
-        {
-            counts = await applier.ApplyAsync(enrollment, now, cancellationToken);
-        }
-
+        var counts = await new Applier(Paths, database, _options).ApplyAsync(enrollment, now, cancellationToken);
         var reports = report ? await ReportAsync(database, enrollment, cancellationToken) : new ReportResult(0, 0);
         return new ApplyResult(counts.Applied, counts.Failed, counts.AlreadyApplied, reports) { Waiting = counts.Waiting };
     }

@@ -14,7 +14,7 @@ namespace AppLayer.Site.Agent;
 /// each in one transaction together with its history row. A failure leaves the IS database as it
 /// was and becomes an outbox file.
 /// </summary>
-internal sealed class Applier : IDisposable
+internal sealed class Applier
 {
     private readonly SiteDatabase _database;
     private readonly PackageCache _cache;
@@ -64,8 +64,6 @@ internal sealed class Applier : IDisposable
                 continue;
             }
 
-            // Something may be applied: the first worker starts now, while the package is checked and extracted.
-            _launcher.Prestart();
             try
             {
                 // The bytes are checked again before anything reads them: the cache is only a folder.
@@ -249,9 +247,6 @@ internal sealed class Applier : IDisposable
             ? UpdateOutcome.Committed("committed before the worker ended")
             : UpdateOutcome.Failed(UpdateStep.Apply, failure + "; nothing was committed");
     }
-
-    /// <summary>Ends a worker started ahead that no update needed.</summary>
-    public void Dispose() => _launcher.Dispose();
 
     private async Task FailAsync(string id, string version, string? sha512, string message, CancellationToken cancellationToken)
     {

@@ -73,8 +73,7 @@ internal sealed class RollbackRunner
             var isVersion = await _database.ReadIsVersionAsync(cancellationToken);
             var facts = new InstallationFacts(enrollment.Installation, enrollment.Customer, isVersion.ToNormalizedString(), enrollment.Modules, enrollment.TimeZone);
             var request = new WorkerRequest(WorkerMode.Revert, _database.Path, folder.FullName, manifest.ToJson(), entry.Sha512, facts, Guid.NewGuid().ToString(), _options.Clock.GetUtcNow(), null);
-            using var applier = new Applier(_paths, _database, _options);
-            return await applier.RunWorkerAsync(request, $"  {entry.PackageId} (rollback): ", cancellationToken);
+            return await new Applier(_paths, _database, _options).RunWorkerAsync(request, $"  {entry.PackageId} (rollback): ", cancellationToken);
         }
         finally
         {

@@ -10,62 +10,20 @@ namespace AppLayer.Site.Isolation;
 /// Starts one worker process per update (<c>applayer-worker.dll</c> beside the agent), sends it the
 /// request and reads its answer. A worker that does not answer within the timeout is killed with
 /// its whole process tree; one that ends without an answer (a crash, <c>Environment.Exit</c>, out of
-/// memory) is a failure of that update, never of the agent. The next worker can be started ahead
-/// (<see cref="Prestart"/>) so that its runtime starts and warms up while the agent still checks and
-/// extracts the package; it is still one fresh process per update.
+/// memory) is a failure of that update, never of the agent.
 /// </summary>
-internal sealed class WorkerLauncher : IDisposable
+internal sealed class WorkerLauncher
 {
     private const int StderrTail = 2000;
 
     private readonly SiteAgentOptions _options;
-    private Process? _spare;
 
     public WorkerLauncher(SiteAgentOptions options) => _options = options;
-
-    /// <summary>Starts the worker the next <see cref="RunAsync"/> will use; it waits for its request (and ends when stdin closes).</summary>
-    public void Prestart()
-    {
-        if (_spare is not null)
-        {
-            return;
-        }
-
-        try
-        {
-            _spare = Process.Start(StartInfo());
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // no worker to start: the update's own start reports why
-        }
-    }
-
-    /// <summary>Ends a started worker that got no request: its stdin closes, so it exits without doing anything.</summary>
-    public void Dispose()
-    {
-        var spare = Interlocked.Exchange(ref _spare, null);
-        if (spare is null)
-        {
-            return;
-        }
-
-        try
-        {
-            spare.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // already gone
-        }
-
-        spare.Dispose();
-    }
 
     /// <summary>The outcome, or null when the worker ended without giving one (with why in <c>Failure</c>).</summary>
     public async Task<(UpdateOutcome? Outcome, string Failure)> RunAsync(WorkerRequest request, Action<string> onLog, CancellationToken cancellationToken)
     {
-        using var process = TakeSpare() ?? Process.Start(StartInfo()) ?? throw new InvalidOperationException("cannot start the worker process");
+        using var process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("cannot start the worker process");
         var stderr = new StringBuilder();
         var stderrDone = DrainAsync(process.StandardError, stderr);
         UpdateOutcome? outcome = null;
@@ -116,19 +74,6 @@ internal sealed class WorkerLauncher : IDisposable
         var tail = stderr.ToString().Trim();
         var why = tail.Contains("OutOfMemory", StringComparison.Ordinal) ? " (out of memory)" : string.Empty;
         return (null, $"the worker process ended with exit code {process.ExitCode}{why} before it finished (the plugin crashed or called Environment.Exit)");
-    }
-
-    /// <returns>The started worker if it is still waiting, else null (a fresh one is started).</returns>
-    private Process? TakeSpare()
-    {
-        var spare = Interlocked.Exchange(ref _spare, null);
-        if (spare is { HasExited: false })
-        {
-            return spare;
-        }
-
-        spare?.Dispose();
-        return null;
     }
 
     private ProcessStartInfo StartInfo()

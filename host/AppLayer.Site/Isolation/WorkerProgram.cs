@@ -28,9 +28,6 @@ public static class WorkerProgram
         var protocol = new StreamWriter(output, new UTF8Encoding(false));
         Console.SetOut(Console.Error); // whatever a plugin prints must not reach the protocol
         var reader = new StreamReader(input, Encoding.UTF8);
-        // The agent may start a worker before it knows the request: meanwhile, get the common code ready.
-        var warmUp = new Thread(WorkerWarmUp.Run) { IsBackground = true, Name = "warm-up" };
-        warmUp.Start();
         var line = await reader.ReadLineAsync();
         var request = line is null ? null : JsonSerializer.Deserialize<WorkerRequest>(line, WorkerJson.Options);
         if (request is null)
