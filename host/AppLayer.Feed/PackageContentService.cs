@@ -30,6 +30,14 @@ public sealed class PackageContentService(IPackageStore packages, IPackageFileSt
     public Stream? OpenNuspec(string id, string version) =>
         Valid(id, version) is { } v ? files.OpenNuspec(id, v) : null;
 
+    /// <returns>The nupkg's path (the file may be missing), or <c>null</c> for an invalid id or version.</returns>
+    public string? NupkgPath(string id, string version) =>
+        Valid(id, version) is { } v ? files.NupkgFilePath(id, v) : null;
+
+    /// <returns>The nuspec's path (the file may be missing), or <c>null</c> for an invalid id or version.</returns>
+    public string? NuspecPath(string id, string version) =>
+        Valid(id, version) is { } v ? files.NuspecFilePath(id, v) : null;
+
     private static string? Valid(string id, string version) =>
         PackageIdValidator.IsValidPackageId(id) ? FeedVersions.Normalize(version) : null;
 }

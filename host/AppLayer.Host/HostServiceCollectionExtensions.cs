@@ -41,6 +41,7 @@ public static class HostServiceCollectionExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddApiKeyAuth();
+        services.TryAddSingleton<Http.PackageFiles>();
         services.AddDashboard();
         services.AddOpenApi();
         services.AddOptions<KestrelServerOptions>()

@@ -32,8 +32,12 @@ public sealed class SiteAgentOptions
     /// <summary>Keep a snapshot of the IS database before each update without a down step (taken by the worker, which knows), for <c>site rollback</c>.</summary>
     public bool Snapshots { get; init; } = true;
 
-    /// <summary>Free bytes on the volume of a folder; by default what the OS reports.</summary>
-    public Func<string, long> FreeDiskSpace { get; init; } = folder => new DriveInfo(Path.GetPathRoot(Path.GetFullPath(folder))!).AvailableFreeSpace;
+    /// <summary>
+    /// Free bytes on the volume of a folder; by default what the OS reports for the file system that holds
+    /// the folder (on Unix the folder itself is asked, so a database on its own mount is measured there, not on <c>/</c>).
+    /// </summary>
+    public Func<string, long> FreeDiskSpace { get; init; } = folder =>
+        new DriveInfo(OperatingSystem.IsWindows() ? Path.GetPathRoot(Path.GetFullPath(folder))! : Path.GetFullPath(folder)).AvailableFreeSpace;
 
     /// <summary>Told before each update's rehearsal and apply, and at the end (progress bars).</summary>
     public IProgress<ApplyProgress>? Progress { get; init; }

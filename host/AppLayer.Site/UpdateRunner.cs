@@ -11,6 +11,9 @@ namespace AppLayer.Site;
 /// </summary>
 public sealed class UpdateRunner
 {
+    /// <summary>SQLITE_FULL: a write found no room on the disk (or the database reached its page limit).</summary>
+    private const int DiskFull = 13;
+
     private static readonly IReadOnlyDictionary<string, string> NoParameters = new Dictionary<string, string>();
 
     private readonly TimeProvider _clock;
@@ -107,6 +110,11 @@ public sealed class UpdateRunner
         }
     }
 
-    private static string Describe(Exception ex) =>
-        string.IsNullOrWhiteSpace(ex.Message) ? ex.GetType().Name : ex.Message;
+    private static string Describe(Exception ex) => ex switch
+    {
+        SqliteException { SqliteErrorCode: DiskFull } =>
+            "the disk that holds the IS database is full (SQLite: database or disk is full); the update was rolled back and nothing was changed, free some space and run it again",
+        _ when string.IsNullOrWhiteSpace(ex.Message) => ex.GetType().Name,
+        _ => ex.Message,
+    };
 }

@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteDatabase>();
+        services.TryAddSingleton<DatabaseChanges>();
         services.TryAddSingleton<ICustomerStore, SqliteCustomerStore>();
         services.TryAddSingleton<IAgreementStore, SqliteAgreementStore>();
         services.TryAddSingleton<IInstallationStore, SqliteInstallationStore>();

@@ -26,8 +26,11 @@ public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listi
     }
 
     /// <returns>Every version of <paramref name="id"/> the caller may see, oldest first (none: the id does not exist for them).</returns>
-    public async Task<IReadOnlyList<ListedPackage>> VersionsAsync(string id, FeedCaller caller, CancellationToken cancellationToken) =>
-        [.. (await AllAsync(caller, cancellationToken)).Where(p => string.Equals(p.Package.Id, id, StringComparison.OrdinalIgnoreCase))];
+    public async Task<IReadOnlyList<ListedPackage>> VersionsAsync(string id, FeedCaller caller, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return [.. (await EverythingAsync(cancellationToken)).Where(p => string.Equals(p.Package.Id, id, StringComparison.OrdinalIgnoreCase) && caller.CanSee(p.Package.Manifest))];
+    }
 
     /// <returns>Every package the caller may see, by id then version.</returns>
     public async Task<IReadOnlyList<ListedPackage>> AllAsync(FeedCaller caller, CancellationToken cancellationToken)

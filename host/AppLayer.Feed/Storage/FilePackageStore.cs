@@ -44,6 +44,10 @@ internal sealed class FilePackageStore(IOptions<FeedOptions> options) : IPackage
 
     public Stream? OpenNuspec(string id, string version) => OpenIfExists(NuspecPath(id, version));
 
+    public string NupkgFilePath(string id, string version) => NupkgPath(id, version);
+
+    public string NuspecFilePath(string id, string version) => NuspecPath(id, version);
+
     private static string Lower(string value) => value.ToLowerInvariant();
 
     private static Stream? OpenIfExists(string path)

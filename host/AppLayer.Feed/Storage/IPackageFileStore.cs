@@ -17,5 +17,11 @@ public interface IPackageFileStore
 
     Stream? OpenNupkg(string id, string version);
 
+    /// <summary>Where the nupkg is (or would be), for serving it straight from the file system.</summary>
+    string NupkgFilePath(string id, string version);
+
+    /// <summary>Where the nuspec is (or would be), for serving it straight from the file system.</summary>
+    string NuspecFilePath(string id, string version);
+
     Stream? OpenNuspec(string id, string version);
 }

@@ -22,6 +22,7 @@ internal sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyService keys,
+    SiteCustomers customers,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -46,6 +47,10 @@ internal sealed class ApiKeyAuthenticationHandler(
         if (key.InstallationId is { } installation)
         {
             claims.Add(new Claim(ApiKeyDefaults.InstallationClaim, installation.ToString(CultureInfo.InvariantCulture)));
+            if (await customers.CustomerOfAsync(installation, Context.RequestAborted) is { } customer)
+            {
+                claims.Add(new Claim(ApiKeyDefaults.CustomerClaim, customer));
+            }
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name));

@@ -13,6 +13,9 @@ internal static class ApiKeyDefaults
     public const string InstallationClaim = "applayer:installation";
     public const string KeyIdClaim = "applayer:key";
 
+    /// <summary>A site key's customer (what of the feed it sees), when its installation still has one.</summary>
+    public const string CustomerClaim = "applayer:customer";
+
     /// <summary>Any valid key (reading the feed).</summary>
     public const string AnyKeyPolicy = "any-key";
 

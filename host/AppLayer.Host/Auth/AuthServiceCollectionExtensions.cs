@@ -9,6 +9,7 @@ internal static class AuthServiceCollectionExtensions
     /// <summary>API key authentication and one policy per scope (a manager key may also publish).</summary>
     public static IServiceCollection AddApiKeyAuth(this IServiceCollection services)
     {
+        services.AddSingleton<SiteCustomers>();
         services.AddAuthentication(ApiKeyDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
         services.AddAuthorizationBuilder()

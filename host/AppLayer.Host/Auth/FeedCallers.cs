@@ -14,6 +14,11 @@ internal static class FeedCallers
             return FeedCaller.Everyone;
         }
 
+        if (user.FindFirst(ApiKeyDefaults.CustomerClaim)?.Value is { } customer)
+        {
+            return new FeedCaller(false, customer);
+        }
+
         var identity = await sites.IdentifyAsync(user.InstallationId(), cancellationToken);
         return new FeedCaller(false, identity.Customer);
     }

@@ -56,7 +56,7 @@ internal static class FeedEndpoints
             : Results.Json(new PackageVersions([.. versions.Select(v => v.Version.ToNormalizedString().ToLowerInvariant())]));
     }
 
-    private static async Task<IResult> ContentAsync(string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageContentService content, CancellationToken cancellationToken)
+    private static async Task<IResult> ContentAsync(string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageContentService content, PackageFiles files, CancellationToken cancellationToken)
     {
         var normalized = FeedVersions.Normalize(version);
         var package = normalized is null || !PackageIdValidator.IsValidPackageId(id)
@@ -68,15 +68,17 @@ internal static class FeedEndpoints
         }
 
         if (file.Equals($"{id}.{version}.nupkg", StringComparison.OrdinalIgnoreCase)
-            && content.OpenNupkg(id, version) is { } nupkg)
+            && content.NupkgPath(id, version) is { } nupkg
+            && files.Serve(nupkg, "application/octet-stream") is { } nupkgResult)
         {
-            return Results.File(nupkg, "application/octet-stream");
+            return nupkgResult;
         }
 
         if (file.Equals($"{id}.nuspec", StringComparison.OrdinalIgnoreCase)
-            && content.OpenNuspec(id, version) is { } nuspec)
+            && content.NuspecPath(id, version) is { } nuspec
+            && files.Serve(nuspec, "application/xml") is { } nuspecResult)
         {
-            return Results.File(nuspec, "application/xml");
+            return nuspecResult;
         }
 
         return Problems.NotFound($"{file} ({id} {version}) is not in the feed.");

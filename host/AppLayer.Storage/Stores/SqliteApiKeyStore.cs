@@ -5,8 +5,13 @@ using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores;
 
-internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
+internal sealed class SqliteApiKeyStore(SqliteDatabase database, DatabaseChanges changes) : IApiKeyStore
 {
+    // Keys by hash while the database is unchanged: a download costs no query, and any commit (a
+    // revocation here or by `applayer keys revoke` in another process) is seen before the next lookup.
+    // Expiry is checked against the clock by ApiKeyService on every request.
+    private readonly StampedCache<string, StoredApiKey> _cache = new(changes);
+
     private const string Selected = "id, scope, installation_id, created_at, expires_at, revoked_at, hash";
     private const string ContactSelected = "id, customer_id, created_at, expires_at, revoked_at, hash";
 
@@ -62,7 +67,10 @@ internal sealed class SqliteApiKeyStore(SqliteDatabase database) : IApiKeyStore
         return stored!.Info;
     }
 
-    public async Task<StoredApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken)
+    public Task<StoredApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken) =>
+        _cache.GetAsync(hash, ReadByHashAsync, cancellationToken);
+
+    private async Task<StoredApiKey?> ReadByHashAsync(string hash, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleAsync(
