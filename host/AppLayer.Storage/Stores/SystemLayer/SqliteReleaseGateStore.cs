@@ -38,9 +38,7 @@ internal sealed class SqliteReleaseGateStore(SqliteDatabase database) : IRelease
     public async Task<bool> AddRehearsalAsync(RehearsalReport report, HistoryEvent historyEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var added = await connection.ExecuteAsync(
+        return await InsertWithHistoryAsync(
             $"INSERT INTO rehearsal_reports ({RehearsalColumns}) VALUES ($installation, $report, $id, $version, $ok, $message, $sha, $at) ON CONFLICT (report_id) DO NOTHING;",
             [
                 ("$installation", report.InstallationId),
@@ -52,16 +50,8 @@ internal sealed class SqliteReleaseGateStore(SqliteDatabase database) : IRelease
                 ("$sha", report.Sha512),
                 ("$at", Columns.Instant(report.At)),
             ],
-            cancellationToken,
-            transaction);
-        if (added == 0)
-        {
-            return false;
-        }
-
-        await SqliteHistoryStore.InsertAsync(connection, transaction, historyEvent, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+            historyEvent,
+            cancellationToken);
     }
 
     public async Task<RehearsalReport?> FindRehearsalAsync(string reportId, CancellationToken cancellationToken)
@@ -94,9 +84,7 @@ internal sealed class SqliteReleaseGateStore(SqliteDatabase database) : IRelease
     public async Task<bool> ApproveAsync(GateApproval approval, HistoryEvent historyEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approval);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var added = await connection.ExecuteAsync(
+        return await InsertWithHistoryAsync(
             $"INSERT INTO gate_approvals ({ApprovalColumns}) VALUES ($installation, $id, $version, $report, $at, $by) ON CONFLICT DO NOTHING;",
             [
                 ("$installation", approval.InstallationId),
@@ -106,8 +94,23 @@ internal sealed class SqliteReleaseGateStore(SqliteDatabase database) : IRelease
                 ("$at", Columns.Instant(approval.ApprovedAt)),
                 ("$by", approval.ApprovedBy),
             ],
-            cancellationToken,
-            transaction);
+            historyEvent,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs an insert that may hit its conflict clause and, only when it added a row, records the history event in
+    /// the same transaction; false (nothing stored) when the row was there already.
+    /// </summary>
+    private async Task<bool> InsertWithHistoryAsync(
+        string insert,
+        IEnumerable<(string Name, object? Value)> parameters,
+        HistoryEvent historyEvent,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var added = await connection.ExecuteAsync(insert, parameters, cancellationToken, transaction);
         if (added == 0)
         {
             return false;
