@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using AppLayer.Core.Tuf;
 using AppLayer.Site.Tests.Support;
@@ -36,13 +35,13 @@ public sealed class DelegatedTargetsTests(BuiltPackages packages)
         await using var host = await StandInHost.StartAsync();
         host.Publish(packages.Vat2024, bespokeFor: "dvorak");
         using var site = await TempSite.EnrolledAsync(host);
-        var before = State(site);
+        var before = SiteState.Of(site);
 
         var error = await Should.ThrowAsync<PackageIntegrityException>(() => site.Agent.RunAsync());
 
         error.Message.ShouldContain("has neither cz.vat2024/1.0.0/cz.vat2024.1.0.0.nupkg nor customer-novak/cz.vat2024/1.0.0/cz.vat2024.1.0.0.nupkg");
         host.MetadataRequests.ShouldNotContain(r => r.StartsWith("customer-dvorak", StringComparison.Ordinal));
-        State(site, exceptTrust: true).ShouldBe(Without(before, "tuf"));
+        SiteState.Of(site, exceptTrust: true).ShouldBe(SiteState.Without(before, "tuf"));
     }
 
     [Fact]
@@ -55,7 +54,7 @@ public sealed class DelegatedTargetsTests(BuiltPackages packages)
         role[hash] = (byte)(role[hash] == (byte)'0' ? '1' : '0'); // same length, another package hash: only the snapshot's hash can tell
         host.Tuf.Files["customer-novak.json"] = role;
         using var site = await TempSite.EnrolledAsync(host);
-        var before = State(site);
+        var before = SiteState.Of(site);
 
         var error = await Should.ThrowAsync<TufException>(() => site.Agent.RunAsync());
 
@@ -72,7 +71,7 @@ public sealed class DelegatedTargetsTests(BuiltPackages packages)
         host.Tuf.DelegatedSigner = attacker; // the snapshot names it correctly: only the signature can tell
         host.Publish(packages.Vat2024, bespokeFor: "novak");
         using var site = await TempSite.EnrolledAsync(host);
-        var before = State(site);
+        var before = SiteState.Of(site);
 
         var error = await Should.ThrowAsync<TufException>(() => site.Agent.RunAsync());
 
@@ -87,7 +86,7 @@ public sealed class DelegatedTargetsTests(BuiltPackages packages)
         host.Tuf.DelegatedExpires = TestRepository.SignedAt.AddHours(-1);
         host.Publish(packages.Vat2024, bespokeFor: "novak");
         using var site = await TempSite.EnrolledAsync(host);
-        var before = State(site);
+        var before = SiteState.Of(site);
 
         var error = await Should.ThrowAsync<TufException>(() => site.Agent.RunAsync());
 
@@ -97,29 +96,8 @@ public sealed class DelegatedTargetsTests(BuiltPackages packages)
 
     private static void AssertNothingKept(TempSite site, Dictionary<string, string> before)
     {
-        State(site, exceptTrust: true).ShouldBe(Without(before, "tuf"));
+        SiteState.Of(site, exceptTrust: true).ShouldBe(SiteState.Without(before, "tuf"));
         File.Exists(Path.Combine(site.Paths.Trust, "customer-novak.json")).ShouldBeFalse();
         site.CachedPackages().ShouldBeEmpty();
     }
-
-    private static Dictionary<string, string> State(TempSite site, bool exceptTrust = false)
-    {
-        var state = new Dictionary<string, string>(StringComparer.Ordinal) { ["<database>"] = site.Dump() };
-        if (Directory.Exists(site.Paths.Root))
-        {
-            foreach (var file in Directory.GetFiles(site.Paths.Root, "*", SearchOption.AllDirectories))
-            {
-                var relative = Path.GetRelativePath(site.Paths.Root, file);
-                if (relative != "agent.lock" && !(exceptTrust && relative.StartsWith("tuf", StringComparison.Ordinal)))
-                {
-                    state[relative] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
-                }
-            }
-        }
-
-        return state;
-    }
-
-    private static Dictionary<string, string> Without(Dictionary<string, string> state, string folder) =>
-        state.Where(p => !p.Key.StartsWith(folder, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
 }

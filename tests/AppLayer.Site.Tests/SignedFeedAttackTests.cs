@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using AppLayer.Core.Tuf;
 using AppLayer.Site.Tests.Support;
 
@@ -21,12 +20,12 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
         bytes[^30] ^= 0xFF; // same length, other content: only the signed hash can tell
         host.ServeOtherBytes("Cz.Vat2024", "1.0.0", bytes);
         using var site = await TempSite.EnrolledAsync(host);
-        var before = State(site);
+        var before = SiteState.Of(site);
 
         var error = await Should.ThrowAsync<PackageIntegrityException>(() => site.Agent.RunAsync());
 
         error.Message.ShouldContain("SHA-512");
-        State(site, exceptTrust: true).ShouldBe(Without(before, "tuf"));
+        SiteState.Of(site, exceptTrust: true).ShouldBe(SiteState.Without(before, "tuf"));
         site.CachedPackages().ShouldBeEmpty();
     }
 
@@ -37,7 +36,7 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
         host.Publish(packages.Vat2024);
         using var site = await TempSite.EnrolledAsync(host);
         await site.Agent.PullAsync();
-        var before = State(site);
+        var before = SiteState.Of(site);
 
         host.Tuf.ServeVersion(1); // the first, validly signed, unexpired set: before Cz.Vat2024 existed
 
@@ -45,7 +44,7 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
 
         error.Message.ShouldContain("timestamp metadata version 1 is older than the trusted version 2");
         error.Message.ShouldContain("rollback");
-        State(site).ShouldBe(before);
+        SiteState.Of(site).ShouldBe(before);
     }
 
     [Fact]
@@ -54,7 +53,7 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
         await using var host = await StandInHost.StartAsync();
         host.Publish(packages.Vat2024);
         using var site = await TempSite.EnrolledAsync(host);
-        var before = State(site);
+        var before = SiteState.Of(site);
         using var attacker = TufSigningKey.Generate();
 
         host.Tuf.Files["timestamp.json"] = host.Tuf.Timestamp(1_000_000, TestRepository.SignedAt.AddDays(1), attacker).ToBytes();
@@ -62,7 +61,7 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
         var error = await Should.ThrowAsync<TufException>(() => site.Agent.RunAsync());
 
         error.Message.ShouldContain("timestamp metadata version 1000000 has 0 valid signature(s)");
-        State(site).ShouldBe(before);
+        SiteState.Of(site).ShouldBe(before);
         site.CachedPackages().ShouldBeEmpty();
     }
 
@@ -72,14 +71,14 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
         await using var host = await StandInHost.StartAsync();
         host.Publish(packages.Vat2024);
         using var site = await TempSite.EnrolledAsync(host);
-        var before = State(site);
+        var before = SiteState.Of(site);
 
         host.Tuf.RotateRoot((_, newKey) => [newKey]); // an attacker's root: the old root key did not sign it
 
         var error = await Should.ThrowAsync<TufException>(() => site.Agent.RunAsync());
 
         error.Message.ShouldContain("root metadata version 2 has 0 valid signature(s) by the root role's keys of root version 1");
-        State(site).ShouldBe(before);
+        SiteState.Of(site).ShouldBe(before);
     }
 
     [Fact]
@@ -104,7 +103,7 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
         await using var host = await StandInHost.StartAsync();
         host.Publish(packages.Vat2024);
         using var site = await TempSite.EnrolledAsync(host);
-        var before = State(site);
+        var before = SiteState.Of(site);
 
         site.Clock.Advance(TimeSpan.FromDays(2)); // the host kept serving yesterday's timestamp
 
@@ -112,7 +111,7 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
 
         error.Message.ShouldContain("timestamp metadata version 2 expired at 2024-12-21T09:30:00Z");
         error.Message.ShouldContain("freeze");
-        State(site).ShouldBe(before);
+        SiteState.Of(site).ShouldBe(before);
         site.CachedPackages().ShouldBeEmpty();
     }
 
@@ -122,7 +121,7 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
         await using var host = await StandInHost.StartAsync();
         host.Publish(packages.Vat2024);
         using var site = await TempSite.EnrolledAsync(host);
-        var before = State(site);
+        var before = SiteState.Of(site);
 
         host.Tuf.Files["targets.json"] = host.Tuf.History[("targets.json", 1)]; // validly signed, but not the version the snapshot names
 
@@ -130,7 +129,7 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
 
         error.Message.ShouldContain("targets.json");
         error.Message.ShouldContain("mix-and-match");
-        State(site).ShouldBe(before);
+        SiteState.Of(site).ShouldBe(before);
     }
 
     [Fact]
@@ -141,12 +140,12 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
         using var site = await TempSite.EnrolledAsync(host);
         host.Tuf.ServeVersion(1); // the host lists Cz.Vat2024 but no signature covers it
         using var fresh = await TempSite.EnrolledAsync(host);
-        var before = State(fresh);
+        var before = SiteState.Of(fresh);
 
         var error = await Should.ThrowAsync<PackageIntegrityException>(() => fresh.Agent.RunAsync());
 
         error.Message.ShouldContain("the signed targets metadata has neither cz.vat2024/1.0.0/cz.vat2024.1.0.0.nupkg");
-        State(fresh, exceptTrust: true).ShouldBe(Without(before, "tuf"));
+        SiteState.Of(fresh, exceptTrust: true).ShouldBe(SiteState.Without(before, "tuf"));
         fresh.CachedPackages().ShouldBeEmpty();
     }
 
@@ -157,13 +156,13 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
         var listed = host.Publish(packages.Vat2024);
         host.Misbehave["nupkg"] = host.Endless(64 * 1024, TimeSpan.Zero, maxChunks: 2000);
         using var site = await TempSite.EnrolledAsync(host);
-        var before = State(site);
+        var before = SiteState.Of(site);
 
         var error = await Should.ThrowAsync<PackageIntegrityException>(() => site.Agent.PullAsync());
 
         error.Message.ShouldContain($"longer than the {listed.Size} bytes the signed targets declare; stopped reading");
         host.MisbehavingBytesSent.ShouldBeLessThan(64L * 1024 * 1024, "the agent stopped reading long before the server stopped sending");
-        State(site, exceptTrust: true).ShouldBe(Without(before, "tuf"));
+        SiteState.Of(site, exceptTrust: true).ShouldBe(SiteState.Without(before, "tuf"));
         site.CachedPackages().ShouldBeEmpty();
     }
 
@@ -173,13 +172,13 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
         await using var host = await StandInHost.StartAsync();
         host.Publish(packages.Vat2024);
         using var site = await TempSite.EnrolledAsync(host);
-        var before = State(site);
+        var before = SiteState.Of(site);
         host.Misbehave["timestamp.json"] = host.Endless(4 * 1024, TimeSpan.Zero);
 
         var error = await Should.ThrowAsync<TufException>(() => site.Agent.PullAsync());
 
         error.Message.ShouldContain("metadata timestamp.json is longer than the 16384 bytes allowed; stopped reading");
-        State(site).ShouldBe(before);
+        SiteState.Of(site).ShouldBe(before);
     }
 
     [Fact]
@@ -188,14 +187,14 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
         await using var host = await StandInHost.StartAsync();
         host.Publish(packages.Vat2024);
         using var site = await TempSite.EnrolledAsync(host);
-        var before = State(site);
+        var before = SiteState.Of(site);
         host.Misbehave["timestamp.json"] = host.Endless(1, TimeSpan.FromMilliseconds(200), maxChunks: 100);
         var agent = site.AgentWith(o => o with { MetadataTimeout = TimeSpan.FromSeconds(2) });
 
         var error = await Should.ThrowAsync<TufException>(() => agent.PullAsync());
 
         error.Message.ShouldContain("metadata timestamp.json did not arrive within 2 s (slow retrieval)");
-        State(site).ShouldBe(before);
+        SiteState.Of(site).ShouldBe(before);
     }
 
     [Fact]
@@ -204,14 +203,14 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
         await using var host = await StandInHost.StartAsync();
         host.Publish(packages.Vat2024);
         using var site = await TempSite.EnrolledAsync(host);
-        var before = State(site);
+        var before = SiteState.Of(site);
         host.Misbehave["nupkg"] = host.Endless(1, TimeSpan.FromMilliseconds(200), maxChunks: 100);
         var agent = site.AgentWith(o => o with { DownloadTimeout = TimeSpan.FromSeconds(2) });
 
         var error = await Should.ThrowAsync<Core.UserException>(() => agent.PullAsync());
 
         error.Message.ShouldContain("Cz.Vat2024 1.0.0 did not arrive within 2 s (slow retrieval)");
-        State(site, exceptTrust: true).ShouldBe(Without(before, "tuf"));
+        SiteState.Of(site, exceptTrust: true).ShouldBe(SiteState.Without(before, "tuf"));
         site.CachedPackages().ShouldBeEmpty();
     }
 
@@ -228,26 +227,4 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
 
         host.MetadataRequests.ShouldBe(["2.root.json 404", "timestamp.json 304"]);
     }
-
-    /// <summary>The IS database and every file the agent keeps (but its lock), with their hashes.</summary>
-    private static Dictionary<string, string> State(TempSite site, bool exceptTrust = false)
-    {
-        var state = new Dictionary<string, string>(StringComparer.Ordinal) { ["<database>"] = site.Dump() };
-        if (Directory.Exists(site.Paths.Root))
-        {
-            foreach (var file in Directory.GetFiles(site.Paths.Root, "*", SearchOption.AllDirectories))
-            {
-                var relative = Path.GetRelativePath(site.Paths.Root, file);
-                if (relative != "agent.lock" && !(exceptTrust && relative.StartsWith("tuf", StringComparison.Ordinal)))
-                {
-                    state[relative] = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file)));
-                }
-            }
-        }
-
-        return state;
-    }
-
-    private static Dictionary<string, string> Without(Dictionary<string, string> state, string folder) =>
-        state.Where(p => !p.Key.StartsWith(folder, StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
 }
