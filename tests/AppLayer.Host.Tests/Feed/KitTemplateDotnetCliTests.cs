@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AppLayer.Changelog;
-using AppLayer.Core.Model;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Sdk;
 
@@ -20,56 +19,40 @@ public sealed class KitTemplateDotnetCliTests : IAsyncLifetime
     // project, and only the host's feed serves AppLayer.Sdk at it.
     private const string KitVersion = "2.3.4";
 
-    private readonly string _root = Directory.CreateTempSubdirectory("applayer-templates-").FullName;
-    private RunningHost _host = null!;
-    private string _publishKey = null!;
-    private string _readerKey = null!;
+    private KitFeedHost _kit = null!;
 
-    private string DataDirectory => Path.Combine(_root, "data");
+    private string Hive => Path.Combine(_kit.Root, "template-hive");
 
-    private string Hive => Path.Combine(_root, "template-hive");
+    public async Task InitializeAsync() => _kit = await KitFeedHost.StartAsync("applayer-templates-");
 
-    private Uri Feed => new(_host.BaseAddress, "v3/index.json");
-
-    public async Task InitializeAsync()
-    {
-        _publishKey = (await AppLayerHost.CreateKeyAsync(DataDirectory, KeyScope.Publish, null, null)).Key;
-        _readerKey = (await AppLayerHost.CreateKeyAsync(DataDirectory, KeyScope.Manager, null, null)).Key;
-        _host = await AppLayerHost.StartAsync(new AppLayerHostOptions { DataDirectory = DataDirectory, Urls = "http://127.0.0.1:0" });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
-    }
+    public async Task DisposeAsync() => await _kit.DisposeAsync();
 
     [Fact]
     public async Task Templates_installed_from_the_feed_make_a_plugin_that_builds_passes_its_tests_and_its_changelog_check_and_that_the_feed_accepts()
     {
         var repo = DotnetCli.RepoRoot();
-        var packed = Path.Combine(_root, "packed");
-        var packSdk = await DotnetAsync(repo, "pack", Path.Combine(repo, "plugins", "AppLayer.Sdk"), "--no-build", "-c", DotnetCli.Configuration(), "-o", packed, $"-p:Version={KitVersion}");
-        var packTemplates = await DotnetAsync(repo, "pack", Path.Combine(repo, "plugins", "AppLayer.Templates"), "-c", DotnetCli.Configuration(), "-o", packed, $"-p:Version={KitVersion}");
+        var packed = Path.Combine(_kit.Root, "packed");
+        var packSdk = await _kit.DotnetAsync(repo, "pack", Path.Combine(repo, "plugins", "AppLayer.Sdk"), "--no-build", "-c", DotnetCli.Configuration(), "-o", packed, $"-p:Version={KitVersion}");
+        var packTemplates = await _kit.DotnetAsync(repo, "pack", Path.Combine(repo, "plugins", "AppLayer.Templates"), "-c", DotnetCli.Configuration(), "-o", packed, $"-p:Version={KitVersion}");
         packSdk.ExitCode.ShouldBe(0, packSdk.Output);
         packTemplates.ExitCode.ShouldBe(0, packTemplates.Output);
         await WriteNuGetConfigAsync();
 
         foreach (var id in new[] { "AppLayer.Sdk", "AppLayer.Templates" })
         {
-            var push = await DotnetAsync(_root, "nuget", "push", Path.Combine(packed, $"{id}.{KitVersion}.nupkg"), "--source", "applayer", "--api-key", _publishKey);
+            var push = await _kit.DotnetAsync(_kit.Root, "nuget", "push", Path.Combine(packed, $"{id}.{KitVersion}.nupkg"), "--source", "applayer", "--api-key", _kit.PublishKey);
             push.ExitCode.ShouldBe(0, push.Output);
         }
 
         // The host is plain HTTP on loopback: dotnet new searches such a source only with --force. The credentials
         // come from the NuGet.Config in the working folder; the hive keeps the user's own templates untouched.
-        var install = await DotnetAsync(_root, "new", "install", "AppLayer.Templates", "--nuget-source", Feed.AbsoluteUri, "--force", "--debug:custom-hive", Hive);
+        var install = await _kit.DotnetAsync(_kit.Root, "new", "install", "AppLayer.Templates", "--nuget-source", _kit.Feed.AbsoluteUri, "--force", "--debug:custom-hive", Hive);
         install.ExitCode.ShouldBe(0, install.Output);
         install.Output.ShouldContain($"AppLayer.Templates@{KitVersion}");
         install.Output.ShouldContain("applayer-update");
 
-        var generated = Path.Combine(_root, "authors", "Cz.Something");
-        var create = await DotnetAsync(_root, "new", "applayer-update", "-n", "Cz.Something", "-o", generated, "--no-update-check", "--debug:custom-hive", Hive);
+        var generated = Path.Combine(_kit.Root, "authors", "Cz.Something");
+        var create = await _kit.DotnetAsync(_kit.Root, "new", "applayer-update", "-n", "Cz.Something", "-o", generated, "--no-update-check", "--debug:custom-hive", Hive);
         create.ExitCode.ShouldBe(0, create.Output);
         foreach (var file in new[]
         {
@@ -83,10 +66,10 @@ public sealed class KitTemplateDotnetCliTests : IAsyncLifetime
 
         (await File.ReadAllTextAsync(Path.Combine(generated, "Directory.Packages.props"))).ShouldContain($"""<PackageVersion Include="AppLayer.Sdk" Version="{KitVersion}" />""");
 
-        var build = await DotnetAsync(generated, "build");
+        var build = await _kit.DotnetAsync(generated, "build");
         build.ExitCode.ShouldBe(0, build.Output);
         build.Output.ShouldContain(" 0 Warning(s)");
-        var test = await DotnetAsync(generated, "test", "--no-build");
+        var test = await _kit.DotnetAsync(generated, "test", "--no-build");
         test.ExitCode.ShouldBe(0, test.Output);
         Regex.Match(test.Output, @"Failed:\s+(\d+), Passed:\s+(\d+)").Groups.Values.Skip(1).Select(g => g.Value).ShouldBe(["0", "4"], test.Output);
 
@@ -99,9 +82,9 @@ public sealed class KitTemplateDotnetCliTests : IAsyncLifetime
         fragment.LegalReferences.ShouldBe(manifest.LegalReferences);
 
         // The packed plugin passes the feed's push validation (manifest, id and version) and is listed as an update.
-        var packPlugin = await DotnetAsync(generated, "pack", "plugins/Cz.Something", "--no-build", "-c", "Debug", "-o", Path.Combine(_root, "plugin-packed"));
+        var packPlugin = await _kit.DotnetAsync(generated, "pack", "plugins/Cz.Something", "--no-build", "-c", "Debug", "-o", Path.Combine(_kit.Root, "plugin-packed"));
         packPlugin.ExitCode.ShouldBe(0, packPlugin.Output);
-        var pushPlugin = await DotnetAsync(_root, "nuget", "push", Path.Combine(_root, "plugin-packed", "Cz.Something.1.0.0.nupkg"), "--source", "applayer", "--api-key", _publishKey);
+        var pushPlugin = await _kit.DotnetAsync(_kit.Root, "nuget", "push", Path.Combine(_kit.Root, "plugin-packed", "Cz.Something.1.0.0.nupkg"), "--source", "applayer", "--api-key", _kit.PublishKey);
         pushPlugin.ExitCode.ShouldBe(0, pushPlugin.Output);
         (await VersionsAsync("cz.something")).ShouldBe(["1.0.0"]);
         (await VersionsAsync("applayer.templates")).ShouldBe([KitVersion]);
@@ -109,8 +92,8 @@ public sealed class KitTemplateDotnetCliTests : IAsyncLifetime
 
     private async Task<string[]> VersionsAsync(string lowerId)
     {
-        using var client = new HttpClient { BaseAddress = _host.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("plugin-author:" + _readerKey)));
+        using var client = new HttpClient { BaseAddress = _kit.Host.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("plugin-author:" + _kit.ReaderKey)));
         using var versions = JsonDocument.Parse(await client.GetStringAsync(new Uri($"v3/flatcontainer/{lowerId}/index.json", UriKind.Relative)));
         return versions.RootElement.GetProperty("versions").EnumerateArray().Select(v => v.GetString()!).ToArray();
     }
@@ -119,29 +102,8 @@ public sealed class KitTemplateDotnetCliTests : IAsyncLifetime
     /// The host's feed (with a reader key) for AppLayer.*, and the machine's NuGet package folder as a local source for
     /// xunit and the rest, so nothing leaves the machine; restores go to a package folder of this test's own.
     /// </summary>
-    private Task WriteNuGetConfigAsync()
-    {
-        var machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+    private Task<string> WriteNuGetConfigAsync() =>
+        _kit.WriteNuGetConfigAsync(Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
             ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        return File.WriteAllTextAsync(Path.Combine(_root, "NuGet.Config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="applayer" value="{Feed.AbsoluteUri}" allowInsecureConnections="true" />
-                <add key="machine" value="{machinePackages}" />
-              </packageSources>
-              <packageSourceCredentials>
-                <applayer>
-                  <add key="Username" value="plugin-author" />
-                  <add key="ClearTextPassword" value="{_readerKey}" />
-                </applayer>
-              </packageSourceCredentials>
-            </configuration>
-            """);
-    }
-
-    private Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, params string[] args) =>
-        DotnetCli.RunAsync(workingDirectory, TimeSpan.FromMinutes(4), new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_root, "nuget-packages") }, args);
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"));
 }
