@@ -5,6 +5,7 @@ using System.Text.Json;
 using AppLayer.Core;
 using AppLayer.Core.Api;
 using AppLayer.Core.Tuf;
+using AppLayer.Sdk;
 using AppLayer.Site.Tests.Support;
 
 namespace AppLayer.Site.Tests.Offline;
@@ -102,6 +103,44 @@ public sealed class OfflineBundleTests(BuiltPackages packages)
         File.Exists(Path.Combine(site.Paths.Root, "escaped.txt")).ShouldBeFalse();
         Directory.GetDirectories(site.Paths.Root, "bundle-*").ShouldBeEmpty();
         (await offline.ApplyBundleAsync(novak)).Applied.ShouldBe(2, site.Output.ToString());
+    }
+
+    [Fact]
+    public async Task A_bespoke_update_is_applied_through_the_customers_delegated_role_and_a_tampered_role_is_refused_with_nothing_applied()
+    {
+        // The real compiled VAT sample, as novak's data fix: signed in customer-novak.json only.
+        var bespoke = PackageFile.WithManifest(packages.Vat2024, packages.NewFolder(), m => m with { Kind = UpdateKind.DataFix, Customer = "novak" });
+        await using var world = await OfflineWorld.StartAsync(packages, bespoke, packages.MinimumWage2025);
+        using var site = await world.EnrolledSiteAsync();
+        var bundle = await world.ExportBundleAsync("novak");
+        await world.StopHostAsync();
+        var tampered = Rewrite(bundle, "tuf/customer-novak.json", bytes =>
+        {
+            var hash = Encoding.UTF8.GetString(bytes).IndexOf("\"sha512\":\"", StringComparison.Ordinal) + 10;
+            bytes[hash] = (byte)(bytes[hash] == (byte)'0' ? '1' : '0'); // same length, another package hash
+            return bytes;
+        });
+        var before = site.FileHash();
+        var offline = OfflineWorld.Offline(site);
+        using (var zip = ZipFile.OpenRead(bundle))
+        using (var targets = new StreamReader(zip.GetEntry("tuf/targets.json")!.Open()))
+        {
+            targets.ReadToEnd().ShouldNotContain("cz.vat2024"); // only the delegated role signs it
+        }
+
+        var refused = await Should.ThrowAsync<TufException>(() => offline.ApplyBundleAsync(tampered));
+
+        refused.Message.ShouldContain("customer-novak.json");
+        refused.Message.ShouldContain("refused (mix-and-match)");
+        site.FileHash().ShouldBe(before);
+        site.CachedPackages().ShouldBeEmpty();
+        File.Exists(Path.Combine(site.Paths.Trust, "customer-novak.json")).ShouldBeFalse();
+
+        var applied = await offline.ApplyBundleAsync(bundle);
+
+        applied.Applied.ShouldBe(2, site.Output.ToString());
+        site.Rows("SELECT package_id FROM applayer_history ORDER BY package_id").Select(r => r[0]).ShouldBe(["Cz.MinimumWage2025", "Cz.Vat2024"]);
+        site.Rows("SELECT COUNT(*) FROM vat_rates WHERE rate_percent = 12 AND valid_from = '2024-01-01'")[0][0].ShouldBe("1");
     }
 
     private static string Rewrite(string bundle, string entryName, Func<byte[], byte[]> change)

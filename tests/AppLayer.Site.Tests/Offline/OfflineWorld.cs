@@ -13,7 +13,7 @@ namespace AppLayer.Site.Tests.Offline;
 /// <summary>
 /// The real host in-process on 127.0.0.1 (fresh data folder, fake clock at the sites' time) with
 /// customers novak and horak (one installation each, accounting and payroll) and the two sample
-/// updates published; the <c>applayer</c> verbs run in-process against it.
+/// updates published (or the packages given instead); the <c>applayer</c> verbs run in-process against it.
 /// </summary>
 internal sealed class OfflineWorld : IAsyncDisposable
 {
@@ -31,7 +31,7 @@ internal sealed class OfflineWorld : IAsyncDisposable
 
     public string ManagerKey { get; private set; } = string.Empty;
 
-    public static async Task<OfflineWorld> StartAsync(BuiltPackages packages)
+    public static async Task<OfflineWorld> StartAsync(BuiltPackages packages, params string[] published)
     {
         var world = new OfflineWorld(packages.NewFolder());
         world.ManagerKey = (await AppLayerHost.CreateKeyAsync(world.DataDirectory, KeyScope.Manager, null, null)).Key;
@@ -46,8 +46,11 @@ internal sealed class OfflineWorld : IAsyncDisposable
         }
 
         using var publisher = new HostClient(world._host!.BaseAddress, publishKey);
-        await publisher.PushAsync(packages.Vat2024, CancellationToken.None);
-        await publisher.PushAsync(packages.MinimumWage2025, CancellationToken.None);
+        foreach (var package in published.Length > 0 ? published : [packages.Vat2024, packages.MinimumWage2025])
+        {
+            await publisher.PushAsync(package, CancellationToken.None);
+        }
+
         return world;
     }
 
