@@ -61,7 +61,8 @@ internal static class SitePlanCommands
         {
             var order = item.Order is { } n ? $"{n,2}." : "  -";
             var effective = item.EffectiveDate is { } date ? $" effective {date:yyyy-MM-dd}" : string.Empty;
-            lines.Add($"{order} {item.Action,-9} {item.Id} {item.Version} ({item.Kind}{effective}){(item.Reason is null ? string.Empty : ": " + item.Reason)}");
+            var gate = item.GateStatus is { } status ? $" [{status}]" : string.Empty;
+            lines.Add($"{order} {item.Action,-9} {item.Id} {item.Version} ({item.Kind}{effective}){gate}{(item.Reason is null ? string.Empty : ": " + item.Reason)}");
         }
 
         lines.AddRange(plan.Warnings.Select(w => "WARNING: " + w));

@@ -16,8 +16,9 @@ public sealed record SitePlan(
 
 /// <summary>
 /// One update: <see cref="Action"/> is <c>apply</c> (with its <see cref="Order"/>), <c>emergency</c>
-/// (applies outside the window), <c>wait</c> (outside the window), <c>applied</c>, <c>blocked</c> or
-/// <c>refused</c>, with the reason.
+/// (applies outside the window), <c>rehearse</c> (gated: only rehearsed on a copy until a manager approves it),
+/// <c>wait</c> (outside the window, or its dependency awaits approval), <c>applied</c>, <c>blocked</c> or
+/// <c>refused</c>, with the reason. <see cref="Gate"/> is the release gate as the host listed it at the last pull.
 /// </summary>
 public sealed record PlanItem(
     int? Order,
@@ -30,4 +31,11 @@ public sealed record PlanItem(
     string IsVersionRange,
     string Sha512,
     string Action,
-    string? Reason);
+    string? Reason)
+{
+    /// <summary><c>rehearse-only</c>, <c>approved</c>, or <c>null</c> when the update is not gated.</summary>
+    public string? Gate { get; init; }
+
+    /// <summary>The gate in words: <c>rehearse only: awaiting approval</c>, <c>approved</c>, or <c>null</c> when not gated.</summary>
+    public string? GateStatus => PlanGate.Describe(Gate);
+}

@@ -36,7 +36,7 @@ internal static class SitePlanner
             }
             catch (Exception ex) when (ex is PackageIntegrityException or ManifestException)
             {
-                items.Add(Item(null, package.Listing.Id, package.Listing.Version, package.Listing.Kind, package.Listing.Title, null, [], "?", package.Listing.Sha512, "refused", ex.Message));
+                items.Add(Item(null, package.Listing.Id, package.Listing.Version, package.Listing.Kind, package.Listing.Title, null, [], "?", package.Listing.Sha512, "refused", ex.Message) with { Gate = package.Listing.Gate });
                 continue;
             }
 
@@ -58,13 +58,25 @@ internal static class SitePlanner
         }
 
         var order = 0;
+        var held = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var step in UpdatePlanner.Plan(pending.Values.Select(p => p.Manifest).ToList(), applied))
         {
             var (manifest, package) = pending[step.Manifest.Id];
             var reason = step.BlockedBecause ?? UnsupportedIsVersion(manifest, isVersion);
+            var heldDependency = manifest.Dependencies.FirstOrDefault(d => held.Contains(d.Id));
             if (reason is not null)
             {
                 items.Add(Item(null, manifest, package, "blocked", reason));
+            }
+            else if (heldDependency is not null)
+            {
+                held.Add(manifest.Id);
+                items.Add(Item(++order, manifest, package, "wait", $"its dependency {heldDependency.Id} awaits a manager's approval"));
+            }
+            else if (PlanGate.IsRehearseOnly(package.Listing.Gate))
+            {
+                held.Add(manifest.Id);
+                items.Add(Item(++order, manifest, package, "rehearse", "gated: rehearsed on a copy of the IS database only, until a manager approves it"));
             }
             else if (!open && !(manifest.Emergency && manifest.Kind == UpdateKind.Legislative))
             {
@@ -121,7 +133,7 @@ internal static class SitePlanner
     }
 
     private static PlanItem Item(int? order, UpdateManifest manifest, CachedPackage package, string action, string? reason) =>
-        Item(order, manifest.Id, NuGetVersion.Parse(manifest.Version).ToNormalizedString(), manifest.Kind.ToString(), manifest.Title, manifest.EffectiveDate, manifest.LegalReferences, manifest.IsVersionRange, package.Listing.Sha512, action, reason);
+        Item(order, manifest.Id, NuGetVersion.Parse(manifest.Version).ToNormalizedString(), manifest.Kind.ToString(), manifest.Title, manifest.EffectiveDate, manifest.LegalReferences, manifest.IsVersionRange, package.Listing.Sha512, action, reason) with { Gate = package.Listing.Gate };
 
     private static PlanItem Item(int? order, string id, string version, string kind, string title, DateOnly? effective, IReadOnlyList<string> legal, string range, string sha512, string action, string? reason) =>
         new(order, id, version, kind, title, effective, legal, range, sha512, action, reason);
