@@ -4,6 +4,7 @@ using System.Text.Json;
 using AppLayer.Core;
 using AppLayer.Core.Api;
 using AppLayer.Core.History;
+using AppLayer.Core.Model;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace AppLayer.Cli.Commands;
@@ -24,7 +25,7 @@ public static class HistoryCommand
         var format = new Option<string>("--format") { Description = "table (default), json, markdown, html or csv.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong(Formats);
         var output = new Option<string>("--out") { Description = "Write to this file instead of the console." };
-        var kind = new Option<string>("--kind") { Description = "Only these kinds (comma-separated), e.g. update-applied,update-failed." };
+        var kind = new Option<string>("--kind") { Description = $"Only these kinds (comma-separated): {string.Join(", ", HistoryKinds.All)}." };
         var from = new Option<string>("--from") { Description = "From this day (YYYY-MM-DD, UTC), included." };
         var to = new Option<string>("--to") { Description = "Up to this day (YYYY-MM-DD, UTC), included." };
         var module = new Option<string>("--module") { Description = "Only events that concern this IS module." };

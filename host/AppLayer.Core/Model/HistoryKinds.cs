@@ -1,3 +1,5 @@
+using AppLayer.Core.Gates;
+
 namespace AppLayer.Core.Model;
 
 /// <summary>The kinds of <see cref="HistoryEvent"/> the host writes.</summary>
@@ -7,4 +9,11 @@ public static class HistoryKinds
     public const string UpdateApplied = "update-applied";
     public const string UpdateFailed = "update-failed";
     public const string UpdateRolledBack = "update-rolled-back";
+
+    /// <summary>
+    /// Every kind the host writes, in the order filters offer them (the dashboard's timeline filter, the CLI's help).
+    /// A new kind is added here, or no filter lists it.
+    /// </summary>
+    public static IReadOnlyList<string> All { get; } =
+        [LegalChange, UpdateApplied, UpdateFailed, UpdateRolledBack, GateHistoryKinds.UpdateRehearsed, GateHistoryKinds.UpdateApproved];
 }

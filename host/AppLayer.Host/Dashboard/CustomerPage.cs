@@ -15,9 +15,6 @@ internal static class CustomerPage
 {
     private const int PageSize = 50;
 
-    private static readonly string[] Kinds =
-        [HistoryKinds.LegalChange, HistoryKinds.UpdateApplied, HistoryKinds.UpdateFailed, HistoryKinds.UpdateRolledBack];
-
     public static string Url(string code) => $"/dashboard/customers/{Uri.EscapeDataString(code)}";
 
     public static async Task<IResult> ShowAsync(
@@ -57,7 +54,7 @@ internal static class CustomerPage
                 Legal = filters.Legal ?? string.Empty,
                 Installation = filters.Installation ?? string.Empty,
             },
-            Kinds = Kinds.Select(k => new { Value = k, Selected = query.Kinds.Count == 1 && query.Kinds[0] == k }).ToList(),
+            Kinds = HistoryKinds.All.Select(k => new { Value = k, Selected = query.Kinds.Count == 1 && query.Kinds[0] == k }).ToList(),
             InstallationOptions = sites.Select(i => new { Value = i.Code, Selected = string.Equals(query.Installation, i.Code, StringComparison.OrdinalIgnoreCase) }).ToList(),
             Filters = HistoryExport.Describe(query),
             Events = page.Events.Select(EventRow.From).ToList(),
