@@ -1,8 +1,9 @@
+using AppLayer.Core.Model;
 using AppLayer.Core.Stores;
 
 namespace AppLayer.Core.Keys;
 
-/// <summary>Revokes an API key given the key itself (only its hash is stored); revoking twice is harmless.</summary>
+/// <summary>Revokes an API key (a customer contact's included) given the key itself (only its hash is stored); revoking twice is harmless.</summary>
 public sealed class ApiKeyRevoker(IApiKeyStore keys, TimeProvider time)
 {
     /// <returns><c>false</c> when no such key exists.</returns>
@@ -14,8 +15,14 @@ public sealed class ApiKeyRevoker(IApiKeyStore keys, TimeProvider time)
         }
 
         var stored = await keys.FindByHashAsync(ApiKeys.Hash(presented!), cancellationToken);
-        return stored is not null
-            && ApiKeys.Matches(presented!, stored.Hash)
-            && await keys.RevokeAsync(stored.Info.Id, time.GetUtcNow(), cancellationToken);
+        if (stored is null || !ApiKeys.Matches(presented!, stored.Hash))
+        {
+            return false;
+        }
+
+        // A contact key lives in its own table, numbered apart: revoking it by id in the other table would revoke another key.
+        return stored.Info.Scope == KeyScope.Contact
+            ? await keys.RevokeContactAsync(stored.Info.Id, time.GetUtcNow(), cancellationToken)
+            : await keys.RevokeAsync(stored.Info.Id, time.GetUtcNow(), cancellationToken);
     }
 }

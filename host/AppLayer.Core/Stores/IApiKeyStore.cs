@@ -27,4 +27,8 @@ public interface IApiKeyStore
 
     /// <returns><c>false</c> when there is no such key.</returns>
     Task<bool> RevokeAsync(long id, DateTimeOffset revokedAt, CancellationToken cancellationToken);
+
+    /// <summary>Revokes a <see cref="KeyScope.Contact"/> key (contact keys are numbered apart from the other keys).</summary>
+    /// <returns><c>false</c> when there is no such contact key.</returns>
+    Task<bool> RevokeContactAsync(long id, DateTimeOffset revokedAt, CancellationToken cancellationToken);
 }

@@ -22,6 +22,8 @@ public static class DashboardServiceCollectionExtensions
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = DashboardKeySession.ValidateAsync;
+                o.Events.OnRedirectToLogin = DashboardKeySession.RedirectToSignInAsync;
                 o.Events.OnRedirectToAccessDenied = context =>
                 {
                     context.Response.StatusCode = StatusCodes.Status403Forbidden;

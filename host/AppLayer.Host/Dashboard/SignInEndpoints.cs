@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Dashboard;
 
-/// <summary>Sign in with an API key (a manager's or a customer contact's): the key is checked once, then a cookie carries the session.</summary>
+/// <summary>Sign in with an API key (a manager's or a customer contact's): the key is checked, then a cookie carries the session (checked again on each request: <see cref="DashboardKeySession"/>).</summary>
 internal static class SignInEndpoints
 {
     public static void Map(RouteGroupBuilder dashboard)
@@ -24,7 +24,7 @@ internal static class SignInEndpoints
         }).DisableAntiforgery();
     }
 
-    private static HtmlPage Form(string? returnUrl, string? error) =>
+    internal static HtmlPage Form(string? returnUrl, string? error) =>
         new("Sign in", "sign-in.html", new { ReturnUrl = Local(returnUrl), Error = error ?? string.Empty }, error is null ? StatusCodes.Status200OK : StatusCodes.Status401Unauthorized);
 
     private static async Task<IResult> SignInAsync(HttpContext context, ApiKeyService keys, ICustomerStore customers)
@@ -51,6 +51,7 @@ internal static class SignInEndpoints
                 : "This key cannot sign in to the dashboard; use a manager key or a customer contact's key.");
         }
 
+        claims.Add(DashboardKeySession.Claim(form!["key"].ToString().Trim()));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, DashboardDefaults.Scheme));
         await context.SignInAsync(DashboardDefaults.Scheme, principal);
         return Results.Redirect(Local(returnUrl), permanent: false, preserveMethod: false);

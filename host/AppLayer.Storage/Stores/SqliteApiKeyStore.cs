@@ -89,6 +89,16 @@ internal sealed class SqliteApiKeyStore(SqliteDatabase database, DatabaseChanges
         return changed > 0;
     }
 
+    public async Task<bool> RevokeContactAsync(long id, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(
+            "UPDATE contact_keys SET revoked_at = COALESCE(revoked_at, $at) WHERE id = $id;",
+            [("$id", id), ("$at", Columns.Instant(revokedAt))],
+            cancellationToken);
+        return changed > 0;
+    }
+
     private static StoredApiKey Read(SqliteDataReader r) => new(
         new ApiKeyInfo(
             r.GetInt64(0),
