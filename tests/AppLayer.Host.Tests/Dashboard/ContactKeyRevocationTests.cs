@@ -51,6 +51,22 @@ public sealed class ContactKeyRevocationTests : HistoryScenario
         (await AppLayerHost.RevokeKeyAsync(Host.DataDirectory, key)).ShouldBeTrue(); // twice is harmless
     }
 
+    [Fact]
+    public async Task A_session_signed_in_with_a_contact_key_ends_when_the_key_expires_though_the_cookie_is_still_fresh()
+    {
+        var key = (await Manager.PostJsonAsync<CreatedKeyDto>("/api/customers/novak/contact-keys?expiresInDays=1", new { })).Key;
+        using var contact = await Host.SignInAsync(key);
+        for (var hour = 7; hour <= 21; hour += 7)
+        {
+            Host.Time.Advance(TimeSpan.FromHours(7)); // sliding: each request renews the 8-hour cookie
+            (await contact.PageAsync("/dashboard/customers/novak")).Status.ShouldBe(HttpStatusCode.OK, $"after {hour} h");
+        }
+
+        Host.Time.Advance(TimeSpan.FromHours(4)); // 25 h: the key expired, the cookie (renewed at 21 h) has not
+
+        (await contact.PageAsync("/dashboard/customers/novak")).Status.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     private async Task<string> ContactKeyAsync() =>
         (await Manager.PostJsonAsync<CreatedKeyDto>("/api/customers/novak/contact-keys", new { })).Key;
 }
