@@ -2,7 +2,13 @@ using AppLayer.Core.Model;
 
 namespace AppLayer.Core.Stores;
 
-/// <summary>Agreements are versioned: a change is a new version, the newest one is in force.</summary>
+/// <summary>
+/// Agreements are versioned: a change is a new version, the newest one is in force. This is the Foundation's view
+/// (entitlements: which services and modules a customer has, for the feed, gates and compliance). The service desk
+/// reads and amends the same versions, with their terms and effective day, through
+/// <see cref="Service.Agreements.IServiceAgreementStore"/>; one store implements both over the one <c>agreements</c>
+/// table, so a version added here is in the service desk's history (on default terms, effective the day it was signed).
+/// </summary>
 public interface IAgreementStore
 {
     /// <summary>Adds the next version of the customer's agreement.</summary>

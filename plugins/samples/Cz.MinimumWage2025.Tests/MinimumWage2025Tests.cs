@@ -16,7 +16,7 @@ public sealed class MinimumWage2025Tests
         [Fact]
         public void Names_this_assembly_the_regulation_and_the_effective_date()
         {
-            var manifest = UpdateManifest.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, UpdateManifest.FileName)));
+            var manifest = SampleUpdateChecks.Manifest();
 
             manifest.Id.ShouldBe(typeof(MinimumWage2025).Assembly.GetName().Name);
             manifest.Kind.ShouldBe(UpdateKind.Legislative);
@@ -30,19 +30,8 @@ public sealed class MinimumWage2025Tests
     public sealed class PreflightAsync
     {
         [Fact]
-        public async Task Refuses_a_database_where_the_update_was_already_applied()
-        {
-            using var demo = await DemoIs.CreateAsync();
-            (await demo.RunAsync(new MinimumWage2025())).Succeeded.ShouldBeTrue();
-            var before = demo.Dump();
-
-            var again = await demo.RunAsync(new MinimumWage2025());
-
-            again.Succeeded.ShouldBeFalse();
-            again.Step.ShouldBe(UpdateStep.Preflight);
-            again.Message.ShouldContain("already been applied");
-            demo.Dump().ShouldBe(before);
-        }
+        public Task Refuses_a_database_where_the_update_was_already_applied() =>
+            SampleUpdateChecks.RefusesASecondRunAsync(() => new MinimumWage2025());
 
         [Fact]
         public async Task Refuses_an_IS_without_payroll_warnings()
@@ -119,18 +108,8 @@ public sealed class MinimumWage2025Tests
         [InlineData("a warning is missing", "DELETE FROM payroll_warnings WHERE personal_number = '0003'", "warnings are for [0002]")]
         [InlineData("a warning is doubled", "INSERT INTO payroll_warnings (personal_number, code, message, effective_date, created_at) VALUES ('0002', 'MIN_WAGE_2025', 'again', '2025-01-01', 'now')", "more than one")]
         [InlineData("an employee below the minimum has no warning", "UPDATE employees SET monthly_salary_h = 1999900 WHERE personal_number = '0007'", "0002, 0003, 0007")]
-        public async Task Fails_and_everything_rolls_back_when(string what, string damage, string expected)
-        {
-            using var demo = await DemoIs.CreateAsync();
-            var before = demo.Dump();
-
-            var outcome = await demo.RunAsync(new TamperAfterApply(new MinimumWage2025(), damage));
-
-            outcome.Succeeded.ShouldBeFalse(what);
-            outcome.Step.ShouldBe(UpdateStep.Verify);
-            outcome.Message.ShouldContain(expected);
-            demo.Dump().ShouldBe(before);
-        }
+        public Task Fails_and_everything_rolls_back_when(string what, string damage, string expected) =>
+            SampleUpdateChecks.FailsVerifyAndRollsBackAsync(new MinimumWage2025(), what, damage, expected);
 
         [Fact]
         public async Task Passes_on_the_data_apply_left()

@@ -21,7 +21,7 @@ public sealed class VatConsolidation2024Tests
         [Fact]
         public void Names_this_assembly_the_act_and_the_effective_date()
         {
-            var manifest = UpdateManifest.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, UpdateManifest.FileName)));
+            var manifest = SampleUpdateChecks.Manifest();
 
             manifest.Id.ShouldBe(typeof(VatConsolidation2024).Assembly.GetName().Name);
             manifest.EntryAssembly.ShouldBe("Cz.Vat2024.dll");
@@ -35,19 +35,8 @@ public sealed class VatConsolidation2024Tests
     public sealed class PreflightAsync
     {
         [Fact]
-        public async Task Refuses_a_database_where_the_update_was_already_applied()
-        {
-            using var demo = await DemoIs.CreateAsync();
-            (await demo.RunAsync(new VatConsolidation2024())).Succeeded.ShouldBeTrue();
-            var before = demo.Dump();
-
-            var again = await demo.RunAsync(new VatConsolidation2024());
-
-            again.Succeeded.ShouldBeFalse();
-            again.Step.ShouldBe(UpdateStep.Preflight);
-            again.Message.ShouldContain("already been applied");
-            demo.Dump().ShouldBe(before);
-        }
+        public Task Refuses_a_database_where_the_update_was_already_applied() =>
+            SampleUpdateChecks.RefusesASecondRunAsync(() => new VatConsolidation2024());
 
         [Fact]
         public async Task Refuses_an_IS_without_the_invoice_lines_table()
@@ -156,18 +145,8 @@ public sealed class VatConsolidation2024Tests
         [InlineData("a 2023 document changed", "UPDATE invoice_lines SET vat_rate_percent = 12, vat_h = 221400 WHERE net_h = 1845000", "before 2024-01-01 changed")]
         [InlineData("a total does not add up", "UPDATE invoices SET total_gross_h = total_gross_h + 100 WHERE number = 'FV-2024-0019'", "do not add up")]
         [InlineData("the 10 % rate is still valid", "UPDATE vat_rates SET valid_to = NULL WHERE rate_percent = 10", "still valid")]
-        public async Task Fails_and_everything_rolls_back_when(string what, string damage, string expected)
-        {
-            using var demo = await DemoIs.CreateAsync();
-            var before = demo.Dump();
-
-            var outcome = await demo.RunAsync(new TamperAfterApply(new VatConsolidation2024(), damage));
-
-            outcome.Succeeded.ShouldBeFalse(what);
-            outcome.Step.ShouldBe(UpdateStep.Verify);
-            outcome.Message.ShouldContain(expected);
-            demo.Dump().ShouldBe(before);
-        }
+        public Task Fails_and_everything_rolls_back_when(string what, string damage, string expected) =>
+            SampleUpdateChecks.FailsVerifyAndRollsBackAsync(new VatConsolidation2024(), what, damage, expected);
 
         [Fact]
         public async Task Passes_on_the_data_apply_left()

@@ -2,6 +2,7 @@ using System.Globalization;
 using AppLayer.Sdk;
 using AppLayer.Site;
 using AppLayer.Site.DemoIs;
+using AppLayer.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
@@ -24,6 +25,8 @@ internal sealed class DemoIs : IDisposable
 
     public UpdateLog Log { get; } = new();
 
+    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
+
     public static async Task<DemoIs> CreateAsync()
     {
         var folder = Directory.CreateTempSubdirectory("applayer-sample-");
@@ -40,8 +43,7 @@ internal sealed class DemoIs : IDisposable
         return await new UpdateRunner(Clock).RunAsync(connection, update, facts, Log);
     }
 
-    public SqliteConnection Open() =>
-        new(new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+    public SqliteConnection Open() => new(ConnectionString);
 
     public void Execute(string sql)
     {
@@ -55,34 +57,10 @@ internal sealed class DemoIs : IDisposable
     public long Count(string sql) => Convert.ToInt64(Rows(sql).Single()[0], CultureInfo.InvariantCulture);
 
     /// <summary>Every row of a query, each value as invariant text (NULL as "NULL").</summary>
-    public List<string[]> Rows(string sql)
-    {
-        using var connection = Open();
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            var row = new string[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public List<string[]> Rows(string sql) => SqliteRows.Read(ConnectionString, sql);
 
     /// <summary>Every table's rows as text, to prove what changed and what did not.</summary>
-    public string Dump()
-    {
-        var tables = Rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").Select(r => r[0]).ToList();
-        return string.Join('\n', tables.Select(t => t + ":\n" + string.Join('\n', Rows($"SELECT * FROM \"{t}\" ORDER BY 1").Select(r => string.Join('|', r)))));
-    }
+    public string Dump() => SqliteRows.Tables(ConnectionString, orderBy: "1");
 
     public void Dispose()
     {
@@ -95,18 +73,4 @@ internal sealed class DemoIs : IDisposable
             // a temporary folder; the OS cleans it
         }
     }
-}
-
-/// <summary>Wraps a real update and damages the data between its apply and its verify.</summary>
-internal sealed class TamperAfterApply(IUpdate inner, string sql) : IUpdate
-{
-    public Task<StepResult> PreflightAsync(IUpdateContext context, CancellationToken cancellationToken) => inner.PreflightAsync(context, cancellationToken);
-
-    public async Task ApplyAsync(IUpdateContext context, CancellationToken cancellationToken)
-    {
-        await inner.ApplyAsync(context, cancellationToken);
-        await context.ExecuteAsync(sql, cancellationToken);
-    }
-
-    public Task<StepResult> VerifyAsync(IUpdateContext context, CancellationToken cancellationToken) => inner.VerifyAsync(context, cancellationToken);
 }

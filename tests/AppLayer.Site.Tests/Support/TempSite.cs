@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using AppLayer.Core.Api;
 using AppLayer.Site.DemoIs;
+using AppLayer.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
@@ -52,6 +53,8 @@ internal sealed class TempSite : IDisposable
         });
     }
 
+    private string ReadOnly => new SqliteConnectionStringBuilder { DataSource = Database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+
     public string[] OutputLines => Output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public static async Task<TempSite> CreateAsync(string isVersion = DemoIsDatabase.DefaultIsVersion)
@@ -74,16 +77,11 @@ internal sealed class TempSite : IDisposable
     {
         var tables = Rows("SELECT name FROM sqlite_master WHERE type IN ('table', 'index', 'view', 'trigger') ORDER BY name").Select(r => r[0]).ToList();
         var schema = string.Join('\n', Rows("SELECT type, name, sql FROM sqlite_master ORDER BY name").Select(r => string.Join('|', r)));
-        var data = Rows("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            .Select(r => r[0] + ":\n" + string.Join('\n', Rows($"SELECT * FROM \"{r[0]}\" ORDER BY rowid").Select(row => string.Join('|', row))));
-        return schema + "\n" + string.Join('\n', data) + "\n" + tables.Count;
+        return schema + "\n" + SqliteRows.Tables(ReadOnly, orderBy: "rowid") + "\n" + tables.Count;
     }
 
     /// <summary>The IS's own tables and their rows, without the agent's applayer_* tables.</summary>
-    public string DumpIs() => string.Join(
-        '\n',
-        Rows("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'applayer%' ORDER BY name")
-            .Select(r => r[0] + ":\n" + string.Join('\n', Rows($"SELECT * FROM \"{r[0]}\" ORDER BY rowid").Select(row => string.Join('|', row)))));
+    public string DumpIs() => SqliteRows.Tables(ReadOnly, orderBy: "rowid", skipPrefix: "applayer");
 
     /// <summary>Adds crash_rows (all in the old state) for Rewrite.Update.</summary>
     public void AddCrashRows(int rows)
@@ -98,27 +96,8 @@ internal sealed class TempSite : IDisposable
 
     public string FileHash() => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Database)));
 
-    public List<string[]> Rows(string sql)
-    {
-        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Database, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            var row = new string[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    /// <summary>Every row of a query, each value as invariant text (NULL as "NULL").</summary>
+    public List<string[]> Rows(string sql) => SqliteRows.Read(ReadOnly, sql);
 
     public List<DeploymentReportDto> Outbox() =>
         Directory.Exists(Paths.Outbox)

@@ -2,7 +2,13 @@ using AppLayer.Core.Model;
 
 namespace AppLayer.Core.Service.Agreements;
 
-/// <summary>Agreement versions with their terms (the same versions as <see cref="Stores.IAgreementStore"/>).</summary>
+/// <summary>
+/// The service desk's view of agreement versions: with their terms and the day each takes effect. These are the very
+/// versions of <see cref="Stores.IAgreementStore"/> (one store, one <c>agreements</c> table, one version sequence), not a
+/// second record: an amendment here is also the Foundation's newest version. Note the two views pick "the agreement in
+/// force" differently: the Foundation takes the newest version, the service desk the newest already effective on a day
+/// (<see cref="AgreementHistory.On"/>).
+/// </summary>
 public interface IServiceAgreementStore
 {
     /// <summary>Signs the next version: services, modules, terms and the day it takes effect, in one write.</summary>
