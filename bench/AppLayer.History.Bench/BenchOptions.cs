@@ -9,6 +9,6 @@ internal sealed record BenchOptions(int Customers, int EventsPerCustomer, int It
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         int Number(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-        return new BenchOptions(Number("--customers", 1000), Number("--events-per-customer", 1000), Number("--iterations", 400), Value("--out"));
+        return new BenchOptions(Number("--customers", 1000), Number("--events-per-customer", 1000), Number("--iterations", 1000), Value("--out"));
     }
 }

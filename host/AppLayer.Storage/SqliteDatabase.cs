@@ -1,18 +1,22 @@
 using AppLayer.Storage.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using SQLitePCL;
 
 namespace AppLayer.Storage;
 
 /// <summary>
 /// The embedded database: opens connections (WAL, busy timeout, foreign keys) and brings the
-/// schema up to date before the first one is handed out.
+/// schema up to date before the first one is handed out. Busy timeout and foreign keys are set on
+/// every open through SQLite's C API (<c>sqlite3_busy_timeout</c>, <c>SQLITE_DBCONFIG_ENABLE_FKEY</c>):
+/// the same settings as the two <c>PRAGMA</c>s, without preparing and running a statement per open.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly StorageOptions _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private readonly string _pooled;
     private volatile bool _migrated;
 
     public SqliteDatabase(IOptions<StorageOptions> options, TimeProvider time)
@@ -28,6 +32,7 @@ public sealed class SqliteDatabase : IDisposable
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(_options.BusyTimeout.TotalSeconds),
         }.ToString();
+        _pooled = new SqliteConnectionStringBuilder(ConnectionString) { ForeignKeys = null }.ToString();
     }
 
     public string ConnectionString { get; }
@@ -71,8 +76,9 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
-        using (var connection = new SqliteConnection(ConnectionString))
+        foreach (var connectionString in new[] { ConnectionString, _pooled })
         {
+            using var connection = new SqliteConnection(connectionString);
             SqliteConnection.ClearPool(connection);
         }
 
@@ -82,18 +88,26 @@ public sealed class SqliteDatabase : IDisposable
     private async Task<SqliteConnection> OpenUncheckedAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_options.DatabasePath)!);
-        var connection = new SqliteConnection(ConnectionString);
+        var connection = new SqliteConnection(_pooled);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            var busyTimeout = (long)_options.BusyTimeout.TotalMilliseconds;
-            await connection.ExecuteAsync($"PRAGMA busy_timeout = {busyTimeout};", [], cancellationToken);
+            Check(connection, raw.sqlite3_busy_timeout(connection.Handle, (int)_options.BusyTimeout.TotalMilliseconds));
+            Check(connection, raw.sqlite3_db_config(connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_FKEY, 1, out _));
             return connection;
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    private static void Check(SqliteConnection connection, int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException($"Setting up the connection failed: {raw.sqlite3_errmsg(connection.Handle).utf8_to_string()}", rc);
         }
     }
 }

@@ -4,8 +4,12 @@ using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores;
 
-internal sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerStore
+internal sealed class SqliteCustomerStore(SqliteDatabase database, DatabaseChanges changes) : ICustomerStore
 {
+    // Customers by code while the database is unchanged: a customer's history or dashboard page costs
+    // no query for it, and any commit (by this process or another) is seen before the next lookup.
+    private readonly StampedCache<string, Customer> _byCode = new(changes);
+
     private const string Select = "SELECT id, code, name, created_at FROM customers";
 
     public async Task<Customer?> AddAsync(string code, string name, DateTimeOffset createdAt, CancellationToken cancellationToken)
@@ -22,11 +26,8 @@ internal sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerSt
             cancellationToken);
     }
 
-    public async Task<Customer?> FindAsync(string code, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleAsync($"{Select} WHERE code = $code;", [("$code", code)], Read, cancellationToken);
-    }
+    public Task<Customer?> FindAsync(string code, CancellationToken cancellationToken) =>
+        _byCode.GetAsync(code, LoadAsync, cancellationToken);
 
     public async Task<Customer?> FindByIdAsync(long id, CancellationToken cancellationToken)
     {
@@ -38,6 +39,12 @@ internal sealed class SqliteCustomerStore(SqliteDatabase database) : ICustomerSt
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QueryAsync($"{Select} ORDER BY code;", [], Read, cancellationToken);
+    }
+
+    private async Task<Customer?> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleAsync($"{Select} WHERE code = $code;", [("$code", code)], Read, cancellationToken);
     }
 
     private static Customer Read(SqliteDataReader r) =>

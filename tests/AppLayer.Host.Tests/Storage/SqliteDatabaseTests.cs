@@ -119,6 +119,22 @@ public static class SqliteDatabaseTests
         }
 
         [Fact]
+        public async Task Sets_them_again_on_a_pooled_connection_whose_settings_were_changed()
+        {
+            await using (var connection = await _storage.Database.OpenAsync(CancellationToken.None))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA busy_timeout = 0; PRAGMA foreign_keys = 0;";
+                await command.ExecuteNonQueryAsync();
+                command.CommandText = "PRAGMA foreign_keys";
+                Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(0);
+            }
+
+            (await ScalarAsync(_storage.Database, "PRAGMA busy_timeout")).ShouldBe("30000");
+            (await ScalarAsync(_storage.Database, "PRAGMA foreign_keys")).ShouldBe("1");
+        }
+
+        [Fact]
         public async Task Lets_many_concurrent_writers_through_without_database_is_locked()
         {
             var customers = _storage.Get<ICustomerStore>();
