@@ -10,5 +10,6 @@ internal static class WorkerJson
     {
         Converters = { new JsonStringEnumConverter() },
         WriteIndented = false,
+        TypeInfoResolver = WorkerJsonContext.Default,
     };
 }

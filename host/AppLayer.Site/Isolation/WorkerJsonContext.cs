@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+
+namespace AppLayer.Site.Isolation;
+
+/// <summary>
+/// Compile-time JSON metadata of the agent–worker protocol, so the worker process (one per update)
+/// spends no start-up time reflecting over these types. The options stay in <see cref="WorkerJson"/>.
+/// </summary>
+[JsonSerializable(typeof(WorkerRequest))]
+[JsonSerializable(typeof(WorkerMessage))]
+internal sealed partial class WorkerJsonContext : JsonSerializerContext;
