@@ -21,7 +21,6 @@ public sealed partial record UpdateManifest
         AllowTrailingCommas = true,
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
-        TypeInfoResolver = UpdateManifestJsonContext.Default,
     };
 
     /// <summary>Package id, e.g. <c>Cz.Vat2024</c>.</summary>
