@@ -10,6 +10,5 @@ internal static class WorkerJson
     {
         Converters = { new JsonStringEnumConverter() },
         WriteIndented = false,
-        TypeInfoResolver = WorkerJsonContext.Default,
     };
 }

@@ -42,7 +42,7 @@ internal static class OutboxTable
             ("$package", report.PackageId),
             ("$version", report.Version),
             ("$status", report.Status),
-            ("$payload", JsonSerializer.Serialize(report, OutboxJsonContext.Default.DeploymentReportDto)),
+            ("$payload", JsonSerializer.Serialize(report, JsonSerializerOptions.Web)),
             ("$at", Timestamp(report.At)));
     }
 
