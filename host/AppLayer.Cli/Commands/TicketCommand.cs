@@ -38,8 +38,6 @@ public static class TicketCommand
 
     private static Command Open()
     {
-        var host = Common.HostOption();
-        var key = Common.KeyOption();
         var customer = ServiceDeskOptions.Required("--customer", "Customer code.");
         var subject = ServiceDeskOptions.Required("--subject", "What the request is about.");
         var body = ServiceDeskOptions.Required("--body", "The request as the customer put it.");
@@ -47,91 +45,58 @@ public static class TicketCommand
         var priority = ServiceDeskOptions.Optional("--priority", "urgent, high, normal (default) or low.");
         var channel = ServiceDeskOptions.Optional("--channel", "phone (default), email or web.");
         var contact = ServiceDeskOptions.Optional("--contact", "The customer's contact (e-mail address) who gets the mails.");
-        var command = new Command("open", "Register a request and confirm its receipt.") { customer, subject, body, service, priority, channel, contact, host, key };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        return HostVerb.Create("open", "Register a request and confirm its receipt.", [customer, subject, body, service, priority, channel, contact], async (parse, client, ct) =>
         {
-            using var client = Common.Client(parse, host, key);
             var ticket = await client.PostAsync<TicketDto>("api/tickets", new OpenTicketRequest(parse.GetValue(customer)!, parse.GetValue(subject)!, parse.GetValue(body)!, parse.GetValue(service), parse.GetValue(priority), parse.GetValue(channel), parse.GetValue(contact)), ct);
             Console.WriteLine($"{ticket.Tag} registered for {ticket.Customer}; receipt confirmed; response due {When(ticket.Sla.ResponseDue)} UTC");
             return 0;
-        }));
-        return command;
+        });
     }
 
     private static Command Assign()
     {
-        var host = Common.HostOption();
-        var key = Common.KeyOption();
         var id = new Argument<string>("ticket") { Description = "The ticket, e.g. AL-12." };
         var expert = ServiceDeskOptions.Required("--expert", "Who solves it.");
-        var command = new Command("assign", "Hand the ticket to an expert.") { id, expert, host, key };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        return HostVerb.Create("assign", "Hand the ticket to an expert.", [id, expert], async (parse, client, ct) =>
         {
-            using var client = Common.Client(parse, host, key);
             var ticket = await client.PostAsync<TicketDto>(ServiceDeskOptions.Path("api/tickets", parse.GetValue(id)) + "/assign", new AssignTicketRequest(parse.GetValue(expert)!), ct);
             Console.WriteLine($"{ticket.Tag} assigned to {ticket.Assignee}");
             return 0;
-        }));
-        return command;
+        });
     }
 
     private static Command Step(string name, string description, string textOption, bool textRequired)
     {
-        var host = Common.HostOption();
-        var key = Common.KeyOption();
         var id = new Argument<string>("ticket") { Description = "The ticket, e.g. AL-12." };
         var text = new Option<string>(textOption) { Description = "The text for the customer and the ticket's history.", Required = textRequired };
         var actor = ServiceDeskOptions.Optional("--actor", "Who does it (default: help-desk).");
-        var command = new Command(name, description) { id, text, actor, host, key };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        return HostVerb.Create(name, description, [id, text, actor], async (parse, client, ct) =>
         {
-            using var client = Common.Client(parse, host, key);
             var ticket = await client.PostAsync<TicketDto>(ServiceDeskOptions.Path("api/tickets", parse.GetValue(id)) + "/" + name, new TicketNoteRequest(parse.GetValue(text), parse.GetValue(actor)), ct);
             Console.WriteLine($"{ticket.Tag} {ticket.Status}{(ticket.Sla.Paused ? " (SLA clock paused)" : string.Empty)}");
             return 0;
-        }));
-        return command;
+        });
     }
 
     private static Command List()
     {
-        var host = Common.HostOption();
-        var key = Common.KeyOption();
-        var json = Common.JsonOption();
         var customer = ServiceDeskOptions.Optional("--customer", "Only this customer's tickets.");
         var open = new Option<bool>("--open") { Description = "Only tickets not resolved or closed." };
-        var command = new Command("list", "List tickets with their SLA deadlines.") { customer, open, host, key, json };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
-        {
-            using var client = Common.Client(parse, host, key);
-            var query = $"api/tickets?open={(parse.GetValue(open) ? "true" : "false")}" + (parse.GetValue(customer) is { Length: > 0 } c ? $"&customer={Uri.EscapeDataString(c)}" : string.Empty);
-            var tickets = await client.GetAsync<List<TicketDto>>(query, ct);
-            if (parse.GetValue(json))
-            {
-                Common.PrintJson(tickets);
-            }
-            else
-            {
-                Console.Write(Format(tickets));
-            }
-
-            return 0;
-        }));
-        return command;
+        return HostVerb.List<TicketDto>(
+            "list",
+            "List tickets with their SLA deadlines.",
+            [customer, open],
+            parse => $"api/tickets?open={(parse.GetValue(open) ? "true" : "false")}" + (parse.GetValue(customer) is { Length: > 0 } c ? $"&customer={Uri.EscapeDataString(c)}" : string.Empty),
+            Format);
     }
 
     private static Command Show()
     {
-        var host = Common.HostOption();
-        var key = Common.KeyOption();
         var id = new Argument<string>("ticket") { Description = "The ticket, e.g. AL-12." };
-        var command = new Command("show", "Show one ticket with its history as JSON.") { id, host, key };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        return HostVerb.Create("show", "Show one ticket with its history as JSON.", [id], async (parse, client, ct) =>
         {
-            using var client = Common.Client(parse, host, key);
             Common.PrintJson(await client.GetAsync<TicketDto>(ServiceDeskOptions.Path("api/tickets", parse.GetValue(id)), ct));
             return 0;
-        }));
-        return command;
+        });
     }
 }
