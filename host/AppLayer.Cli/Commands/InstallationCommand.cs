@@ -16,18 +16,14 @@ public static class InstallationCommand
 
     private static Command Add()
     {
-        var host = Common.HostOption();
-        var key = Common.KeyOption();
         var code = new Argument<string>("code") { Description = "Installation code, e.g. novak-prod." };
         var customer = new Option<string>("--customer") { Description = "The customer's code.", Required = true };
         var name = new Option<string>("--name") { Description = "A readable name (default: the code)." };
         var isVersion = new Option<string>("--is-version") { Description = "The IS version installed.", DefaultValueFactory = _ => "5.2.0" };
         var modules = Common.ListOption("--modules", "IS modules installed, e.g. accounting,payroll");
         var timeZone = new Option<string>("--time-zone") { Description = "The site's time zone.", DefaultValueFactory = _ => "Europe/Prague" };
-        var command = new Command("add", "Add an installation to a customer.") { code, customer, name, isVersion, modules, timeZone, host, key };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        return HostVerb.Create("add", "Add an installation to a customer.", [code, customer, name, isVersion, modules, timeZone], async (parse, client, ct) =>
         {
-            using var client = Common.Client(parse, host, key);
             var installationCode = parse.GetValue(code)!;
             var created = await client.PostAsync<InstallationDto>(
                 $"api/customers/{Uri.EscapeDataString(parse.GetValue(customer)!)}/installations",
@@ -35,23 +31,17 @@ public static class InstallationCommand
                 ct);
             Console.WriteLine($"installation {created.Code} added to {created.CustomerCode}");
             return 0;
-        }));
-        return command;
+        });
     }
 
     private static Command Key()
     {
-        var host = Common.HostOption();
-        var key = Common.KeyOption();
         var code = new Argument<string>("code") { Description = "Installation code." };
-        var command = new Command("key", "Create a site key for an installation's agent and print it.") { code, host, key };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        return HostVerb.Create("key", "Create a site key for an installation's agent and print it.", [code], async (parse, client, ct) =>
         {
-            using var client = Common.Client(parse, host, key);
             var created = await client.PostAsync<CreatedKeyDto>($"api/installations/{Uri.EscapeDataString(parse.GetValue(code)!)}/keys", new { }, ct);
             Console.WriteLine(created.Key);
             return 0;
-        }));
-        return command;
+        });
     }
 }

@@ -10,16 +10,13 @@ public static class ReleaseGateCommands
 {
     public static Command Gate()
     {
-        var (host, key, id, version) = (Common.HostOption(), Common.KeyOption(), IdArgument(), VersionArgument());
-        var command = new Command("gate", "Gate an update: sites only rehearse it and report, until it is approved for them.") { id, version, host, key };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        var (id, version) = (IdArgument(), VersionArgument());
+        return HostVerb.Create("gate", "Gate an update: sites only rehearse it and report, until it is approved for them.", [id, version], async (parse, client, ct) =>
         {
-            using var client = Common.Client(parse, host, key);
             var gate = await client.PostAsync<ReleaseGateDto>("api/gates", new GateReleaseRequest(parse.GetValue(id)!, parse.GetValue(version)!), ct);
             Console.WriteLine($"{gate.PackageId} {gate.Version} is gated: {gate.Installations.Count} installation(s) rehearse it at their next site run");
             return 0;
-        }));
-        return command;
+        });
     }
 
     public static Command Rehearsals()
