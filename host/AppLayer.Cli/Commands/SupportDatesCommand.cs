@@ -15,33 +15,17 @@ public static class SupportDatesCommand
         return command;
     }
 
-    private static Command List()
-    {
-        var host = Common.HostOption();
-        var key = Common.KeyOption();
-        var json = Common.JsonOption();
-        var command = new Command("list", "List every component's release cycles and their end of support.") { host, key, json };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+    private static Command List() =>
+        HostVerb.List<SupportDateDto>("list", "List every component's release cycles and their end of support.", [], _ => "api/support-dates", dates =>
         {
-            using var client = Common.Client(parse, host, key);
-            var dates = await client.GetAsync<List<SupportDateDto>>("api/support-dates", ct);
-            if (parse.GetValue(json))
-            {
-                Common.PrintJson(dates);
-                return 0;
-            }
-
             var table = new TextTable("component", "cycle", "name", "support ends", "updated by");
             foreach (var d in dates)
             {
                 table.Add(d.Component, d.Cycle, d.Name, d.EndsOn is null ? "no announced end" : CliDates.Format(d.EndsOn), d.UpdatedBy ?? "-");
             }
 
-            Console.Write(table);
-            return 0;
-        }));
-        return command;
-    }
+            return table.ToString();
+        });
 
     private static Command Set()
     {
