@@ -36,11 +36,7 @@ public static partial class TufDelegations
     /// <summary>A bespoke package's target path, relative to the flat container like every target path.</summary>
     public static string TargetPath(string role, string id, string normalizedVersion)
     {
-        ArgumentNullException.ThrowIfNull(id);
-        ArgumentNullException.ThrowIfNull(normalizedVersion);
-        var lowerId = id.ToLowerInvariant();
-        var lowerVersion = normalizedVersion.ToLowerInvariant();
-        return $"{role}/{lowerId}/{lowerVersion}/{lowerId}.{lowerVersion}.nupkg";
+        return $"{role}/{TufTargetPaths.For(id, normalizedVersion)}";
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AppLayer.Feed.Protocol;
-using AppLayer.Feed.Tuf;
+using AppLayer.Core.Tuf;
 
 namespace AppLayer.Host.Endpoints;
 

@@ -111,19 +111,12 @@ internal sealed class Puller
     internal static async Task<AvailableUpdateDto> SignedAsync(AvailableUpdateDto update, VerifiedTargets signed, TufUpdater updater, string customer, CancellationToken cancellationToken)
     {
         var version = ParseListing(update);
-        var path = TargetPath(update.Id, version);
+        var path = TufTargetPaths.For(update.Id, version.ToNormalizedString());
         var bespoke = TufDelegations.TargetPath(TufDelegations.RoleFor(customer), update.Id, version.ToNormalizedString());
         var target = await updater.FindAsync(signed, path, cancellationToken) ?? await updater.FindAsync(signed, bespoke, cancellationToken)
             ?? throw new PackageIntegrityException($"the host lists {update.Id} {version.ToNormalizedString()} but the signed targets metadata has neither {path} nor {bespoke}; refused.");
 
         return update with { Size = target.Length, Sha512 = target.Sha512 };
-    }
-
-    private static string TargetPath(string id, NuGetVersion version)
-    {
-        var lowerId = id.ToLowerInvariant();
-        var lowerVersion = version.ToNormalizedString().ToLowerInvariant();
-        return $"{lowerId}/{lowerVersion}/{lowerId}.{lowerVersion}.nupkg";
     }
 
     internal static NuGetVersion ParseListing(AvailableUpdateDto update)

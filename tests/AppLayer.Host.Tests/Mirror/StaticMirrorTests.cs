@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AppLayer.Core.Api;
 using AppLayer.Core.Model;
-using AppLayer.Feed.Tuf;
+using AppLayer.Core.Tuf;
 using AppLayer.Host.Tests.Feed;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Site;

@@ -1,6 +1,10 @@
-namespace AppLayer.Feed.Tuf;
+namespace AppLayer.Core.Tuf;
 
-/// <summary>A package's TUF target path: its place under the flat container (PackageBaseAddress).</summary>
+/// <summary>
+/// A package's TUF target path: its place under the flat container (PackageBaseAddress). The feed signs
+/// it and the site agent looks it up; a bespoke package's path is the same under its customer's role
+/// (<see cref="TufDelegations.TargetPath"/>).
+/// </summary>
 public static class TufTargetPaths
 {
     public static string For(string id, string normalizedVersion)
