@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AppLayer.Core.Api;
+using AppLayer.Core.Gates;
 using AppLayer.Core.Services;
 using System.Text.Json;
 using AppLayer.Feed;
@@ -9,7 +10,6 @@ using AppLayer.Host.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AppLayer.Host.Endpoints;
 
@@ -23,10 +23,10 @@ internal static class SiteEndpoints
         site.MapGet("/me", (ClaimsPrincipal user, SiteService sites, CancellationToken ct) =>
             sites.IdentifyAsync(user.InstallationId(), ct));
 
-        site.MapGet("/updates", async (HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, UpdateCatalog catalog, CancellationToken ct) =>
+        site.MapGet("/updates", async (HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, UpdateCatalog catalog, ReleaseGateService gates, CancellationToken ct) =>
         {
             // Only this tenant's listed packages; answered with an ETag, so an unchanged poll is a 304.
-            var updates = await SiteUpdateListing.ForAsync(await sites.GetInstallationAsync(user.InstallationId(), ct), await FeedCallers.ResolveAsync(user, sites, ct), query, catalog, http.RequestServices.GetRequiredService<AppLayer.Core.Gates.ReleaseGateService>(), ct);
+            var updates = await SiteUpdateListing.ForAsync(await sites.GetInstallationAsync(user.InstallationId(), ct), await FeedCallers.ResolveAsync(user, sites, ct), query, catalog, gates, ct);
             return ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(updates, JsonSerializerOptions.Web), "application/json");
         });
 
