@@ -79,23 +79,17 @@ internal sealed class SqliteApiKeyStore(SqliteDatabase database, DatabaseChanges
                 $"SELECT {ContactSelected} FROM contact_keys WHERE hash = $hash;", [("$hash", hash)], ReadContact, cancellationToken);
     }
 
-    public async Task<bool> RevokeAsync(long id, DateTimeOffset revokedAt, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(
-            "UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $at) WHERE id = $id;",
-            [("$id", id), ("$at", Columns.Instant(revokedAt))],
-            cancellationToken);
-        return changed > 0;
-    }
+    public Task<bool> RevokeAsync(long id, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        RevokeInAsync("UPDATE api_keys SET revoked_at = COALESCE(revoked_at, $at) WHERE id = $id;", id, revokedAt, cancellationToken);
 
-    public async Task<bool> RevokeContactAsync(long id, DateTimeOffset revokedAt, CancellationToken cancellationToken)
+    public Task<bool> RevokeContactAsync(long id, DateTimeOffset revokedAt, CancellationToken cancellationToken) =>
+        RevokeInAsync("UPDATE contact_keys SET revoked_at = COALESCE(revoked_at, $at) WHERE id = $id;", id, revokedAt, cancellationToken);
+
+    /// <summary>Revokes one key of either table (the first revocation's time is kept).</summary>
+    private async Task<bool> RevokeInAsync(string update, long id, DateTimeOffset revokedAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(
-            "UPDATE contact_keys SET revoked_at = COALESCE(revoked_at, $at) WHERE id = $id;",
-            [("$id", id), ("$at", Columns.Instant(revokedAt))],
-            cancellationToken);
+        var changed = await connection.ExecuteAsync(update, [("$id", id), ("$at", Columns.Instant(revokedAt))], cancellationToken);
         return changed > 0;
     }
 
