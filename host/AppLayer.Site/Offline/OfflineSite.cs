@@ -160,6 +160,7 @@ public sealed class OfflineSite
         var applied = await SiteDatabase.Existing(Paths.Database).ReadAppliedAsync(cancellationToken);
         var cache = new PackageCache(Paths.Packages);
         var verified = new List<(string, AvailableUpdateDto)>();
+        var relisted = new List<AvailableUpdateDto>();
         int cached = 0, alreadyApplied = 0;
         foreach (var update in updates)
         {
@@ -173,6 +174,7 @@ public sealed class OfflineSite
 
             if (cache.Contains(update))
             {
+                relisted.Add(update);
                 cached++;
                 continue;
             }
@@ -195,6 +197,8 @@ public sealed class OfflineSite
             verified.Add((file, update));
         }
 
+        // Only once every package verified: an already cached one takes the bundle's gate mark, as a pull does.
+        relisted.ForEach(cache.Relist);
         return (verified, cached, alreadyApplied);
     }
 

@@ -78,6 +78,26 @@ public sealed class OfflineBundleTests(BuiltPackages packages)
     }
 
     [Fact]
+    public async Task An_update_cached_before_it_was_gated_takes_the_bundles_gate_mark_and_is_not_applied_offline()
+    {
+        await using var world = await OfflineWorld.StartAsync(packages);
+        using var site = await world.EnrolledSiteAsync();
+        await site.Agent.PullAsync();
+        using (var manager = world.Manager())
+        {
+            await manager.PostAsync<JsonElement>("api/gates", new GateReleaseRequest("Cz.Vat2024", "1.0.0"), CancellationToken.None);
+        }
+
+        var bundle = await world.ExportBundleAsync("novak");
+        await world.StopHostAsync();
+
+        await OfflineWorld.Offline(site).ApplyBundleAsync(bundle);
+
+        site.Rows("SELECT package_id FROM applayer_history ORDER BY package_id").Select(r => r[0]).ShouldBe(["Cz.MinimumWage2025"], site.Output.ToString());
+        site.Rows("SELECT COUNT(*) FROM vat_rates WHERE rate_percent = 12 AND valid_from = '2024-01-01'")[0][0].ShouldBe("0");
+    }
+
+    [Fact]
     public async Task A_tampered_package_another_customers_bundle_and_unsafe_zips_are_refused_with_nothing_applied()
     {
         await using var world = await OfflineWorld.StartAsync(packages);
