@@ -26,7 +26,20 @@ Task("Build")
     });
 });
 
+// What the tests need besides the SDK (nginx, Chromium, securesystemslib, tuf-js...): installed
+// when missing and running as root, else named with the command that installs them.
+Task("Prerequisites")
+    .Does(() =>
+{
+    var exit = StartProcess("bash", new ProcessSettings { Arguments = new ProcessArgumentBuilder().AppendQuoted(MakeAbsolute(File("./tests/prerequisites.sh")).FullPath) });
+    if (exit != 0)
+    {
+        throw new Exception("The tests' prerequisites are missing (see the line above).");
+    }
+});
+
 Task("Test")
+    .IsDependentOn("Prerequisites")
     .IsDependentOn("Build")
     .Does(() =>
 {
@@ -47,7 +60,8 @@ Task("Test")
             Loggers = new[] { "trx", "console;verbosity=normal" },
             // Tests start many servers on loopback ports the OS reuses; a fresh NuGet HTTP cache per
             // run keeps one server's cached service index from answering for another's.
-            EnvironmentVariables = new Dictionary<string, string> { ["NUGET_HTTP_CACHE_PATH"] = httpCache.FullPath },
+            // The browser tests drive Debian's Chromium; Playwright never downloads one.
+            EnvironmentVariables = new Dictionary<string, string> { ["NUGET_HTTP_CACHE_PATH"] = httpCache.FullPath, ["PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"] = "1" },
         });
     }
     catch (Exception ex)

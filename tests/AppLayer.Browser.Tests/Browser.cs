@@ -16,7 +16,7 @@ public sealed class Browser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        File.Exists(ChromiumPath).ShouldBeTrue($"{ChromiumPath} is missing: apt-get install -y chromium (.ci/run does it)");
+        File.Exists(ChromiumPath).ShouldBeTrue($"{ChromiumPath} is missing: apt-get install -y chromium (./build.sh test does it)");
         _playwright = await Playwright.CreateAsync();
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -31,7 +31,7 @@ public sealed class Nginx : IAsyncDisposable
     /// <summary>Serves <paramref name="root"/> as a static feed: files as they are, and search answers by query.</summary>
     public static async Task<Nginx> StartAsync(string root, int port)
     {
-        File.Exists(Binary).ShouldBeTrue("nginx is installed by .ci/run (apt-get install nginx-light)");
+        File.Exists(Binary).ShouldBeTrue("nginx is installed by tests/prerequisites.sh (apt-get install nginx-light)");
         var work = Directory.CreateTempSubdirectory("applayer-nginx-").FullName;
         var config = Path.Combine(work, "nginx.conf");
         await File.WriteAllTextAsync(config, $$"""

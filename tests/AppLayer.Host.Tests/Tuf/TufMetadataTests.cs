@@ -127,7 +127,7 @@ public sealed class TufMetadataTests : IAsyncLifetime
 
     private static async Task<string> RunPythonAsync(params string[] args)
     {
-        // Debian's python3 with python3-securesystemslib (installed by .ci/run).
+        // Debian's python3 with python3-securesystemslib (installed by tests/prerequisites.sh).
         var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
         {
