@@ -26,6 +26,9 @@ public sealed class EscalationTests
     public sealed class RunAsync : ServiceDeskFixture
     {
         private const int Tickets = 1000;
+
+        /// <summary>Tickets whose every mail goes through the SMTP server (each mail costs tens of milliseconds there).</summary>
+        private const int MailedTickets = 60;
         private static readonly LoopbackSmtpServer Smtp = new();
         private static readonly DateTimeZone Prague = DateTimeZoneProviders.Tzdb["Europe/Prague"];
 
@@ -52,7 +55,7 @@ public sealed class EscalationTests
         public async Task Warns_once_before_and_records_the_breach_once_per_ticket_and_clock_over_weeks_of_hourly_runs()
         {
             At(2024, 1, 22, 8);
-            await OpenManyAsync(Tickets, ["normal", "low"]);
+            await OpenManyAsync(MailedTickets, ["normal", "low"]);
             var received = Smtp.Received.Count;
 
             var runs = 0;
@@ -76,19 +79,19 @@ public sealed class EscalationTests
             await SendAllAsync();
 
             runs.ShouldBeGreaterThan(100);
-            recorded.ShouldBe(Tickets * 4);
+            recorded.ShouldBe(MailedTickets * 4);
             var notices = await NoticeEventsAsync();
-            notices.Count.ShouldBe(Tickets * 4);
+            notices.Count.ShouldBe(MailedTickets * 4);
             notices.GroupBy(n => n.TicketId).ShouldAllBe(g => g.Select(n => n.Kind).Order().SequenceEqual(Notices.Order()));
             await ShouldKeepTheDeadlinesAsync(notices, everyWarning: true);
-            (await Host.CountAsync("ticket_notices")).ShouldBe(Tickets * 4);
+            (await Host.CountAsync("ticket_notices")).ShouldBe(MailedTickets * 4);
 
             var mails = Smtp.Received.Skip(received).ToList();
-            mails.Count.ShouldBe(Tickets * 4);
-            mails.Select(m => m.MessageId).Distinct().Count().ShouldBe(Tickets * 4);
+            mails.Count.ShouldBe(MailedTickets * 4);
+            mails.Select(m => m.MessageId).Distinct().Count().ShouldBe(MailedTickets * 4);
             mails.ShouldAllBe(m => m.To.Mailboxes.Single().Address == "escalation@helpdesk.applayer.local");
-            mails.Count(m => m.Subject!.Contains("Breach warning: ", StringComparison.Ordinal)).ShouldBe(Tickets * 2);
-            mails.Count(m => m.Subject!.Contains("Breached: ", StringComparison.Ordinal)).ShouldBe(Tickets * 2);
+            mails.Count(m => m.Subject!.Contains("Breach warning: ", StringComparison.Ordinal)).ShouldBe(MailedTickets * 2);
+            mails.Count(m => m.Subject!.Contains("Breached: ", StringComparison.Ordinal)).ShouldBe(MailedTickets * 2);
             mails.GroupBy(m => m.Subject![..m.Subject!.IndexOf(']', StringComparison.Ordinal)]).ShouldAllBe(g => g.Count() == 4);
         }
 
@@ -97,14 +100,12 @@ public sealed class EscalationTests
         {
             At(2024, 1, 22, 9);
             await OpenManyAsync(Tickets, ["urgent", "high", "normal", "low"]);
-            var received = Smtp.Received.Count;
 
             var lastRuns = new List<int>();
             for (var day = 0; day < 40; day++)
             {
                 Host.Time.Advance(TimeSpan.FromDays(1));
                 var run = await Runner.RunAsync(CancellationToken.None);
-                await SendAllAsync();
                 if (day >= 30)
                 {
                     lastRuns.Add(run.Recorded.Count);
@@ -117,7 +118,7 @@ public sealed class EscalationTests
             notices.Count(n => n.Kind == TicketEventKinds.ResponseBreached).ShouldBe(Tickets);
             notices.Count(n => n.Kind == TicketEventKinds.ResolutionBreached).ShouldBe(Tickets);
             await ShouldKeepTheDeadlinesAsync(notices, everyWarning: false);
-            Smtp.Received.Skip(received).Count().ShouldBe(notices.Count);
+            (await Host.Services.GetRequiredService<IOutboxStore>().ListAsync(null, CancellationToken.None)).Count(m => m.To.StartsWith("escalation@", StringComparison.Ordinal)).ShouldBe(notices.Count);
         }
 
         [Fact]
