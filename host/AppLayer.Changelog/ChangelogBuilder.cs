@@ -7,7 +7,11 @@ namespace AppLayer.Changelog;
 /// <summary>
 /// <c>applayer changelog build --version V</c>: renders the release's section of CHANGELOG.md
 /// (Keep a Changelog layout) and its notes in English and Czech, and moves the fragments into
-/// <c>changelog/releases/V/</c>. All or nothing: on any failure the folder is as before.
+/// <c>changelog/releases/V/</c>. A fragment that names a customer (bespoke work) stays out of
+/// the public changelog and notes: it goes into that customer's <c>changelog/customers/CODE.md</c>
+/// and the customer's notes <c>releases/V/customers/CODE/notes.{en,cs}.md</c> (the release as
+/// that customer gets it: the public changes and its own). All or nothing: on any failure the
+/// folder is as before.
 /// </summary>
 public static partial class ChangelogBuilder
 {
@@ -41,16 +45,41 @@ public static partial class ChangelogBuilder
             throw new UserException($"no fragments in {folder.Relative(folder.Unreleased)}; nothing to release.");
         }
 
-        var section = Templates.Render("changelog-section.md", ReleaseModel.From(version, date, fragments, "en"));
-        var changelog = Insert(existing, Tidy(section));
+        var published = fragments.Where(f => f.Customer is null).ToList();
+        var bespoke = fragments.Where(f => f.Customer is not null)
+            .GroupBy(f => f.Customer!, StringComparer.OrdinalIgnoreCase)
+            .OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var changelogs = new List<(string File, string Text)>
+        {
+            (folder.ChangelogFile, Insert(existing, Tidy(Templates.Render("changelog-section.md", ReleaseModel.From(version, date, published, "en"))))),
+        };
+        foreach (var customer in bespoke)
+        {
+            var file = folder.CustomerChangelogFile(customer.Key);
+            var before = File.Exists(file) ? File.ReadAllText(file) : CustomerHeader(customer.Key);
+            changelogs.Add((file, Insert(before, Tidy(Templates.Render("changelog-section.md", ReleaseModel.From(version, date, customer, "en"))))));
+        }
+
         var staging = Path.Combine(folder.Releases, $".{version}.staging");
         var moved = new List<(string From, string To)>();
         try
         {
             Directory.CreateDirectory(Path.Combine(staging, "fragments"));
-            File.WriteAllText(Path.Combine(staging, "notes.en.md"), Tidy(Templates.Render("notes.en.md", ReleaseModel.From(version, date, fragments, "en"))));
-            File.WriteAllText(Path.Combine(staging, "notes.cs.md"), Tidy(Templates.Render("notes.cs.md", ReleaseModel.From(version, date, fragments, "cs"))));
-            File.WriteAllText(folder.ChangelogFile + ".new", changelog);
+            WriteNotes(staging, version, date, published);
+            foreach (var customer in bespoke)
+            {
+                var notes = Path.Combine(staging, "customers", customer.Key.ToLowerInvariant());
+                Directory.CreateDirectory(notes);
+                WriteNotes(notes, version, date, [.. published, .. customer]);
+            }
+
+            foreach (var (file, text) in changelogs)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllText(file + ".new", text);
+            }
+
             foreach (var fragment in fragments)
             {
                 var from = Path.Combine(folder.Root, fragment.File);
@@ -60,18 +89,39 @@ public static partial class ChangelogBuilder
             }
 
             Directory.Move(staging, release);
-            File.Move(folder.ChangelogFile + ".new", folder.ChangelogFile, overwrite: true);
+            foreach (var (file, _) in changelogs)
+            {
+                File.Move(file + ".new", file, overwrite: true);
+            }
         }
         catch (Exception)
         {
-            Undo(folder, staging, release, moved);
+            Undo(staging, release, moved, changelogs.Select(c => c.File));
             throw;
         }
 
-        return new BuildResult(version, fragments.Count, folder.Relative(folder.ChangelogFile), folder.Relative(release));
+        return new BuildResult(version, fragments.Count, folder.Relative(folder.ChangelogFile), folder.Relative(release))
+        {
+            Customers = [.. bespoke.Select(c => folder.Relative(folder.CustomerChangelogFile(c.Key)))],
+        };
     }
 
-    private static void Undo(ChangelogFolder folder, string staging, string release, List<(string From, string To)> moved)
+    /// <summary>The head of a customer's own changelog: bespoke work only, beside the public CHANGELOG.md.</summary>
+    public static string CustomerHeader(string customer) => $"""
+        # Changelog for {customer}
+
+        Bespoke changes made for customer {customer} only, newest first. Changes every customer
+        gets are in the public CHANGELOG.md.
+
+        """;
+
+    private static void WriteNotes(string folder, string version, DateOnly date, IReadOnlyList<Fragment> fragments)
+    {
+        File.WriteAllText(Path.Combine(folder, "notes.en.md"), Tidy(Templates.Render("notes.en.md", ReleaseModel.From(version, date, fragments, "en"))));
+        File.WriteAllText(Path.Combine(folder, "notes.cs.md"), Tidy(Templates.Render("notes.cs.md", ReleaseModel.From(version, date, fragments, "cs"))));
+    }
+
+    private static void Undo(string staging, string release, List<(string From, string To)> moved, IEnumerable<string> changelogs)
     {
         var current = Directory.Exists(release) ? release : staging;
         foreach (var (from, to) in moved)
@@ -91,7 +141,10 @@ public static partial class ChangelogBuilder
             }
         }
 
-        File.Delete(folder.ChangelogFile + ".new");
+        foreach (var file in changelogs)
+        {
+            File.Delete(file + ".new");
+        }
     }
 
     private static string Insert(string existing, string section)
@@ -130,4 +183,8 @@ public static partial class ChangelogBuilder
     private static partial Regex VersionPattern();
 }
 
-public sealed record BuildResult(string Version, int Fragments, string Changelog, string ReleaseFolder);
+public sealed record BuildResult(string Version, int Fragments, string Changelog, string ReleaseFolder)
+{
+    /// <summary>The customers' own changelogs this release wrote to (bespoke fragments).</summary>
+    public IReadOnlyList<string> Customers { get; init; } = [];
+}

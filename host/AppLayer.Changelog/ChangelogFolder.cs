@@ -25,6 +25,11 @@ public sealed class ChangelogFolder
 
     public string ChangelogFile => Path.Combine(Folder, "CHANGELOG.md");
 
+    /// <summary>Where bespoke work for one customer is listed: <c>changelog/customers/CODE.md</c>.</summary>
+    public string Customers => Path.Combine(Folder, "customers");
+
+    public string CustomerChangelogFile(string customer) => Path.Combine(Customers, customer.ToLowerInvariant() + ".md");
+
     /// <summary>Finds the repository root at or above <paramref name="start"/> (the folder holding changelog/).</summary>
     public static ChangelogFolder Find(string start)
     {

@@ -6,7 +6,7 @@ namespace AppLayer.Changelog;
 /// A list is either one line (legal references separated by <c>;</c>, other lists by <c>,</c>)
 /// or <c>- item</c> lines under its key. Every error names the file and line.
 /// </summary>
-public static class FragmentParser
+public static partial class FragmentParser
 {
     public const string CzechHeading = "## cs";
 
@@ -99,6 +99,11 @@ public static class FragmentParser
         }
 
         var customer = values.TryGetValue("customer", out var customers) && customers.Count > 0 ? customers[0] : null;
+        if (customer is not null && !CustomerCode().IsMatch(customer))
+        {
+            throw new FragmentException(file, keyLines["customer"], $"customer '{customer}' is not a customer code (letters, digits, '-', '_' and '.').");
+        }
+
         return new Fragment(file, type, title, legal, values.GetValueOrDefault("modules") ?? [], values.GetValueOrDefault("packages") ?? [], customer, english, czech.Length == 0 ? english : czech);
     }
 
@@ -146,4 +151,7 @@ public static class FragmentParser
         var stop = line.IndexOf(". ", StringComparison.Ordinal);
         return stop > 0 ? line[..(stop + 1)] : line;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex CustomerCode();
 }

@@ -50,6 +50,7 @@ public sealed class FragmentParserTests
         [InlineData("---\ntype: fix\n---\n\n", "b.md:4: the fragment has no text")]
         [InlineData("---\ntype: legislative\n---\ntext\n", "b.md:2: a legislative fragment must name its legal references")]
         [InlineData("---\ntype: fix\ntype: feature\n---\ntext\n", "b.md:3: 'type' is given twice")]
+        [InlineData("---\ntype: feature\ncustomer: ../public\n---\ntext\n", "b.md:3: customer '../public' is not a customer code")]
         public void Names_the_file_and_line_of_what_is_wrong(string text, string expected)
         {
             var error = Should.Throw<FragmentException>(() => FragmentParser.Parse("b.md", text));

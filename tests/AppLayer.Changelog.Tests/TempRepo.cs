@@ -35,6 +35,19 @@ internal sealed class TempRepo : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
+    public const string BespokeFragment = """
+        ---
+        type: feature
+        title: Bank file from the payroll export
+        modules: payroll
+        customer: novak
+        ---
+        The payroll export for Novák Strojírny also writes the bank file.
+
+        ## cs
+        Mzdový export pro Novák Strojírny zapisuje i bankovní soubor.
+        """;
+
     public const string VatFragment = """
         ---
         type: legislative

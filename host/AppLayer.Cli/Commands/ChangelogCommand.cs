@@ -80,12 +80,16 @@ public static class ChangelogCommand
         var root = RootOption();
         var version = new Option<string>("--version") { Description = "The release's version, e.g. 2025.1.", Required = true };
         var date = new Option<string>("--date") { Description = "Release date, YYYY-MM-DD (default: today)." };
-        var command = new Command("build", "Render CHANGELOG.md and the release notes (en, cs) and move the fragments into the release.") { version, date, root };
+        var command = new Command("build", "Render CHANGELOG.md and the release notes (en, cs) and move the fragments into the release; bespoke fragments (customer:) go only to changelog/customers/CODE.md and that customer's notes.") { version, date, root };
         command.SetAction((parse, _) => Run.SafelyAsync(() =>
         {
             var day = parse.GetValue(date) is { } text ? ChangeCommand.ParseDate(text, "--date") : DateOnly.FromDateTime(DateTime.Today);
             var result = ChangelogBuilder.Build(Folder(parse, root), parse.GetValue(version)!, day);
             Console.WriteLine($"release {result.Version}: {result.Fragments} fragment(s) → {result.Changelog}, {result.ReleaseFolder}/notes.en.md, notes.cs.md");
+            foreach (var customer in result.Customers)
+            {
+                Console.WriteLine($"bespoke work → {customer}, {result.ReleaseFolder}/customers/{Path.GetFileNameWithoutExtension(customer)}/notes.en.md, notes.cs.md");
+            }
             return Task.FromResult(0);
         }));
         return command;

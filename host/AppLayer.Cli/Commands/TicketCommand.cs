@@ -4,7 +4,7 @@ using AppLayer.Core.Api;
 
 namespace AppLayer.Cli.Commands;
 
-/// <summary><c>applayer ticket open|assign|inform|wait|resume|resolve|close|reopen|list|show</c>: the Help Desk flow.</summary>
+/// <summary><c>applayer ticket open|assign|inform|wait|resume|resolve|close|reopen|list|show|escalate</c>: the Help Desk flow.</summary>
 public static class TicketCommand
 {
     public static Command Create()
@@ -20,6 +20,7 @@ public static class TicketCommand
         command.Subcommands.Add(Step("reopen", "Reopen a resolved or closed ticket.", "--text", false));
         command.Subcommands.Add(List());
         command.Subcommands.Add(Show());
+        command.Subcommands.Add(Escalate());
         return command;
     }
 
@@ -96,6 +97,16 @@ public static class TicketCommand
         return HostVerb.Create("show", "Show one ticket with its history as JSON.", [id], async (parse, client, ct) =>
         {
             Common.PrintJson(await client.GetAsync<TicketDto>(ServiceDeskOptions.Path("api/tickets", parse.GetValue(id)), ct));
+            return 0;
+        });
+    }
+
+    private static Command Escalate()
+    {
+        return HostVerb.Create("escalate", "Run the SLA escalation now: warn the Help Desk lead before a target runs out and record each breach, each once per ticket.", [], async (parse, client, ct) =>
+        {
+            var run = await client.PostAsync<Dictionary<string, int>>("api/service-desk/escalate", new { }, ct);
+            Console.WriteLine($"{run.GetValueOrDefault("examined")} open ticket(s) examined: {run.GetValueOrDefault("warnings")} warning(s) and {run.GetValueOrDefault("breaches")} breach(es) recorded, {run.GetValueOrDefault("mails")} mail(s) queued");
             return 0;
         });
     }

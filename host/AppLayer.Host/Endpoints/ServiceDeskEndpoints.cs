@@ -39,8 +39,11 @@ internal static class ServiceDeskEndpoints
         MapStep(api, "resolve", (t, id, r, ct) => t.ResolveAsync(id, r, ct));
         MapStep(api, "close", (t, id, r, ct) => t.CloseAsync(id, r, ct));
         MapStep(api, "reopen", (t, id, r, ct) => t.ReopenAsync(id, r, ct));
-        api.MapPost("/service-desk/escalate", async (EscalationService escalation, CancellationToken ct) =>
-            Results.Ok(new { recorded = await escalation.RunAsync(ct) }));
+        api.MapPost("/service-desk/escalate", async (EscalationRunner escalation, CancellationToken ct) =>
+        {
+            var run = await escalation.RunAsync(ct);
+            return Results.Ok(new { recorded = run.Recorded.Count, examined = run.Examined, warnings = run.Warnings, breaches = run.Breaches, mails = run.MailsQueued });
+        });
         api.MapPost("/mail/inbound", async (HttpRequest request, IncomingMail mail, CancellationToken ct) =>
             Results.Ok(await mail.ReceiveAsync(request.Body, ct)));
 

@@ -21,6 +21,7 @@ public static class ServiceDeskExtensions
         services.TryAddSingleton<ContactService>();
         services.TryAddSingleton<TicketService>();
         services.TryAddSingleton<EscalationService>();
+        services.TryAddSingleton<EscalationRunner>();
         services.TryAddSingleton<WorkService>();
         services.TryAddSingleton<TimeService>();
         services.TryAddSingleton<StatementService>();

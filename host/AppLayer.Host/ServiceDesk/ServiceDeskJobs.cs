@@ -1,4 +1,3 @@
-using AppLayer.Core.Service.Tickets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace AppLayer.Host.ServiceDesk;
 
 /// <summary>Runs escalation checks and the outbox every <see cref="MailOptions.PollInterval"/>, when an SMTP host is set.</summary>
-internal sealed class ServiceDeskJobs(EscalationService escalation, OutboxSender sender, IOptions<MailOptions> options, ILogger<ServiceDeskJobs> logger) : BackgroundService
+internal sealed class ServiceDeskJobs(EscalationRunner escalation, OutboxSender sender, IOptions<MailOptions> options, ILogger<ServiceDeskJobs> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -12,5 +12,6 @@ internal static class Schema
         new(6, "history filters and contact keys", HistoryFiltersAndContacts.Sql),
         new(5, "system software inventory and support end dates", SystemInventory.Sql),
         new(7, "release gates: rehearsal reports and approvals", RehearsalGates.Sql),
+        new(8, "escalation notices once per ticket and kind", TicketNotices.Sql),
     ];
 }

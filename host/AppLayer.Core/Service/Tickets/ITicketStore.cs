@@ -21,4 +21,14 @@ public interface ITicketStore
     Task<IReadOnlyList<Ticket>> ListAsync(long? customerId, bool openOnly, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<TicketEvent>> EventsAsync(long ticketId, CancellationToken cancellationToken);
+
+    /// <returns>The events of every open ticket, in order.</returns>
+    Task<IReadOnlyList<TicketEvent>> OpenTicketEventsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records an escalation notice (<paramref name="kind"/>: a warning or breach of one clock) with
+    /// its event and mail, at most once per ticket and kind, ever (a unique key), and only while
+    /// the ticket is still at <see cref="Ticket.RowVersion"/>. The ticket itself is not changed.
+    /// </summary>
+    Task<NoticeOutcome> RecordNoticeAsync(Ticket ticket, DateTimeOffset at, string kind, string actor, string text, MailDraft? mail, CancellationToken cancellationToken);
 }

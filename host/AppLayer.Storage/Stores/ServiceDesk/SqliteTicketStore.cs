@@ -102,6 +102,53 @@ internal sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             cancellationToken);
     }
 
+    public async Task<IReadOnlyList<TicketEvent>> OpenTicketEventsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(
+            """
+            SELECT e.id, e.ticket_id, e.at, e.kind, e.actor, e.text FROM ticket_events e
+            JOIN tickets t ON t.id = e.ticket_id
+            WHERE t.status NOT IN ('resolved', 'closed')
+            ORDER BY e.ticket_id, e.id;
+            """,
+            [],
+            ReadEvent,
+            cancellationToken);
+    }
+
+    public async Task<NoticeOutcome> RecordNoticeAsync(Ticket ticket, DateTimeOffset at, string kind, string actor, string text, MailDraft? mail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var inserted = await connection.ExecuteAsync(
+            """
+            INSERT INTO ticket_notices (ticket_id, kind, at)
+            SELECT $ticket, $kind, $at WHERE EXISTS (SELECT 1 FROM tickets WHERE id = $ticket AND row_version = $version)
+            ON CONFLICT (ticket_id, kind) DO NOTHING;
+            """,
+            [("$ticket", ticket.Id), ("$kind", kind), ("$at", Columns.Instant(at)), ("$version", ticket.RowVersion)],
+            cancellationToken,
+            transaction);
+        if (inserted == 0)
+        {
+            var known = await connection.ScalarAsync<long>(
+                "SELECT COUNT(*) FROM ticket_notices WHERE ticket_id = $ticket AND kind = $kind;",
+                [("$ticket", ticket.Id), ("$kind", kind)],
+                cancellationToken,
+                transaction);
+            return known > 0 ? NoticeOutcome.AlreadyRecorded : NoticeOutcome.TicketChanged;
+        }
+
+        await WriteAsync(connection, transaction, ticket.Id, at, [(kind, actor, text)], mail is null ? [] : [mail], [], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return NoticeOutcome.Recorded;
+    }
+
+    private static TicketEvent ReadEvent(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetInt64(1), Columns.ReadInstant(r.GetString(2)), r.GetString(3), r.GetString(4), r.GetString(5));
+
     private static async Task WriteAsync(
         SqliteConnection connection,
         SqliteTransaction transaction,
