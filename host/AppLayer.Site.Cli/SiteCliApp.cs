@@ -4,7 +4,7 @@ using AppLayer.Cli.Commands;
 namespace AppLayer.Site.Cli;
 
 /// <summary>
-/// The site agent's own <c>applayer</c> command (package <c>applayer-site</c>): the same <c>site</c> verbs
+/// The site agent's own <c>applayer</c> command (package <c>AppLayer.Agent</c>): the same <c>site</c> verbs
 /// as the full tool, without the host's.
 /// </summary>
 public static class SiteCliApp
