@@ -101,7 +101,9 @@ Task("Pack")
     CleanDirectory(packages);
     // Template content (plugins/AppLayer.Templates/content/...) is packed inside AppLayer.Templates, never on its own.
     var projects = GetFiles("./plugins/**/*.csproj").Where(p => !p.GetFilenameWithoutExtension().ToString().EndsWith(".Tests") && !p.FullPath.Contains("/content/"))
-        .Concat(GetFiles("./host/AppLayer.Cli/AppLayer.Cli.csproj"));
+        // The two tools: applayer (the host, the supplier's verbs and the site agent) and AppLayer.Agent (the site agent alone, for customer sites).
+        .Concat(GetFiles("./host/AppLayer.Cli/AppLayer.Cli.csproj"))
+        .Concat(GetFiles("./host/AppLayer.Site.Cli/AppLayer.Site.Cli.csproj"));
     foreach (var project in projects)
     {
         DotNetPack(project.FullPath, new DotNetPackSettings

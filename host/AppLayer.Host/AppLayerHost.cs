@@ -124,10 +124,7 @@ public static class AppLayerHost
             throw new UserException("The data folder is required.");
         }
 
-        var provider = new ServiceCollection()
-            .AddAppLayerStorage(o => o.DataDirectory = dataDirectory)
-            .AddAppLayerCore()
-            .BuildServiceProvider();
+        var provider = DataFolderServices.Build(dataDirectory);
         await provider.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
         return provider;
     }
@@ -149,10 +146,7 @@ public static class AppLayerHost
             throw new UserException("The data folder is required.");
         }
 
-        var services = new ServiceCollection()
-            .AddAppLayerStorage(o => o.DataDirectory = dataDirectory)
-            .AddAppLayerCore();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = DataFolderServices.Build(dataDirectory);
         return await provider.GetRequiredService<ApiKeyService>().CreateAsync(scope, installationCode, expiresInDays, cancellationToken);
     }
 }

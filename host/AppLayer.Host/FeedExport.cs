@@ -43,11 +43,7 @@ public static class FeedExport
             throw new UserException($"base URL '{baseUrl}' is not an absolute http(s) URL (where the copy will be served).");
         }
 
-        var provider = new ServiceCollection()
-            .AddAppLayerStorage(o => o.DataDirectory = dataDirectory)
-            .AddAppLayerFeed(o => o.DataDirectory = dataDirectory)
-            .AddAppLayerCore()
-            .BuildServiceProvider();
+        var provider = DataFolderServices.Build(dataDirectory);
         await using (provider)
         {
             await provider.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);

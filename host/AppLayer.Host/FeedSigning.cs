@@ -33,11 +33,7 @@ public static class FeedSigning
             throw new UserException("The data folder is required.");
         }
 
-        var provider = new ServiceCollection()
-            .AddAppLayerStorage(o => o.DataDirectory = dataDirectory)
-            .AddAppLayerFeed(o => o.DataDirectory = dataDirectory)
-            .AddAppLayerCore()
-            .BuildServiceProvider();
+        var provider = DataFolderServices.Build(dataDirectory);
         try
         {
             await provider.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);

@@ -1,10 +1,9 @@
-using AppLayer.Core.Keys;
-using AppLayer.Core.Services;
 using AppLayer.Feed;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Dashboard;
 using AppLayer.Host.Http;
 using AppLayer.Host.ServiceDesk;
+using AppLayer.Host.SystemLayer;
 using AppLayer.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -30,9 +29,9 @@ public static class HostServiceCollectionExtensions
         var section = configuration.GetSection(Section);
         services.AddOptions<StorageOptions>().Bind(section);
         services.AddOptions<FeedOptions>().Bind(section);
-        services.AddAppLayerStorage();
-        services.AddAppLayerFeed();
-        services.AddAppLayerCore();
+        services.AddAppLayerData();
+        services.AddServiceDesk();
+        services.AddSystemLayer();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<TufInitializer>();
         services.AddServiceDeskMail(section);
@@ -51,26 +50,6 @@ public static class HostServiceCollectionExtensions
                 kestrel.Limits.MaxRequestBodySize = feed.Value.MaxPackageBytes + MultipartOverhead;
             });
         services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
-        return services;
-    }
-
-    /// <summary>The Core services (they talk to storage only through the store interfaces).</summary>
-    public static IServiceCollection AddAppLayerCore(this IServiceCollection services)
-    {
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ApiKeyService>();
-        services.TryAddSingleton<ApiKeyRevoker>();
-        services.TryAddSingleton<CustomerService>();
-        services.TryAddSingleton<LegalChangeService>();
-        services.TryAddSingleton<SiteService>();
-        services.TryAddSingleton<Core.Compliance.FleetReader>();
-        services.TryAddSingleton<Core.Compliance.ComplianceService>();
-        services.TryAddSingleton<Core.LegalChanges.DeploymentTracker>();
-        services.AddServiceDesk();
-        services.TryAddSingleton<AppLayer.Core.History.HistoryService>();
-        services.TryAddSingleton<ContactKeyService>();
-        services.TryAddSingleton<AppLayer.Core.Changelog.CustomerChangelogService>();
-        SystemLayer.SystemLayerServiceCollectionExtensions.AddSystemLayer(services);
         return services;
     }
 }

@@ -3,8 +3,9 @@ using Microsoft.Data.Sqlite;
 namespace AppLayer.EndToEnd.Tests;
 
 /// <summary>
-/// The agent installed the way a customer installs it: <c>applayer</c> packed as a .NET tool, pushed to the
-/// host's feed, <c>dotnet tool install</c>ed from it with the site's key, then enrolled and run against the host.
+/// The agent installed the way a customer installs it: the site agent's tool (package <c>AppLayer.Agent</c>,
+/// command <c>applayer</c>) packed, pushed to the host's feed, <c>dotnet tool install</c>ed from it with the
+/// site's key, then enrolled and run against the host.
 /// </summary>
 public sealed class ToolInstallTests : IClassFixture<HostProcessFixture>
 {
@@ -18,9 +19,7 @@ public sealed class ToolInstallTests : IClassFixture<HostProcessFixture>
         (await _host.AsManagerAsync("customer", "add", "dvorak", "--name", "Dvořák a syn s.r.o.", "--services", "help-desk,application-layer", "--modules", "accounting,payroll")).ShouldSucceed();
         (await _host.AsManagerAsync("installation", "add", "dvorak-prod", "--customer", "dvorak", "--modules", "accounting,payroll")).ShouldSucceed();
         var siteKey = (await _host.AsManagerAsync("installation", "key", "dvorak-prod")).ShouldSucceed().Line;
-        var packed = Path.Combine(_host.Root, "tool-packed");
-        var cli = Path.Combine(CliProcess.RepoRoot, "host", "AppLayer.Cli", "AppLayer.Cli.csproj");
-        (await CliProcess.DotnetAsync("pack", cli, "-c", CliProcess.Configuration, "--no-build", "-o", packed)).ShouldSucceed();
+        var packed = await SiteToolPackage.PathAsync();
         // The tool is a kit package on the host's own feed: pushed with the publish key, installed with the site's key.
         var config = Path.Combine(_host.Root, "tool.NuGet.Config");
         await File.WriteAllTextAsync(config, $"""
@@ -38,13 +37,16 @@ public sealed class ToolInstallTests : IClassFixture<HostProcessFixture>
               </packageSourceCredentials>
             </configuration>
             """);
-        (await CliProcess.DotnetAsync("nuget", "push", Directory.GetFiles(packed, "*.nupkg").Single(), "--source", "applayer", "--api-key", _host.PublishKey, "--configfile", config)).ShouldSucceed();
+        (await CliProcess.DotnetAsync("nuget", "push", packed, "--source", "applayer", "--api-key", _host.PublishKey, "--configfile", config)).ShouldSucceed();
         var tools = Path.Combine(_host.Root, "tools");
 
-        (await CliProcess.DotnetAsync("tool", "install", "applayer", "--tool-path", tools, "--configfile", config, "--version", "0.1.0", "--no-http-cache")).ShouldSucceed();
+        (await CliProcess.DotnetAsync("tool", "install", SiteToolPackage.Id, "--tool-path", tools, "--configfile", config, "--version", "0.1.0", "--no-http-cache")).ShouldSucceed();
 
         var applayer = Path.Combine(tools, "applayer");
         File.Exists(applayer).ShouldBeTrue();
+        var help = (await CliProcess.RunAsync(applayer, ["--help"], TimeSpan.FromMinutes(1))).ShouldSucceed();
+        help.StdOut.ShouldContain("site agent");
+        help.StdOut.ShouldNotContain("serve");
         var vat = Path.Combine(_host.Root, "tool-samples");
         (await CliProcess.DotnetAsync("pack", Path.Combine(CliProcess.RepoRoot, "plugins", "samples", "Cz.Vat2024", "Cz.Vat2024.csproj"), "-c", CliProcess.Configuration, "--no-build", "-o", vat)).ShouldSucceed();
         (await CliProcess.ApplayerAsync("publish", Directory.GetFiles(vat, "*.nupkg").Single(), "--host", _host.Url, "--key", _host.PublishKey)).ShouldSucceed();

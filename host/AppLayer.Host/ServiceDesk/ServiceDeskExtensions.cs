@@ -1,9 +1,3 @@
-using AppLayer.Core.Service;
-using AppLayer.Core.Service.Agreements;
-using AppLayer.Core.Service.Contacts;
-using AppLayer.Core.Service.Statements;
-using AppLayer.Core.Service.Tickets;
-using AppLayer.Core.Service.Work;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,19 +6,10 @@ namespace AppLayer.Host.ServiceDesk;
 
 public static class ServiceDeskExtensions
 {
-    /// <summary>The Core service-desk services: agreements with terms, contacts, tickets, escalation, work, time and statements.</summary>
+    /// <summary>The host's part of the service desk: the escalation runner and incoming mail (the Core services come with <c>AddAppLayerCore</c>).</summary>
     public static IServiceCollection AddServiceDesk(this IServiceCollection services)
     {
-        services.TryAddSingleton(new ServiceDeskSettings());
-        services.TryAddSingleton<ServiceDeskDirectory>();
-        services.TryAddSingleton<AgreementService>();
-        services.TryAddSingleton<ContactService>();
-        services.TryAddSingleton<TicketService>();
-        services.TryAddSingleton<EscalationService>();
         services.TryAddSingleton<EscalationRunner>();
-        services.TryAddSingleton<WorkService>();
-        services.TryAddSingleton<TimeService>();
-        services.TryAddSingleton<StatementService>();
         services.TryAddSingleton<IncomingMail>();
         return services;
     }

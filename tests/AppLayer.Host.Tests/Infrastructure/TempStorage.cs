@@ -15,8 +15,7 @@ public sealed class TempStorage : IAsyncDisposable
     {
         _services = new ServiceCollection()
             .AddSingleton<TimeProvider>(Time)
-            .AddAppLayerStorage(o => o.DataDirectory = DataDirectory)
-            .AddAppLayerCore()
+            .AddAppLayerData(DataDirectory)
             .BuildServiceProvider();
     }
 

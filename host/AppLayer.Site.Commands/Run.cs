@@ -8,7 +8,7 @@ namespace AppLayer.Cli.Commands;
 /// Runs a verb's body: a user's mistake is one line on stderr and exit code 1;
 /// anything else is a bug and keeps its stack trace (exit code 70).
 /// </summary>
-internal static class Run
+public static class Run
 {
     public const int UserError = 1;
     public const int InternalError = 70;

@@ -1,0 +1,58 @@
+using AppLayer.Core.Changelog;
+using AppLayer.Core.Compliance;
+using AppLayer.Core.Gates;
+using AppLayer.Core.History;
+using AppLayer.Core.Keys;
+using AppLayer.Core.LegalChanges;
+using AppLayer.Core.Service;
+using AppLayer.Core.Service.Agreements;
+using AppLayer.Core.Service.Contacts;
+using AppLayer.Core.Service.Statements;
+using AppLayer.Core.Service.Tickets;
+using AppLayer.Core.Service.Work;
+using AppLayer.Core.Services;
+using AppLayer.Core.SystemLayer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AppLayer.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Core services (they talk to storage only through the store interfaces, e.g. <c>AddAppLayerStorage</c>):
+    /// keys, customers, legal changes, sites, compliance, history, the service desk, inventories and release gates.
+    /// Every registration is a <c>TryAdd</c>, so a host may put its own first.
+    /// </summary>
+    public static IServiceCollection AddAppLayerCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ApiKeyService>();
+        services.TryAddSingleton<ApiKeyRevoker>();
+        services.TryAddSingleton<ContactKeyService>();
+        services.TryAddSingleton<CustomerService>();
+        services.TryAddSingleton<LegalChangeService>();
+        services.TryAddSingleton<SiteService>();
+        services.TryAddSingleton<FleetReader>();
+        services.TryAddSingleton<ComplianceService>();
+        services.TryAddSingleton<DeploymentTracker>();
+        services.TryAddSingleton<HistoryService>();
+        services.TryAddSingleton<CustomerChangelogService>();
+
+        // The service desk: agreements with terms, contacts, tickets, escalation, work, time and statements.
+        services.TryAddSingleton(new ServiceDeskSettings());
+        services.TryAddSingleton<ServiceDeskDirectory>();
+        services.TryAddSingleton<AgreementService>();
+        services.TryAddSingleton<ContactService>();
+        services.TryAddSingleton<TicketService>();
+        services.TryAddSingleton<EscalationService>();
+        services.TryAddSingleton<WorkService>();
+        services.TryAddSingleton<TimeService>();
+        services.TryAddSingleton<StatementService>();
+
+        // The system layer: inventories and support end dates, release gates.
+        services.TryAddSingleton<InventoryService>();
+        services.TryAddSingleton<ReleaseGateService>();
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+using AppLayer.Site.Cli;
+
+return await SiteCliApp.RunAsync(args);
