@@ -5,6 +5,7 @@ using AppLayer.Core.Keys;
 using AppLayer.Core.Model;
 using AppLayer.Host.Dashboard;
 using AppLayer.Host.Endpoints;
+using AppLayer.Host.Http;
 using AppLayer.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -58,6 +59,8 @@ public static class AppLayerHost
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHeadAsGet();
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapFeedEndpoints();

@@ -36,7 +36,7 @@ public static class HostServiceCollectionExtensions
         services.AddHostedService<TufInitializer>();
         services.AddServiceDeskMail(section);
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => ReasonPhrases.Set(c.HttpContext, c.ProblemDetails.Title));
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddApiKeyAuth();

@@ -76,7 +76,7 @@ public sealed partial record UpdateManifest
         }
         catch (JsonException ex)
         {
-            throw new ManifestException($"{FileName} is not valid: {ex.Message}", ex);
+            throw new ManifestException($"{FileName} is not valid: {Describe(ex, json)}", ex);
         }
 
         if (manifest is null)
@@ -106,7 +106,7 @@ public sealed partial record UpdateManifest
 
         if (!Enum.IsDefined(Kind))
         {
-            throw new ManifestException($"{FileName}: kind '{Kind}' is unknown.");
+            throw new ManifestException($"{FileName}: kind '{Kind}' is unknown; it is one of {Kinds}.");
         }
 
         if (string.IsNullOrWhiteSpace(Title))
@@ -143,6 +143,51 @@ public sealed partial record UpdateManifest
             {
                 throw new ManifestException($"{FileName}: an update cannot depend on itself.");
             }
+        }
+    }
+
+    private static string Kinds => string.Join(", ", Enum.GetNames<UpdateKind>());
+
+    /// <summary>What is wrong with the JSON, in the manifest's own terms (its field names and values, not .NET types).</summary>
+    private static string Describe(JsonException exception, string json)
+    {
+        var line = exception.LineNumber is { } n ? string.Create(CultureInfo.InvariantCulture, $" (line {n + 1})") : string.Empty;
+        var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        if (field == "kind")
+        {
+            return $"kind {Value(json, "kind")} is unknown; it is one of {Kinds}{line}.";
+        }
+
+        if (field is null)
+        {
+            return exception.Message.Contains("missing required properties", StringComparison.Ordinal)
+                ? "id, version, kind and title are required."
+                : $"it is not well-formed JSON{line}.";
+        }
+
+        var expected = field.Split('.', '[')[0] switch
+        {
+            "effectiveDate" => "a date (YYYY-MM-DD)",
+            "emergency" => "true or false",
+            "legalReferences" or "modules" => "a list of strings",
+            "dependencies" => "a list of { \"id\": ..., \"minVersion\": ... }",
+            _ => "a string",
+        };
+        return $"{field} must be {expected}{line}.";
+    }
+
+    private static string Value(string json, string property)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(property, out var value)
+                ? $"'{(value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText())}'"
+                : "(missing)";
+        }
+        catch (JsonException)
+        {
+            return "(unreadable)";
         }
     }
 

@@ -12,10 +12,16 @@ internal static class Common
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("APPLAYER_HOST") ?? string.Empty,
     };
 
+    /// <summary>The environment variable <c>--key</c> falls back to.</summary>
+    public const string KeyVariable = "APPLAYER_KEY";
+
+    /// <summary>
+    /// <c>--key</c>. It has no default value of its own: help would print it, and a key is a secret. When
+    /// the option is not given, <see cref="Client"/> reads <see cref="KeyVariable"/>.
+    /// </summary>
     public static Option<string> KeyOption() => new("--key")
     {
-        Description = "An API key (default: $APPLAYER_KEY).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("APPLAYER_KEY") ?? string.Empty,
+        Description = $"An API key (default: from ${KeyVariable}; never printed).",
     };
 
     public static Option<bool> JsonOption() => new("--json") { Description = "Print JSON instead of a table." };
@@ -42,7 +48,8 @@ internal static class Common
             throw new UserException($"'{url}' is not an http(s) URL.");
         }
 
-        return new HostClient(uri, parse.GetValue(key) ?? string.Empty);
+        var secret = parse.GetValue(key);
+        return new HostClient(uri, string.IsNullOrEmpty(secret) ? Environment.GetEnvironmentVariable(KeyVariable) ?? string.Empty : secret);
     }
 
     public static void PrintJson<T>(T value) =>

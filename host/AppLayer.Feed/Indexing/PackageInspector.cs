@@ -27,6 +27,14 @@ internal static class PackageInspector
             var manifestJson = CheckArchive(package, options);
             package.Position = 0;
             using var reader = new PackageArchiveReader(package, leaveStreamOpen: true);
+            var versionText = reader.NuspecReader.GetMetadataValue("version");
+            if (!NuGetVersion.TryParse(versionText, out _))
+            {
+                throw new InvalidPackageException(string.IsNullOrWhiteSpace(versionText)
+                    ? "The nuspec names no version."
+                    : $"The nuspec's version '{versionText}' is not a valid NuGet version.");
+            }
+
             var identity = reader.GetIdentity();
             if (!PackageIdValidator.IsValidPackageId(identity.Id))
             {
@@ -49,7 +57,7 @@ internal static class PackageInspector
         }
         catch (Exception ex) when (ex is InvalidDataException or PackagingException or XmlException or ArgumentException or FormatException or InvalidOperationException)
         {
-            throw new InvalidPackageException($"The file is not a valid NuGet package: {FirstLine(ex.Message)}");
+            throw new InvalidPackageException($"The file is not a valid NuGet package: {Reason(ex)}.");
         }
     }
 
@@ -88,8 +96,13 @@ internal static class PackageInspector
                 }
             }
 
-            var manifest = zip.Entries.SingleOrDefault(e => e.FullName == UpdateManifest.FileName);
-            if (manifest is null)
+            var manifests = zip.Entries.Where(e => e.FullName == UpdateManifest.FileName).Take(2).ToList();
+            if (manifests.Count > 1)
+            {
+                throw new InvalidPackageException($"The package holds {UpdateManifest.FileName} more than once; an update has one manifest.");
+            }
+
+            if (manifests is not [var manifest])
             {
                 return null;
             }
@@ -156,6 +169,16 @@ internal static class PackageInspector
             return buffer.ToArray();
         }
     }
+
+    /// <summary>Why NuGet's reader gave up, in the product's words: NuGet's own packaging messages are kept, the runtime's are not.</summary>
+    private static string Reason(Exception exception) => exception switch
+    {
+        PackagingException e => FirstLine(e.Message).TrimEnd('.'),
+        XmlException e => $"its nuspec is not well-formed XML (line {e.LineNumber}, position {e.LinePosition})",
+        InvalidDataException => "its zip archive is damaged or cut short",
+        ArgumentException or FormatException => "its nuspec holds a value NuGet cannot read (check id, version, dependencies and framework names)",
+        _ => "its contents cannot be read",
+    };
 
     private static string FirstLine(string message)
     {

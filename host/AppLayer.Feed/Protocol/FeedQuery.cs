@@ -1,19 +1,36 @@
+using System.Collections.Concurrent;
+using System.Xml;
+using AppLayer.Core.Model;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
+using AppLayer.Feed.Storage;
+using NuGet.Packaging;
+using NuGet.Packaging.Core;
 
 namespace AppLayer.Feed.Protocol;
 
 /// <summary>
 /// The packages one caller may see, for the flat container, registration and search resources and
 /// unlisting. The list is read once and kept until <see cref="Invalidate"/> (a push or an unlist):
-/// the host is the feed's only writer.
+/// the host is the feed's only writer. <see cref="Generation"/> counts the changes, so answers rendered
+/// from the list can be kept until it changes. What a package's nuspec says (<see cref="PackageDetails"/>)
+/// is read once per id and version: packages are immutable.
 /// </summary>
-public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listing, TimeProvider time)
+public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listing, IPackageFileStore files, TimeProvider time)
 {
+    private readonly ConcurrentDictionary<string, PackageDetails> _details = new(StringComparer.Ordinal);
     private volatile Task<IReadOnlyList<ListedPackage>>? _all;
+    private long _generation;
+
+    /// <summary>Rises by one on every change of the feed (a push or an unlist) this host makes.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>Forgets the kept list; the next read goes to the store.</summary>
-    public void Invalidate() => _all = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _all = null;
+    }
 
     /// <returns>The package the caller may see, or <c>null</c> (none, or another tenant's).</returns>
     public async Task<ListedPackage?> FindAsync(string id, string normalizedVersion, FeedCaller caller, CancellationToken cancellationToken)
@@ -86,9 +103,26 @@ public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listi
     {
         var unlisted = await listing.ListUnlistedAsync(cancellationToken);
         return [.. (await packages.ListWithKitAsync(cancellationToken))
-            .Select(p => new ListedPackage(p, FeedVersions.Parse(p.Version), !unlisted.Contains(IPackageListingStore.Key(p.Id, p.Version))))
+            .Select(p => new ListedPackage(p, FeedVersions.Parse(p.Version), !unlisted.Contains(IPackageListingStore.Key(p.Id, p.Version)), Details(p)))
             .OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase)
             .ThenBy(p => p.Version)];
+    }
+
+    private PackageDetails Details(FeedPackage package) =>
+        _details.GetOrAdd(IPackageListingStore.Key(package.Id, package.Version), _ => PackageDetails.From(ReadNuspec(package), package));
+
+    private NuspecReader? ReadNuspec(FeedPackage package)
+    {
+        try
+        {
+            using var stream = files.OpenNuspec(package.Id, package.Version);
+            return stream is null ? null : new NuspecReader(stream);
+        }
+        catch (Exception ex) when (ex is XmlException or IOException or PackagingException or InvalidDataException)
+        {
+            // The nuspec was checked at push; one that cannot be read now leaves the manifest to speak.
+            return null;
+        }
     }
 
     private static bool Matches(ListedPackage package, string term) =>

@@ -3,5 +3,5 @@ using NuGet.Versioning;
 
 namespace AppLayer.Feed.Protocol;
 
-/// <summary>A package with its parsed version and whether it is listed.</summary>
-public sealed record ListedPackage(FeedPackage Package, NuGetVersion Version, bool Listed);
+/// <summary>A package with its parsed version, whether it is listed, and what its nuspec says of it.</summary>
+public sealed record ListedPackage(FeedPackage Package, NuGetVersion Version, bool Listed, PackageDetails Details);

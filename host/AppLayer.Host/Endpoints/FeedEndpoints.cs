@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using AppLayer.Core.Services;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
@@ -18,8 +19,8 @@ internal static class FeedEndpoints
 {
     public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v3/index.json", (HttpRequest request) =>
-            Results.Json(ServiceIndex.For($"{request.Scheme}://{request.Host}{request.PathBase}")))
+        app.MapGet("/v3/index.json", (HttpContext http) =>
+            ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(ServiceIndex.For($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"), JsonSerializerOptions.Web), "application/json"))
             .AllowAnonymous();
 
         app.MapPut("/api/v2/package", PushAsync)
@@ -45,7 +46,7 @@ internal static class FeedEndpoints
         return Problems.From(outcome);
     }
 
-    private static async Task<IResult> VersionsAsync(string id, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken cancellationToken)
+    private static async Task<IResult> VersionsAsync(string id, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken cancellationToken)
     {
         // Another tenant's package answers as if it did not exist (404, not 403), so nothing leaks.
         var versions = PackageIdValidator.IsValidPackageId(id)
@@ -53,7 +54,7 @@ internal static class FeedEndpoints
             : [];
         return versions.Count == 0
             ? Problems.NotFound($"Package '{id}' is not in the feed.")
-            : Results.Json(new PackageVersions([.. versions.Select(v => v.Version.ToNormalizedString().ToLowerInvariant())]));
+            : ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(new PackageVersions([.. versions.Select(v => v.Version.ToNormalizedString().ToLowerInvariant())]), JsonSerializerOptions.Web), "application/json");
     }
 
     private static async Task<IResult> ContentAsync(string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageContentService content, PackageFiles files, CancellationToken cancellationToken)

@@ -62,11 +62,11 @@ internal static class NuGetDocuments
                 ["registration"] = urls.Index,
                 ["id"] = latest.Package.Id,
                 ["version"] = latest.Version.ToNormalizedString(),
-                ["title"] = latest.Package.Manifest.Title,
-                ["description"] = latest.Package.Manifest.Title,
-                ["summary"] = string.Join("; ", latest.Package.Manifest.LegalReferences),
-                ["tags"] = new JsonArray(latest.Package.Manifest.Kind.ToString()),
-                ["authors"] = new JsonArray(),
+                ["title"] = latest.Details.Title,
+                ["description"] = latest.Details.Description,
+                ["summary"] = latest.Details.Summary,
+                ["tags"] = Strings(latest.Details.Tags),
+                ["authors"] = Strings(Authors(latest.Details)),
                 ["totalDownloads"] = 0,
                 ["verified"] = false,
                 ["versions"] = new JsonArray([.. versions.Select(v => (JsonNode)new JsonObject
@@ -92,19 +92,50 @@ internal static class NuGetDocuments
             ["@type"] = "PackageDetails",
             ["id"] = package.Package.Id,
             ["version"] = package.Version.ToNormalizedString(),
-            ["title"] = package.Package.Manifest.Title,
-            ["description"] = package.Package.Manifest.Title,
-            ["summary"] = string.Join("; ", package.Package.Manifest.LegalReferences),
-            ["authors"] = string.Empty,
-            ["tags"] = new JsonArray(package.Package.Manifest.Kind.ToString()),
+            ["title"] = package.Details.Title,
+            ["description"] = package.Details.Description,
+            ["summary"] = package.Details.Summary,
+            ["authors"] = package.Details.Authors,
+            ["tags"] = Strings(package.Details.Tags),
+            ["projectUrl"] = package.Details.ProjectUrl,
+            ["licenseUrl"] = package.Details.LicenseUrl,
+            ["iconUrl"] = package.Details.IconUrl,
             ["listed"] = package.Listed,
             ["published"] = Published(package),
             ["packageContent"] = urls.Content(package),
-            ["dependencyGroups"] = new JsonArray(),
+            ["dependencyGroups"] = DependencyGroups(urls, package),
         },
         ["packageContent"] = urls.Content(package),
         ["registration"] = urls.Index,
     };
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
+
+    private static IEnumerable<string> Authors(PackageDetails details) =>
+        details.Authors.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static JsonArray DependencyGroups(Urls urls, ListedPackage package) => new([.. package.Details.DependencyGroups.Select(group =>
+    {
+        var framework = group.TargetFramework.IsAny ? null : group.TargetFramework.GetShortFolderName();
+        var node = new JsonObject
+        {
+            ["@id"] = $"{urls.Leaf(package)}#dependencygroup{(framework is null ? string.Empty : "/" + framework.ToLowerInvariant())}",
+            ["@type"] = "PackageDependencyGroup",
+        };
+        if (framework is not null)
+        {
+            node["targetFramework"] = framework;
+        }
+
+        node["dependencies"] = new JsonArray([.. group.Packages.Select(d => (JsonNode)new JsonObject
+        {
+            ["@type"] = "PackageDependency",
+            ["id"] = d.Id,
+            ["range"] = d.VersionRange.ToNormalizedString(),
+            ["registration"] = urls.IndexOf(d.Id),
+        })]);
+        return (JsonNode)node;
+    })]);
 
     // NuGet marks unlisted packages with the 1900 publish date, as nuget.org does.
     private static string Published(ListedPackage package) =>
@@ -118,6 +149,8 @@ internal static class NuGetDocuments
         private readonly string _id = id.ToLowerInvariant();
 
         public string Index => $"{_base}/v3/registration/{_id}/index.json";
+
+        public string IndexOf(string id) => $"{_base}/v3/registration/{id.ToLowerInvariant()}/index.json";
 
         public string Leaf(ListedPackage package) => $"{_base}/v3/registration/{_id}/{Lower(package)}.json";
 

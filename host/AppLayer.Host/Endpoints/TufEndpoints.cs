@@ -46,7 +46,7 @@ internal static class TufEndpoints
         return caller.SeesAll || (caller.CustomerCode is { } code && TufDelegations.FileName(TufDelegations.RoleFor(code)) == name);
     }
 
-    private static async Task<IResult> BespokeTargetAsync(string role, string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageContentService content, CancellationToken cancellationToken)
+    private static async Task<IResult> BespokeTargetAsync(string role, string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageContentService content, PackageFiles files, CancellationToken cancellationToken)
     {
         var normalized = FeedVersions.Normalize(version);
         var package = normalized is null || !TufDelegations.IsRoleName(role) || !NuGet.Packaging.PackageIdValidator.IsValidPackageId(id)
@@ -55,9 +55,10 @@ internal static class TufEndpoints
         if (package is { Package: { Kit: false, Manifest.Customer: { } customer } }
             && TufDelegations.RoleFor(customer) == role
             && TufDelegations.TargetPath(role, id, normalized!) == $"{role}/{id}/{version}/{file}".ToLowerInvariant()
-            && content.OpenNupkg(id, normalized!) is { } nupkg)
+            && content.NupkgPath(id, normalized!) is { } nupkg
+            && files.Serve(nupkg, "application/octet-stream") is { } served)
         {
-            return Results.File(nupkg, "application/octet-stream");
+            return served;
         }
 
         return Problems.NotFound($"{role}/{id}/{version}/{file} is not a target of this feed.");

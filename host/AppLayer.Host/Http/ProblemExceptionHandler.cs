@@ -8,7 +8,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (Problems.From(exception) is not { } problem)
+        if (Problems.From(exception, httpContext) is not { } problem)
         {
             return false;
         }

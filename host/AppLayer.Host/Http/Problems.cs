@@ -15,13 +15,13 @@ namespace AppLayer.Host.Http;
 internal static class Problems
 {
     /// <returns>The problem for a user's mistake, or <c>null</c> for a bug (left to the 500 handler).</returns>
-    public static ProblemDetails? From(Exception exception) => exception switch
+    public static ProblemDetails? From(Exception exception, HttpContext? http = null) => exception switch
     {
         NotFoundException e => Create(StatusCodes.Status404NotFound, e.Message),
         ConflictException e => Create(StatusCodes.Status409Conflict, e.Message),
         UserException e => Create(StatusCodes.Status400BadRequest, e.Message),
         ManifestException e => Create(StatusCodes.Status400BadRequest, e.Message),
-        BadHttpRequestException e => Create(e.StatusCode, BadRequestTitle(e)),
+        BadHttpRequestException e => Create(e.StatusCode, BadRequestTitles.For(e, http)),
         _ => null,
     };
 
@@ -61,9 +61,4 @@ internal static class Problems
         var version = outcome.Package.Version.ToLowerInvariant();
         return $"/v3/flatcontainer/{id}/{version}/{id}.{version}.nupkg";
     }
-
-    private static string BadRequestTitle(BadHttpRequestException exception) =>
-        exception.InnerException is System.Text.Json.JsonException json
-            ? $"{exception.Message} {json.Message.Split('\n')[0]}"
-            : exception.Message;
 }

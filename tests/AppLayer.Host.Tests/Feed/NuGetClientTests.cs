@@ -117,6 +117,28 @@ public sealed class NuGetClientTests : IAsyncLifetime
         second.Output.ShouldContain("409");
     }
 
+    [Fact]
+    public async Task Dotnet_nuget_push_of_a_refused_package_shows_the_hosts_reason()
+    {
+        var path = Path.Combine(_root, "Cz.NoManifest.1.0.0.nupkg");
+        await File.WriteAllBytesAsync(path, TestPackages.Build("Cz.NoManifest", "1.0.0", manifestJson: null));
+        var config = Path.Combine(_root, "NuGet.Config");
+        await File.WriteAllTextAsync(config, $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="applayer" value="{Source}" allowInsecureConnections="true" />
+              </packageSources>
+            </configuration>
+            """);
+
+        var push = await DotnetAsync("nuget", "push", path, "--source", "applayer", "--api-key", _publishKey, "--configfile", config);
+
+        push.ExitCode.ShouldNotBe(0);
+        push.Output.ShouldContain("400 (The package has no applayer.update.json at its root; it is not an update package.)");
+    }
+
     private Task<(int ExitCode, string Output)> DotnetAsync(params string[] args) =>
         DotnetCli.RunAsync(_root, TimeSpan.FromMinutes(3), null, args);
 }

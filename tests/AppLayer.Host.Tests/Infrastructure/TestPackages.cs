@@ -24,8 +24,13 @@ public static class TestPackages
         Build(id, version, Manifest(id, version, modules).ToJson());
 
     /// <summary>A package with any manifest text (or none) and any extra files.</summary>
-    public static byte[] Build(string id, string version, string? manifestJson, params (string Path, byte[] Content)[] files)
+    public static byte[] Build(string id, string version, string? manifestJson, params (string Path, byte[] Content)[] files) =>
+        Build(id, version, manifestJson, _ => { }, files);
+
+    /// <summary>A package whose nuspec <paramref name="nuspec"/> may fill further (authors, tags, ...).</summary>
+    public static byte[] Build(string id, string version, string? manifestJson, Action<PackageBuilder> nuspec, params (string Path, byte[] Content)[] files)
     {
+        ArgumentNullException.ThrowIfNull(nuspec);
         var builder = new PackageBuilder
         {
             Id = id,
@@ -33,6 +38,7 @@ public static class TestPackages
             Description = "A package built by the host tests.",
         };
         builder.Authors.Add("AppLayer tests");
+        nuspec(builder);
         if (manifestJson is not null)
         {
             builder.Files.Add(File(UpdateManifest.FileName, System.Text.Encoding.UTF8.GetBytes(manifestJson)));
