@@ -18,6 +18,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
     private readonly string _pooled;
     private volatile bool _migrated;
+    private long _connectionsOpened;
 
     public SqliteDatabase(IOptions<StorageOptions> options, TimeProvider time)
     {
@@ -38,6 +39,12 @@ public sealed class SqliteDatabase : IDisposable
     public string ConnectionString { get; }
 
     public string DatabasePath => _options.DatabasePath;
+
+    /// <summary>
+    /// How many connections were handed out so far. Every store call opens one, so the difference across a
+    /// request is its number of store round trips: it shows whether a page's queries grow with the data.
+    /// </summary>
+    public long ConnectionsOpened => Interlocked.Read(ref _connectionsOpened);
 
     /// <summary>Opens a connection to an up-to-date schema.</summary>
     public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -94,6 +101,7 @@ public sealed class SqliteDatabase : IDisposable
             await connection.OpenAsync(cancellationToken);
             Check(connection, raw.sqlite3_busy_timeout(connection.Handle, (int)_options.BusyTimeout.TotalMilliseconds));
             Check(connection, raw.sqlite3_db_config(connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_FKEY, 1, out _));
+            Interlocked.Increment(ref _connectionsOpened);
             return connection;
         }
         catch

@@ -10,6 +10,8 @@ namespace AppLayer.Changelog.Templating;
 /// in one assembly) and renders them with a model whose members read snake_case.
 /// An HTML set escapes every value a template writes, except <see cref="RawHtml"/>; every set offers
 /// <c>md</c> (Markdown-escape a text).
+/// Lists are as long as the data: Scriban's loop limit (1,000 iterations, counted across nested loops) and its
+/// output and string limits (1 MiB, silently truncated) are off; the recursion limit stays, as no template recurses.
 /// </summary>
 public sealed class TemplateSet(Assembly assembly, string prefix, bool escapeHtml)
 {
@@ -29,8 +31,18 @@ public sealed class TemplateSet(Assembly assembly, string prefix, bool escapeHtm
         TemplateContext context = escapeHtml ? new HtmlTemplateContext(Builtins) : new TemplateContext(Builtins);
         context.MemberRenamer = member => StandardMemberRenamer.Rename(member);
         context.StrictVariables = true;
+        Unlimit(context);
         context.PushGlobal(globals);
         return template.Render(context);
+    }
+
+    /// <summary>A page or export renders every row it is given: a fleet of 10,000 installations is not an error, nor cut short.</summary>
+    private static void Unlimit(TemplateContext context)
+    {
+        context.LoopLimit = 0;
+        context.LoopLimitQueryable = 0;
+        context.LimitToString = 0;
+        context.OutputLimit = 0;
     }
 
     private static ScriptObject ReadOnlyBuiltins()

@@ -9,18 +9,23 @@ namespace AppLayer.Core.Compliance;
 /// The compliance radar, computed from a fleet snapshot and a day (no clock, no I/O): for each legal
 /// change and each installation, whether the change is applied there, scheduled, exposed or not
 /// entitled; changes sorted by risk. "What if today were <c>at</c>": only packages published and
-/// deployments applied by the end of that day (Europe/Prague) count.
+/// reports made by the end of that day (Europe/Prague) count, and each change shows the status it had then.
+/// An update counts as applied at an installation only while its latest outcome there is <c>applied</c>:
+/// a later <c>rolled-back</c> or <c>failed</c> report (a rollback, a failed re-apply) exposes it again.
 /// </summary>
 public static class ComplianceRadar
 {
     public const int DefaultHorizonDays = 30;
 
+    /// <param name="statusTrail">The status lines of the changes' audit trails, to show each change's status on
+    /// <paramref name="at"/>; without them (or for a change without any) the current status is shown.</param>
     public static ComplianceReportDto Compute(
         IEnumerable<LegalChange> changes,
         Fleet fleet,
         DateOnly at,
         int horizonDays = DefaultHorizonDays,
-        string? customerCode = null)
+        string? customerCode = null,
+        IReadOnlyList<LegalChangeAudit>? statusTrail = null)
     {
         ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(fleet);
@@ -35,6 +40,7 @@ public static class ComplianceRadar
             .OrderBy(i => i.Code, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
+        var trail = (statusTrail ?? []).ToLookup(a => a.LegalChangeId);
         var report = new List<ComplianceChangeDto>();
         foreach (var change in changes.Where(c => c.Status != LegalChangeStatus.NotApplicable))
         {
@@ -60,7 +66,7 @@ public static class ComplianceRadar
                 change.Jurisdiction,
                 change.EffectiveDate,
                 change.TransitionEndsOn,
-                change.Status.ToName(),
+                StatusOn(change, trail[change.Id], at).ToName(),
                 daysLeft,
                 exposed == 0 ? 0 : exposed * (horizonDays - daysLeft + 1),
                 Count(rows, ComplianceState.Applied),
@@ -93,6 +99,53 @@ public static class ComplianceRadar
         return entitled.Count > 0 && entitled.All(a => a.IsApplied);
     }
 
+    /// <returns>The codes of the installations entitled to the change that have not applied all of its updates
+    /// (by their latest outcomes, whatever their dates), by code.</returns>
+    public static IReadOnlyList<string> NotAppliedAt(LegalChange change, Fleet fleet)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        return [.. Assess(change, fleet.Installations, fleet, null)
+            .Where(a => a.Entitled && !a.IsApplied)
+            .Select(a => a.Installation.Code)
+            .Order(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    /// <summary>
+    /// The change's status at the end of <paramref name="day"/> (Europe/Prague) by its audit trail: the last status
+    /// set by then, or, when the first step came later, the status it left.
+    /// </summary>
+    public static LegalChangeStatus StatusOn(LegalChange change, IEnumerable<LegalChangeAudit> statusTrail, DateOnly day)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var steps = statusTrail.Where(a => a.Field == "status").OrderBy(a => a.At).ThenBy(a => a.Id).ToList();
+        if (steps.Count == 0)
+        {
+            return change.Status;
+        }
+
+        var last = steps.LastOrDefault(a => SupplierCalendar.DateOf(a.At) <= day);
+        return ParseStatus(last is null ? steps[0].OldValue : last.NewValue) ?? change.Status;
+    }
+
+    // An audit value is "released", or "not-applicable: reason".
+    private static LegalChangeStatus? ParseStatus(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var colon = value.IndexOf(':', StringComparison.Ordinal);
+        try
+        {
+            return LegalChangeStatusNames.Parse(colon < 0 ? value : value[..colon]);
+        }
+        catch (UserException)
+        {
+            return null;
+        }
+    }
+
     private static IEnumerable<InstallationAssessment> Assess(LegalChange change, IEnumerable<Installation> installations, Fleet fleet, DateOnly? at)
     {
         var agreements = fleet.Agreements.ToDictionary(a => a.CustomerId);
@@ -102,8 +155,8 @@ public static class ComplianceRadar
             .GroupBy(p => p.Id, StringComparer.OrdinalIgnoreCase)
             .Select(g => g.OrderByDescending(p => p.PublishedAt).First())
             .ToList();
-        var applied = fleet.Deployments
-            .Where(d => d.Status == DeploymentStatus.Applied && (at is null || SupplierCalendar.DateOf(d.At) <= at))
+        var applied = LatestOutcomes(fleet.Deployments, at)
+            .Where(d => d.Status == DeploymentStatus.Applied)
             .ToLookup(d => d.InstallationId);
 
         foreach (var installation in installations)
@@ -121,6 +174,17 @@ public static class ComplianceRadar
             yield return new InstallationAssessment(installation, true, needed, missing, done.Count == 0 ? null : done.Max(d => d.At));
         }
     }
+
+    /// <summary>
+    /// Each installation's latest outcome (applied, failed, rolled back) per package version, reported by the end of
+    /// <paramref name="at"/>: by the time of the report, then by its arrival. A planned report changes nothing.
+    /// </summary>
+    private static IEnumerable<Deployment> LatestOutcomes(IEnumerable<Deployment> deployments, DateOnly? at) =>
+        deployments
+            .Where(d => d.Status != DeploymentStatus.Planned && (at is null || SupplierCalendar.DateOf(d.At) <= at))
+            .Select((d, arrival) => (Deployment: d, Arrival: arrival))
+            .GroupBy(d => (d.Deployment.InstallationId, Package: d.Deployment.PackageId.ToUpperInvariant(), Version: d.Deployment.Version.ToUpperInvariant()))
+            .Select(g => g.OrderBy(d => d.Deployment.At).ThenBy(d => d.Deployment.Id).ThenBy(d => d.Arrival).Last().Deployment);
 
     private static int Count(List<ComplianceRowDto> rows, ComplianceState state) => rows.Count(r => r.State == state.ToName());
 }

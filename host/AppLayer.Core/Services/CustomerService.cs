@@ -10,6 +10,7 @@ public sealed class CustomerService(
     IAgreementStore agreements,
     IInstallationStore installations,
     IHistoryStore history,
+    LegalChanges.DeploymentTracker tracker,
     TimeProvider time)
 {
     public const string DefaultTimeZone = "Europe/Prague";
@@ -50,6 +51,7 @@ public sealed class CustomerService(
             Require.Names(request.Modules, "A module"),
             time.GetUtcNow(),
             cancellationToken);
+        await tracker.ReconcileAsync(cancellationToken);
         return agreement.ToDto();
     }
 
@@ -70,6 +72,8 @@ public sealed class CustomerService(
             time.GetUtcNow());
         var stored = await installations.AddAsync(installation, cancellationToken)
             ?? throw new ConflictException($"Installation '{installation.Code}' exists already.");
+        // A new entitled installation has applied nothing yet: a deployed change is not deployed any more.
+        await tracker.ReconcileAsync(cancellationToken);
         return stored.ToDto(customer.Code);
     }
 

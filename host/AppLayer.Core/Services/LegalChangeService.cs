@@ -83,7 +83,7 @@ public sealed class LegalChangeService(
         await SaveAsync(before, before with { Status = target, StatusReason = reason }, actor, cancellationToken);
         if (target == LegalChangeStatus.Released)
         {
-            await tracker.PromoteAsync(cancellationToken);
+            await tracker.ReconcileAsync(cancellationToken);
         }
 
         return await GetAsync(id, cancellationToken);
@@ -101,7 +101,7 @@ public sealed class LegalChangeService(
         var audit = new LegalChangeAudit(0, change.Id, now, actor, "packages", null, $"+{package.Id}");
         if (await changes.LinkPackageAsync(new LegalChangePackageLink(change.Id, package.Id, now, actor), audit, cancellationToken))
         {
-            await tracker.PromoteAsync(cancellationToken);
+            await tracker.ReconcileAsync(cancellationToken);
         }
 
         return await GetAsync(id, cancellationToken);

@@ -49,9 +49,10 @@ public sealed class SiteService(
         var deployment = new Deployment(0, installation.Id, package.Id, package.Version, status, message, report.At.ToUniversalTime());
         var historyEvent = HistoryEventFor(installation, package, deployment);
         var stored = await deployments.AddAsync(deployment, reportId, report.Sha512, historyEvent, cancellationToken);
-        if (stored is { Status: DeploymentStatus.Applied })
+        if (stored is not null)
         {
-            await tracker.PromoteAsync(cancellationToken);
+            // An applied update may complete a change (deployed); a rollback or failure may expose it again.
+            await tracker.ReconcileAsync(cancellationToken);
         }
 
         return stored is not null || !await IsRepeatAsync(reportId, installation, cancellationToken);

@@ -17,4 +17,7 @@ public interface IDeploymentStore
 
     /// <returns>One installation's deployments, oldest first.</returns>
     Task<IReadOnlyList<Deployment>> ListByInstallationAsync(long installationId, CancellationToken cancellationToken);
+
+    /// <returns>Every installation's deployments in one query, oldest first (by time, then by arrival).</returns>
+    Task<IReadOnlyList<Deployment>> ListAllAsync(CancellationToken cancellationToken);
 }

@@ -28,6 +28,9 @@ public interface ILegalChangeStore
     /// <returns>The change's audit trail, oldest first.</returns>
     Task<IReadOnlyList<LegalChangeAudit>> ListAuditAsync(long legalChangeId, CancellationToken cancellationToken);
 
+    /// <returns>Every change's status lines of the audit trail (field <c>status</c>), oldest first, in one query.</returns>
+    Task<IReadOnlyList<LegalChangeAudit>> ListStatusAuditAsync(CancellationToken cancellationToken);
+
     /// <returns><c>false</c> when the link exists already (nothing is written then).</returns>
     Task<bool> LinkPackageAsync(LegalChangePackageLink link, LegalChangeAudit audit, CancellationToken cancellationToken);
 

@@ -1,4 +1,5 @@
 using AppLayer.Core.Api;
+using AppLayer.Core.Model;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
 
@@ -52,6 +53,18 @@ public sealed class InventoryService(
         var customer = await customers.FindByIdAsync(installation.CustomerId, cancellationToken);
         var stored = await inventories.FindAsync(installation.Id, cancellationToken);
         return Judge(installation.Code, customer?.Code ?? "?", stored, await dates.ListAsync(cancellationToken), Within(withinDays));
+    }
+
+    /// <returns>Each of the customer's installations with its judged inventory, by code; four queries however many there are.</returns>
+    public async Task<IReadOnlyList<InstallationInventoryDto>> CustomerAsync(Customer customer, int? withinDays, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var within = Within(withinDays);
+        var sites = await installations.ListByCustomerAsync(customer.Id, cancellationToken);
+        var ids = sites.Select(i => i.Id).ToHashSet();
+        var stored = (await inventories.ListAsync(cancellationToken)).Where(s => ids.Contains(s.InstallationId)).ToDictionary(s => s.InstallationId);
+        var known = await dates.ListAsync(cancellationToken);
+        return [.. sites.Select(i => Judge(i.Code, customer.Code, stored.GetValueOrDefault(i.Id), known, within))];
     }
 
     /// <returns>Every installation running unsupported software or software whose support ends within the window, worst first.</returns>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using AppLayer.Core.LegalChanges;
 using AppLayer.Core.Services;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
@@ -32,7 +33,13 @@ internal static class FeedEndpoints
         return app;
     }
 
-    private static async Task<IResult> PushAsync(HttpRequest request, IPackageIndexer indexer, TufRepository tuf, FeedQuery query, CancellationToken cancellationToken)
+    private static async Task<IResult> PushAsync(
+        HttpRequest request,
+        IPackageIndexer indexer,
+        TufRepository tuf,
+        FeedQuery query,
+        DeploymentTracker tracker,
+        CancellationToken cancellationToken)
     {
         var package = await PackageUpload.OpenAsync(request, cancellationToken);
         var outcome = await indexer.IndexAsync(package, cancellationToken);
@@ -41,6 +48,8 @@ internal static class FeedEndpoints
             // The package is stored; its signed targets entry follows even if the caller gives up.
             query.Invalidate();
             await tuf.PublishAsync(CancellationToken.None);
+            // A new update for a deployed legal change is not applied anywhere yet.
+            await tracker.ReconcileAsync(CancellationToken.None);
         }
 
         return Problems.From(outcome);

@@ -1,6 +1,5 @@
 using AppLayer.Changelog.Templating;
 using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
 using AppLayer.Core.SystemLayer;
 using AppLayer.Host.Dashboard;
 using AppLayer.Host.Reports;
@@ -8,7 +7,7 @@ using AppLayer.Host.Reports;
 namespace AppLayer.Host.SystemLayer;
 
 /// <summary>The customer page's table of each installation's system software and its vendor support.</summary>
-internal sealed class SystemSoftwareSection(InventoryService inventory, IInstallationStore installations) : ICustomerSection
+internal sealed class SystemSoftwareSection(InventoryService inventory) : ICustomerSection
 {
     public string Title => "System software";
 
@@ -17,11 +16,7 @@ internal sealed class SystemSoftwareSection(InventoryService inventory, IInstall
     public async Task<RawHtml> RenderAsync(Customer customer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
-        var rows = new List<object>();
-        foreach (var installation in await installations.ListByCustomerAsync(customer.Id, cancellationToken))
-        {
-            rows.Add(SupportView.Installation(await inventory.GetAsync(installation.Code, null, cancellationToken)));
-        }
+        var rows = (await inventory.CustomerAsync(customer, null, cancellationToken)).Select(SupportView.Installation).ToList();
 
         return new RawHtml(HostTemplates.Html.Render("system-software.html", new { Installations = rows }));
     }

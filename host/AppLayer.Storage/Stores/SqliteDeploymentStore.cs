@@ -69,6 +69,12 @@ internal sealed class SqliteDeploymentStore(SqliteDatabase database) : IDeployme
             cancellationToken);
     }
 
+    public async Task<IReadOnlyList<Deployment>> ListAllAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync($"SELECT {Selected} FROM deployments ORDER BY at, id;", [], Read, cancellationToken);
+    }
+
     private static Deployment Read(SqliteDataReader r) => new(
         r.GetInt64(0),
         r.GetInt64(1),

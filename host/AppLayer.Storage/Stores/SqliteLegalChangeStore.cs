@@ -120,10 +120,22 @@ internal sealed class SqliteLegalChangeStore(SqliteDatabase database) : ILegalCh
         return await connection.QueryAsync(
             "SELECT id, legal_change_id, at, actor, field, old_value, new_value FROM legal_change_audit WHERE legal_change_id = $id ORDER BY id;",
             [("$id", legalChangeId)],
-            r => new LegalChangeAudit(
-                r.GetInt64(0), r.GetInt64(1), Columns.ReadInstant(r.GetString(2)), r.GetString(3), r.GetString(4), r.GetNullableString(5), r.GetNullableString(6)),
+            ReadAudit,
             cancellationToken);
     }
+
+    public async Task<IReadOnlyList<LegalChangeAudit>> ListStatusAuditAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(
+            "SELECT id, legal_change_id, at, actor, field, old_value, new_value FROM legal_change_audit WHERE field = 'status' ORDER BY id;",
+            [],
+            ReadAudit,
+            cancellationToken);
+    }
+
+    private static LegalChangeAudit ReadAudit(SqliteDataReader r) => new(
+        r.GetInt64(0), r.GetInt64(1), Columns.ReadInstant(r.GetString(2)), r.GetString(3), r.GetString(4), r.GetNullableString(5), r.GetNullableString(6));
 
     public async Task<bool> LinkPackageAsync(LegalChangePackageLink link, LegalChangeAudit audit, CancellationToken cancellationToken)
     {

@@ -17,6 +17,59 @@ public static class ComplianceEndpointsTests
 
         protected Task<ComplianceReportDto> RadarAsync(string query = "") =>
             Manager.GetJsonAsync<ComplianceReportDto>("/api/compliance" + query);
+
+        protected async Task ReportAsync(string installation, string reportId, string status, DateTimeOffset at)
+        {
+            using var site = Host.Client(await Host.KeyAsync(AppLayer.Core.Model.KeyScope.Site, installation));
+            using var report = await site.PostAsJsonAsync(
+                "/api/site/reports",
+                new DeploymentReportDto(reportId, "Cz.Vat2024", "1.0.0", status, status, null, at));
+            report.StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+    }
+
+    public sealed class LatestOutcome : WithFleet
+    {
+        private static readonly DateTimeOffset RolledBackAt = new(2024, 1, 22, 10, 0, 0, TimeSpan.Zero);
+
+        [Fact]
+        public async Task Exposes_an_installation_again_from_the_day_it_rolled_the_update_back()
+        {
+            await ReportAsync("novak-prod", "novak-vat-rollback", "rolled-back", RolledBackAt);
+
+            var between = await RadarAsync("?at=2024-01-21");
+            var after = await RadarAsync("?at=2024-01-25");
+
+            between.Changes[0].States()[1].ShouldBe("novak-prod applied");
+            after.Changes[0].States().ShouldBe(["horak-prod exposed", "novak-prod exposed", "dvorak-prod not-entitled", "uncovered-prod not-entitled"]);
+            after.Changes[0].Installations[1].Missing.ShouldBe(["Cz.Vat2024"]);
+            after.Changes[0].Installations[1].AppliedAt.ShouldBeNull();
+        }
+
+        [Fact]
+        public async Task Keeps_it_exposed_after_a_failed_re_apply_until_an_apply_succeeds()
+        {
+            await ReportAsync("novak-prod", "novak-vat-rollback", "rolled-back", RolledBackAt);
+            await ReportAsync("novak-prod", "novak-vat-retry", "failed", RolledBackAt.AddDays(1));
+            var failed = await RadarAsync("?at=2024-01-25");
+            await ReportAsync("novak-prod", "novak-vat-again", "applied", RolledBackAt.AddDays(4));
+
+            var reapplied = await RadarAsync("?at=2024-01-27");
+
+            failed.Changes[0].States()[1].ShouldBe("novak-prod exposed");
+            reapplied.Changes[0].States()[1].ShouldBe("novak-prod applied");
+            reapplied.Changes[0].Installations[1].AppliedAt.ShouldBe(RolledBackAt.AddDays(4));
+        }
+
+        [Fact]
+        public async Task Orders_outcomes_by_when_they_happened_not_by_when_they_arrived()
+        {
+            // The rollback's report arrives late, after the re-apply that followed it.
+            await ReportAsync("novak-prod", "novak-vat-again", "applied", RolledBackAt.AddDays(1));
+            await ReportAsync("novak-prod", "novak-vat-rollback", "rolled-back", RolledBackAt);
+
+            (await RadarAsync("?at=2024-01-25")).Changes[0].States()[1].ShouldBe("novak-prod applied");
+        }
     }
 
     public sealed class GetCompliance : WithFleet

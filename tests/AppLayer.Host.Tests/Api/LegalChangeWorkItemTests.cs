@@ -290,12 +290,108 @@ public static class LegalChangeWorkItemTests
             (await AuditAsync()).Last().To.ShouldBe("+Cz.PayrollTables");
         }
 
-        private async Task ApplyAsync(string installation)
+        [Fact]
+        public async Task Is_withdrawn_when_an_installation_reports_a_rollback()
+        {
+            await DeployToNovakAsync();
+            Host.Time.Advance(TimeSpan.FromDays(1));
+
+            await ReportAsync("novak-prod", "novak-rollback", "rolled-back");
+
+            await ShouldBeWithdrawnAsync("applayer (not applied any more at novak-prod)");
+        }
+
+        [Fact]
+        public async Task Is_withdrawn_when_a_new_entitled_installation_is_added()
+        {
+            await DeployToNovakAsync();
+
+            await Manager.CoveredCustomerAsync("horak", "payroll");
+
+            await ShouldBeWithdrawnAsync("applayer (not applied any more at horak-prod)");
+        }
+
+        [Fact]
+        public async Task Is_withdrawn_when_an_agreement_comes_to_cover_an_installation_that_has_not_applied_it()
+        {
+            await Manager.CustomerWithInstallationAsync("dvorak", "dvorak-prod", ["help-desk"], ["payroll"]);
+            await DeployToNovakAsync();
+
+            using (var agreement = await Manager.PutAsJsonAsync("/api/customers/dvorak/agreement", new SetAgreementRequest([Agreement.ApplicationLayer, "help-desk"], ["payroll"])))
+            {
+                agreement.EnsureSuccessStatusCode();
+            }
+
+            await ShouldBeWithdrawnAsync("applayer (not applied any more at dvorak-prod)");
+        }
+
+        [Fact]
+        public async Task Comes_back_once_the_exposed_installation_applies_it_again()
+        {
+            await DeployToNovakAsync();
+            await ReportAsync("novak-prod", "novak-rollback", "rolled-back");
+
+            await ReportAsync("novak-prod", "novak-again", "applied");
+
+            (await Manager.GetJsonAsync<LegalChangeDto>($"/api/legal-changes/{Change.Id}")).Status.ShouldBe("deployed");
+            (await AuditAsync()).Where(a => a.Field == "status").Select(a => a.To).TakeLast(3).ShouldBe(["deployed", "released", "deployed"]);
+        }
+
+        [Fact]
+        public async Task Shows_on_the_radar_the_status_the_change_had_on_the_day_asked()
+        {
+            // Released on 2024-01-15, deployed on 2024-01-17, withdrawn on 2024-01-19.
+            await MoveAsync("analysed", "in-development");
+            using (var publisher = await Host.PublisherAsync())
+            {
+                await ComplianceFleet.PushAsync(publisher, "Cz.MinimumWage2025", "Government Regulation No. 286/2024 Coll.", "payroll");
+            }
+
+            await Manager.CoveredCustomerAsync("novak", "payroll");
+            await MoveAsync("released");
+            Host.Time.Advance(TimeSpan.FromDays(2));
+            await ApplyAsync("novak-prod");
+            Host.Time.Advance(TimeSpan.FromDays(2));
+            await ReportAsync("novak-prod", "novak-rollback", "rolled-back");
+
+            async Task<string> StatusOnAsync(string day) =>
+                (await Manager.GetJsonAsync<ComplianceReportDto>("/api/compliance?at=" + day)).Changes.Single(c => c.Id == Change.Id).Status;
+
+            (await StatusOnAsync("2024-01-14")).ShouldBe("announced");
+            (await StatusOnAsync("2024-01-16")).ShouldBe("released");
+            (await StatusOnAsync("2024-01-17")).ShouldBe("deployed");
+            (await StatusOnAsync("2024-01-18")).ShouldBe("deployed");
+            (await StatusOnAsync("2024-01-19")).ShouldBe("released");
+        }
+
+        private async Task DeployToNovakAsync()
+        {
+            await Manager.CoveredCustomerAsync("novak", "payroll");
+            using (var publisher = await Host.PublisherAsync())
+            {
+                await ComplianceFleet.PushAsync(publisher, "Cz.MinimumWage2025", "Government Regulation No. 286/2024 Coll.", "payroll");
+            }
+
+            await MoveAsync("analysed", "in-development", "released");
+            await ApplyAsync("novak-prod");
+            (await Manager.GetJsonAsync<LegalChangeDto>($"/api/legal-changes/{Change.Id}")).Status.ShouldBe("deployed");
+        }
+
+        private async Task ShouldBeWithdrawnAsync(string actor)
+        {
+            (await Manager.GetJsonAsync<LegalChangeDto>($"/api/legal-changes/{Change.Id}")).Status.ShouldBe("released");
+            var last = (await AuditAsync()).Last();
+            (last.Field, last.From, last.To, last.Actor).ShouldBe(("status", "deployed", "released", actor));
+        }
+
+        private Task ApplyAsync(string installation) => ReportAsync(installation, installation + "-r", "applied");
+
+        private async Task ReportAsync(string installation, string reportId, string status)
         {
             using var site = Host.Client(await Host.KeyAsync(KeyScope.Site, installation));
             using var response = await site.PostAsJsonAsync(
                 "/api/site/reports",
-                new DeploymentReportDto(installation + "-r", "Cz.MinimumWage2025", "1.0.0", "applied", "ok", null, Host.Time.GetUtcNow()));
+                new DeploymentReportDto(reportId, "Cz.MinimumWage2025", "1.0.0", status, status, null, Host.Time.GetUtcNow()));
             response.StatusCode.ShouldBe(HttpStatusCode.Created);
         }
     }

@@ -4,7 +4,11 @@ using AppLayer.Core.Services;
 namespace AppLayer.Core.Service.Agreements;
 
 /// <summary>Signs agreement versions with their terms (<c>PUT /api/customers/{code}/agreement</c>) and lists them.</summary>
-public sealed class AgreementService(ServiceDeskDirectory directory, IServiceAgreementStore agreements, TimeProvider time)
+public sealed class AgreementService(
+    ServiceDeskDirectory directory,
+    IServiceAgreementStore agreements,
+    LegalChanges.DeploymentTracker tracker,
+    TimeProvider time)
 {
     public async Task<AgreementDto> SetAsync(string code, SetAgreementRequest request, CancellationToken cancellationToken)
     {
@@ -16,6 +20,8 @@ public sealed class AgreementService(ServiceDeskDirectory directory, IServiceAgr
         var now = time.GetUtcNow();
         var stored = await agreements.AmendAsync(
             customer.Id, services, modules, terms, request.EffectiveFrom ?? ServiceDeskDirectory.Day(now), now, cancellationToken);
+        // Entitlements follow the newest version: it may cover a change some installation has not applied.
+        await tracker.ReconcileAsync(cancellationToken);
         return ToDto(stored);
     }
 
