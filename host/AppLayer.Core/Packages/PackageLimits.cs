@@ -77,16 +77,16 @@ public sealed record PackageLimits(
                 return new PackageLimitViolation(PackageLimitViolation.EntrySize, $"entry '{entry.Name}' unpacks to more than {Size(MaxEntryBytes)}");
             }
 
-            if (entry.Length > RatioCheckedAboveBytes && entry.Length > (long)MaxCompressionRatio * Math.Max(entry.CompressedLength, 1))
-            {
-                var ratio = entry.Length / Math.Max(entry.CompressedLength, 1);
-                return new PackageLimitViolation(PackageLimitViolation.CompressionRatio, $"entry '{entry.Name}' unpacks to {ratio.ToString(CultureInfo.InvariantCulture)} times its packed size, more than {MaxCompressionRatio.ToString(CultureInfo.InvariantCulture)}");
-            }
-
             total += entry.Length;
             if (total > MaxUncompressedBytes)
             {
                 return new PackageLimitViolation(PackageLimitViolation.UncompressedSize, $"the package unpacks to more than {Size(MaxUncompressedBytes)}");
+            }
+
+            if (entry.Length > RatioCheckedAboveBytes && entry.Length > (long)MaxCompressionRatio * Math.Max(entry.CompressedLength, 1))
+            {
+                var ratio = entry.Length / Math.Max(entry.CompressedLength, 1);
+                return new PackageLimitViolation(PackageLimitViolation.CompressionRatio, $"entry '{entry.Name}' unpacks to {ratio.ToString(CultureInfo.InvariantCulture)} times its packed size, more than {MaxCompressionRatio.ToString(CultureInfo.InvariantCulture)}");
             }
         }
 
