@@ -27,9 +27,6 @@ public sealed class FeedOptions
     /// <summary>The most one entry (above 1 MiB unpacked) may unpack to per packed byte (default 100).</summary>
     public int MaxCompressionRatio { get; set; } = PackageLimits.Default.MaxCompressionRatio;
 
-    /// <summary>How often the host checks every stored package against its signed length and SHA-512 (default 6 hours; zero turns the scrub off).</summary>
-    public TimeSpan ScrubInterval { get; set; } = TimeSpan.FromHours(6);
-
     /// <summary>The limits as one set, as <see cref="PackageLimits.Check"/> applies them.</summary>
     public PackageLimits Limits => new(MaxPackageBytes, MaxUncompressedBytes, MaxEntries, MaxEntryBytes, MaxCompressionRatio);
 

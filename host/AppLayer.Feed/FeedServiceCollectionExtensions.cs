@@ -20,7 +20,6 @@ public static class FeedServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "AppLayer:DataDirectory is required: the folder that holds the database and the feed.")
             .Validate(o => o.Limits.IsValid, "The feed's package limits must be positive.")
             .Validate(o => o.Limits.IsWithin(PackageLimits.Default), "The feed's package limits may be lowered, not raised: site agents extract with the defaults (docs/api.md).")
-            .Validate(o => o.ScrubInterval >= TimeSpan.Zero, "AppLayer:ScrubInterval may not be negative.")
             .ValidateOnStart();
         if (configure is not null)
         {
