@@ -1,3 +1,4 @@
+using AppLayer.Core.Packages;
 using AppLayer.Feed.Indexing;
 using AppLayer.Feed.Releases;
 using AppLayer.Feed.Storage;
@@ -17,7 +18,8 @@ public static class FeedServiceCollectionExtensions
     {
         var options = services.AddOptions<FeedOptions>()
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "AppLayer:DataDirectory is required: the folder that holds the database and the feed.")
-            .Validate(o => o.MaxPackageBytes > 0 && o.MaxUncompressedBytes > 0 && o.MaxEntries > 0, "The feed's package limits must be positive.")
+            .Validate(o => o.Limits.IsValid, "The feed's package limits must be positive.")
+            .Validate(o => o.Limits.IsWithin(PackageLimits.Default), "The feed's package limits may be lowered, not raised: site agents extract with the defaults (docs/api.md).")
             .ValidateOnStart();
         if (configure is not null)
         {

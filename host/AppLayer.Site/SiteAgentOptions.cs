@@ -1,3 +1,5 @@
+using AppLayer.Core.Packages;
+
 namespace AppLayer.Site;
 
 /// <summary>How a <see cref="SiteAgent"/> talks to the world.</summary>
@@ -25,6 +27,9 @@ public sealed class SiteAgentOptions
 
     /// <summary>The worker (<c>applayer-worker.dll</c>); by default the one beside the agent.</summary>
     public string? WorkerPath { get; init; }
+
+    /// <summary>What a package may hold before it is extracted; the host checks pushes against the same set (docs/api.md).</summary>
+    public PackageLimits PackageLimits { get; init; } = PackageLimits.Default;
 
     /// <summary>Rehearse each update on a copy of the IS database (SQLite backup API) before the real apply.</summary>
     public bool Rehearse { get; init; } = true;

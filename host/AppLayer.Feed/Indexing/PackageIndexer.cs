@@ -13,6 +13,7 @@ namespace AppLayer.Feed.Indexing;
 /// </summary>
 internal sealed class PackageIndexer(
     IPackageStore packages,
+    ICustomerStore customers,
     IPackageFileStore files,
     IOptions<FeedOptions> options,
     TimeProvider time) : IPackageIndexer, IDisposable
@@ -22,14 +23,14 @@ internal sealed class PackageIndexer(
     public async Task<PackageIndexingOutcome> IndexAsync(Stream package, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(package);
-        var limits = options.Value;
+        var limits = options.Value.Limits;
         var temp = files.CreateTempPath();
         try
         {
             var size = await SpoolAsync(package, temp, limits.MaxPackageBytes, cancellationToken);
-            if (size > limits.MaxPackageBytes)
+            if (limits.CheckSize(size) is { } tooBig)
             {
-                return PackageIndexingOutcome.Invalid($"The package is larger than the {limits.MaxPackageBytes / (1024 * 1024)} MB limit.");
+                return PackageIndexingOutcome.Invalid($"The package is {tooBig.Message}.", tooBig.Limit);
             }
 
             if (size == 0)
@@ -46,12 +47,17 @@ internal sealed class PackageIndexer(
                 sha512 = Convert.ToBase64String(await SHA512.HashDataAsync(file, cancellationToken));
             }
 
+            if (inspected.Manifest.Customer is { } customer && !inspected.Kit && await customers.FindAsync(customer, cancellationToken) is null)
+            {
+                return PackageIndexingOutcome.Invalid($"{inspected.Id} {inspected.Version} is a bespoke update for customer '{customer}', which this host does not know; add the customer first (applayer customer add) or correct \"customer\" in {AppLayer.Sdk.UpdateManifest.FileName}.");
+            }
+
             var stored = new FeedPackage(inspected.Id, inspected.Version, sha512, size, inspected.Manifest, time.GetUtcNow(), inspected.Kit);
             return await CommitAsync(temp, inspected.Nuspec, stored, cancellationToken);
         }
         catch (InvalidPackageException ex)
         {
-            return PackageIndexingOutcome.Invalid(ex.Message);
+            return PackageIndexingOutcome.Invalid(ex.Message, ex.Limit);
         }
         finally
         {

@@ -3,7 +3,8 @@ using AppLayer.Core.Model;
 namespace AppLayer.Feed.Indexing;
 
 /// <summary>A <see cref="PackageIndexingResult"/> with its one-line reason and, on success, the stored package.</summary>
-public sealed record PackageIndexingOutcome(PackageIndexingResult Result, string Message, FeedPackage? Package = null)
+/// <param name="Limit">For a package refused by one of the package limits, that limit's name (<c>AppLayer.Core.Packages.PackageLimitViolation</c>).</param>
+public sealed record PackageIndexingOutcome(PackageIndexingResult Result, string Message, FeedPackage? Package = null, string? Limit = null)
 {
     public static PackageIndexingOutcome Success(FeedPackage package) =>
         new(PackageIndexingResult.Success, $"{package.Id} {package.Version} was added to the feed.", package);
@@ -11,6 +12,6 @@ public sealed record PackageIndexingOutcome(PackageIndexingResult Result, string
     public static PackageIndexingOutcome AlreadyExists(string id, string version) =>
         new(PackageIndexingResult.AlreadyExists, $"{id} {version} is in the feed already; push a new version.");
 
-    public static PackageIndexingOutcome Invalid(string reason) =>
-        new(PackageIndexingResult.Invalid, reason);
+    public static PackageIndexingOutcome Invalid(string reason, string? limit = null) =>
+        new(PackageIndexingResult.Invalid, reason, Limit: limit);
 }

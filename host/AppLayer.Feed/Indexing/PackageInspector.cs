@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using AppLayer.Core.Packages;
 using AppLayer.Sdk;
 using NuGet.Packaging;
 using NuGet.Packaging.Core;
@@ -9,9 +10,9 @@ using NuGet.Versioning;
 namespace AppLayer.Feed.Indexing;
 
 /// <summary>
-/// Decides whether a file is an update package: a zip with safe entry names and a bounded
-/// unpacked size, a valid nuspec, and <c>applayer.update.json</c> at its root naming the same
-/// id and version. A kit package (<see cref="KitPackages"/>) may come without the manifest; it gets
+/// Decides whether a file is an update package: a zip with safe entry names within the
+/// <see cref="PackageLimits"/>, a valid nuspec, and <c>applayer.update.json</c> at its root naming the same
+/// id and version, and the plugin's assembly under <c>lib/</c>. A kit package (<see cref="KitPackages"/>) may come without the manifest; it gets
 /// one made from its nuspec so the feed can list it, and is marked as kit. Reads only the nuspec and
 /// the manifest; runs nothing.
 /// </summary>
@@ -20,11 +21,11 @@ internal static class PackageInspector
     private const int MaxMetadataBytes = 1024 * 1024;
 
     /// <exception cref="InvalidPackageException">The first reason the package is refused.</exception>
-    public static InspectedPackage Inspect(Stream package, FeedOptions options)
+    public static InspectedPackage Inspect(Stream package, PackageLimits limits)
     {
         try
         {
-            var manifestJson = CheckArchive(package, options);
+            var manifestJson = CheckArchive(package, limits, out var entryNames);
             package.Position = 0;
             using var reader = new PackageArchiveReader(package, leaveStreamOpen: true);
             var versionText = reader.NuspecReader.GetMetadataValue("version");
@@ -53,6 +54,7 @@ internal static class PackageInspector
             }
 
             var manifest = ParseManifest(manifestJson, identity);
+            CheckPlugin(manifest, entryNames);
             return new InspectedPackage(identity.Id, identity.Version.ToNormalizedString(), manifest, nuspec, Kit: false);
         }
         catch (Exception ex) when (ex is InvalidDataException or PackagingException or XmlException or ArgumentException or FormatException or InvalidOperationException)
@@ -62,7 +64,7 @@ internal static class PackageInspector
     }
 
     /// <returns>The manifest's text, read from the root of the archive, or <c>null</c> when it has none.</returns>
-    private static string? CheckArchive(Stream package, FeedOptions options)
+    private static string? CheckArchive(Stream package, PackageLimits limits, out IReadOnlyList<string> entryNames)
     {
         ZipArchive zip;
         try
@@ -76,26 +78,20 @@ internal static class PackageInspector
 
         using (zip)
         {
-            if (zip.Entries.Count > options.MaxEntries)
-            {
-                throw new InvalidPackageException($"The package holds {zip.Entries.Count} entries; at most {options.MaxEntries} are allowed.");
-            }
-
-            long unpacked = 0;
             foreach (var entry in zip.Entries)
             {
                 if (EntryNames.Problem(entry.FullName) is { } problem)
                 {
                     throw new InvalidPackageException($"The package is unsafe: {problem}.");
                 }
-
-                unpacked += entry.Length;
-                if (entry.Length < 0 || unpacked > options.MaxUncompressedBytes)
-                {
-                    throw new InvalidPackageException($"The package unpacks to more than {options.MaxUncompressedBytes / (1024 * 1024)} MB.");
-                }
             }
 
+            if (limits.Check(package.Length, [.. zip.Entries.Select(e => new PackageEntrySize(e.FullName, e.Length, e.CompressedLength))]) is { } violation)
+            {
+                throw new InvalidPackageException($"The package is {violation.Message}.", violation.Limit);
+            }
+
+            entryNames = [.. zip.Entries.Select(e => e.FullName)];
             var manifests = zip.Entries.Where(e => e.FullName == UpdateManifest.FileName).Take(2).ToList();
             if (manifests.Count > 1)
             {
@@ -109,6 +105,25 @@ internal static class PackageInspector
 
             using var stream = manifest.Open();
             return Encoding.UTF8.GetString(ReadBounded(stream, UpdateManifest.FileName));
+        }
+    }
+
+    /// <summary>
+    /// An update package carries its plugin: <c>lib/{framework}/{entry assembly}</c> (the manifest's
+    /// <c>entryAssembly</c>, by default <c>{id}.dll</c>), where the site agent loads it from.
+    /// </summary>
+    private static void CheckPlugin(UpdateManifest manifest, IReadOnlyList<string> entryNames)
+    {
+        var dll = manifest.EntryAssembly ?? manifest.Id + ".dll";
+        var libs = entryNames.Where(n => n.StartsWith("lib/", StringComparison.OrdinalIgnoreCase) && !n.EndsWith('/')).ToList();
+        if (libs.Count == 0)
+        {
+            throw new InvalidPackageException($"{manifest.Id} {manifest.Version} is an update package ({UpdateManifest.FileName}) without a lib/ folder; pack the plugin's assembly (dotnet pack puts it in lib/{{framework}}/).");
+        }
+
+        if (!libs.Any(n => n.Split('/') is [_, _, var file] && file.Equals(dll, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new InvalidPackageException($"{manifest.Id} {manifest.Version} has no lib/{{framework}}/{dll}, the assembly its {UpdateManifest.FileName} names as entry.");
         }
     }
 

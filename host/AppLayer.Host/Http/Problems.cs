@@ -29,7 +29,7 @@ internal static class Problems
     {
         PackageIndexingResult.Success => Results.Created(FlatContainerPath(outcome), outcome.Package!.ToDto()),
         PackageIndexingResult.AlreadyExists => Result(StatusCodes.Status409Conflict, outcome.Message),
-        PackageIndexingResult.Invalid => Result(StatusCodes.Status400BadRequest, outcome.Message),
+        PackageIndexingResult.Invalid => Results.Problem(WithLimit(Create(StatusCodes.Status400BadRequest, outcome.Message), outcome.Limit)),
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Result, "Unknown indexing result."),
     };
 
@@ -50,6 +50,19 @@ internal static class Problems
             ApiKeyDefaults.SitePolicy => $"This needs a site key (one installation's agent); a {scope} key was sent.",
             _ => $"A {scope} key may not do this.",
         });
+
+    /// <summary>A package stored on the host whose bytes no longer match its signed length and SHA-512: never served.</summary>
+    public static IResult Damaged(string title) => Result(StatusCodes.Status500InternalServerError, title);
+
+    private static ProblemDetails WithLimit(ProblemDetails problem, string? limit)
+    {
+        if (limit is not null)
+        {
+            problem.Extensions["limit"] = limit;
+        }
+
+        return problem;
+    }
 
     private static IResult Result(int status, string title) => Results.Problem(Create(status, title));
 

@@ -254,7 +254,7 @@ internal sealed class Applier
         var folder = Directory.CreateTempSubdirectory("applayer-update-");
         try
         {
-            SafeExtractor.Extract(package.Path, folder.FullName);
+            SafeExtractor.Extract(package.Path, folder.FullName, _options.PackageLimits);
             var facts = new InstallationFacts(enrollment.Installation, enrollment.Customer, isVersion.ToNormalizedString(), enrollment.Modules, enrollment.TimeZone);
             var request = new WorkerRequest(WorkerMode.Apply, _database.Path, folder.FullName, manifest.ToJson(), package.Listing.Sha512, facts, Guid.NewGuid().ToString(), _clock.GetUtcNow(), note);
             if (rehearsal is not null)

@@ -69,7 +69,7 @@ internal sealed class RollbackRunner
         var folder = Directory.CreateTempSubdirectory("applayer-rollback-");
         try
         {
-            SafeExtractor.Extract(package.Path, folder.FullName);
+            SafeExtractor.Extract(package.Path, folder.FullName, _options.PackageLimits);
             var isVersion = await _database.ReadIsVersionAsync(cancellationToken);
             var facts = new InstallationFacts(enrollment.Installation, enrollment.Customer, isVersion.ToNormalizedString(), enrollment.Modules, enrollment.TimeZone);
             var request = new WorkerRequest(WorkerMode.Revert, _database.Path, folder.FullName, manifest.ToJson(), entry.Sha512, facts, Guid.NewGuid().ToString(), _options.Clock.GetUtcNow(), null);

@@ -1,52 +1,84 @@
 using System.IO.Compression;
+using AppLayer.Core.Packages;
 
 namespace AppLayer.Site.Packages;
 
 /// <summary>
-/// Extracts a package only when every entry stays inside the target folder: all entries are checked
-/// before the first byte is written, so a refused package leaves nothing behind.
+/// Extracts a package only when every entry stays inside the target folder and the package keeps the
+/// <see cref="PackageLimits"/> the host checked it against at push (the same <see cref="PackageLimits.Check"/>):
+/// all entries are checked before the first byte is written, and no entry may unpack to more than its
+/// declared length, so a refused package leaves nothing behind.
 /// </summary>
 internal static class SafeExtractor
 {
-    /// <summary>More than this uncompressed is not an update package.</summary>
-    public const long MaxTotalBytes = 512L * 1024 * 1024;
+    /// <exception cref="UnsafePackageException">An entry would land outside the folder, or the package breaks one of the default limits.</exception>
+    public static void Extract(string packagePath, string targetFolder) => Extract(packagePath, targetFolder, PackageLimits.Default);
 
-    /// <exception cref="UnsafePackageException">An entry would land outside the folder, or the package is too big.</exception>
-    public static void Extract(string packagePath, string targetFolder) => Extract(packagePath, targetFolder, MaxTotalBytes);
-
-    /// <summary>As <see cref="Extract(string, string)"/>, with another limit on the unpacked size (an offline bundle holds many packages).</summary>
+    /// <summary>As <see cref="Extract(string, string)"/>, with only another limit on the unpacked size (an offline bundle holds many packages).</summary>
     /// <exception cref="UnsafePackageException">An entry would land outside the folder, or the archive is too big.</exception>
-    public static void Extract(string packagePath, string targetFolder, long maxTotalBytes)
+    public static void Extract(string packagePath, string targetFolder, long maxTotalBytes) =>
+        Extract(packagePath, targetFolder, new PackageLimits(long.MaxValue, maxTotalBytes, int.MaxValue, maxTotalBytes, PackageLimits.Default.MaxCompressionRatio));
+
+    /// <exception cref="UnsafePackageException">An entry would land outside the folder, or the package breaks one of <paramref name="limits"/>.</exception>
+    public static void Extract(string packagePath, string targetFolder, PackageLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
+        var name = Path.GetFileName(packagePath);
         var root = Path.GetFullPath(targetFolder);
         var rootWithSeparator = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
         using var archive = ZipFile.OpenRead(packagePath);
 
         var planned = new List<(ZipArchiveEntry Entry, string Path)>();
-        long total = 0;
         foreach (var entry in archive.Entries)
         {
-            var target = Resolve(entry.FullName, rootWithSeparator, Path.GetFileName(packagePath));
-            total += entry.Length;
-            if (total > maxTotalBytes)
-            {
-                throw new UnsafePackageException($"{Path.GetFileName(packagePath)} unpacks to more than {maxTotalBytes / (1024 * 1024)} MiB; refused.");
-            }
-
-            planned.Add((entry, target));
+            planned.Add((entry, Resolve(entry.FullName, rootWithSeparator, name)));
         }
 
-        Directory.CreateDirectory(root);
-        foreach (var (entry, target) in planned)
+        if (limits.Check(new FileInfo(packagePath).Length, [.. archive.Entries.Select(e => new PackageEntrySize(e.FullName, e.Length, e.CompressedLength))]) is { } violation)
         {
-            if (entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\'))
+            throw new UnsafePackageException($"{name} is {violation.Message}; nothing was extracted.");
+        }
+
+        var created = !Directory.Exists(root);
+        Directory.CreateDirectory(root);
+        try
+        {
+            foreach (var (entry, target) in planned)
             {
-                Directory.CreateDirectory(target);
-                continue;
+                if (entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\'))
+                {
+                    Directory.CreateDirectory(target);
+                    continue;
+                }
+
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                ExtractBounded(entry, target, name);
+            }
+        }
+        catch when (created)
+        {
+            Directory.Delete(root, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Writes the entry, refusing it when it unpacks to more than the length its central directory declares (the length the limits were checked with).</summary>
+    private static void ExtractBounded(ZipArchiveEntry entry, string target, string packageName)
+    {
+        using var source = entry.Open();
+        using var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
+        var buffer = new byte[81920];
+        long written = 0;
+        int read;
+        while ((read = source.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            written += read;
+            if (written > entry.Length)
+            {
+                throw new UnsafePackageException($"{packageName} has an entry '{entry.FullName}' that unpacks to more than the {entry.Length} bytes it declares; refused.");
             }
 
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            entry.ExtractToFile(target, overwrite: false);
+            output.Write(buffer, 0, read);
         }
     }
 

@@ -23,7 +23,11 @@ public static class TestPackages
     public static byte[] Update(string id, string version, params string[] modules) =>
         Build(id, version, Manifest(id, version, modules).ToJson());
 
-    /// <summary>A package with any manifest text (or none) and any extra files.</summary>
+    /// <summary>
+    /// A package with any manifest text (or none) and any extra files. A package with a manifest gets a
+    /// stand-in plugin assembly <c>lib/net10.0/{id}.dll</c> unless <paramref name="files"/> has something under
+    /// <c>lib/</c> (the feed refuses an update package without its plugin; this one never runs).
+    /// </summary>
     public static byte[] Build(string id, string version, string? manifestJson, params (string Path, byte[] Content)[] files) =>
         Build(id, version, manifestJson, _ => { }, files);
 
@@ -31,6 +35,11 @@ public static class TestPackages
     public static byte[] Build(string id, string version, string? manifestJson, Action<PackageBuilder> nuspec, params (string Path, byte[] Content)[] files)
     {
         ArgumentNullException.ThrowIfNull(nuspec);
+        if (manifestJson is not null && !files.Any(f => f.Path.StartsWith("lib/", StringComparison.OrdinalIgnoreCase)))
+        {
+            files = [.. files, ($"lib/net10.0/{id}.dll", "not a real assembly"u8.ToArray())];
+        }
+
         var builder = new PackageBuilder
         {
             Id = id,

@@ -108,6 +108,11 @@ public sealed class TufMetadataTests : IAsyncLifetime
         await FeedSigning.RotateAsync(_host.DataDirectory, ["root", "targets", "snapshot", "timestamp"], null);
         (await _publisher.PushAsync(TestPackages.Update("Cz.MinimumWage2025", "1.0.0", "payroll"))).StatusCode.ShouldBe(HttpStatusCode.Created);
         var bespoke = TestPackages.Manifest("Novak.SalaryFix", "1.0.0", "accounting") with { Kind = AppLayer.Sdk.UpdateKind.DataFix, Customer = "novak" };
+        using (var manager = await _host.ManagerAsync())
+        {
+            await manager.CoveredCustomerAsync("novak", "accounting");
+        }
+
         (await _publisher.PushAsync(TestPackages.Build("Novak.SalaryFix", "1.0.0", bespoke.ToJson()))).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         var output = await RunPythonAsync(Path.Combine(AppContext.BaseDirectory, "Tuf", "verify_tuf.py"), Path.Combine(_host.DataDirectory, "tuf"), _host.PackagesDirectory);

@@ -35,6 +35,9 @@ internal sealed class TempSite : IDisposable
     /// <summary>Rehearse on a copy first (the agent's default); off here so most tests watch the real apply itself.</summary>
     public bool Rehearse { get; set; }
 
+    /// <summary>The package limits the agent extracts with; the defaults unless a test sets others.</summary>
+    public AppLayer.Core.Packages.PackageLimits PackageLimits { get; set; } = AppLayer.Core.Packages.PackageLimits.Default;
+
     public SiteAgent Agent => AgentWith(o => o);
 
     public SiteAgent AgentWith(Func<AgentSettings, AgentSettings> change)
@@ -50,6 +53,7 @@ internal sealed class TempSite : IDisposable
             ReportRetryDelays = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(50)],
             WorkerTimeout = WorkerTimeout,
             Rehearse = Rehearse,
+            PackageLimits = PackageLimits,
         });
     }
 
