@@ -2,7 +2,9 @@ using AppLayer.Core;
 using AppLayer.Feed;
 using AppLayer.Feed.Tuf;
 using AppLayer.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host;
 
@@ -26,20 +28,55 @@ public static class FeedSigning
         return await provider.GetRequiredService<TufRepository>().RotateAsync(roles, rootKeyDirectory, cancellationToken);
     }
 
-    private static async Task<ServiceProvider> BuildAsync(string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>The signed metadata's roles (file, version, expiry, when signed again), read straight from a data folder.</summary>
+    /// <exception cref="UserException">No data folder or no signed metadata.</exception>
+    public static async Task<IReadOnlyList<TufRoleStatus>> StatusAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(dataDirectory) || !Directory.Exists(dataDirectory))
+        {
+            throw new UserException($"data folder '{dataDirectory}' does not exist.");
+        }
+
+        await using var provider = await BuildAsync(dataDirectory, cancellationToken);
+        return provider.GetRequiredService<TufRepository>().Status();
+    }
+
+    /// <summary>
+    /// The feed's services on a data folder, for a CLI verb. The signed metadata's lifetimes
+    /// (<c>AppLayer:Tuf:*</c>) come from the environment (<c>AppLayer__Tuf__TimestampLifetime=1.00:00:00</c>),
+    /// as they do for <c>applayer serve</c>, so a verb that signs uses the host's.
+    /// </summary>
+    internal static async Task<ServiceProvider> BuildAsync(string dataDirectory, CancellationToken cancellationToken, TimeProvider? time = null)
     {
         if (string.IsNullOrWhiteSpace(dataDirectory))
         {
             throw new UserException("The data folder is required.");
         }
 
-        var provider = new ServiceCollection()
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddOptions<TufOptions>().Bind(configuration.GetSection(HostServiceCollectionExtensions.Section).GetSection(TufOptions.Section));
+        var provider = services
             .AddAppLayerStorage(o => o.DataDirectory = dataDirectory)
             .AddAppLayerFeed(o => o.DataDirectory = dataDirectory)
             .AddAppLayerCore()
             .BuildServiceProvider();
         try
         {
+            try
+            {
+                _ = provider.GetRequiredService<IOptions<TufOptions>>().Value;
+            }
+            catch (OptionsValidationException ex)
+            {
+                throw new UserException(ex.Message);
+            }
+
             await provider.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
             return provider;
         }
