@@ -49,6 +49,9 @@ if (values.now) {
 }
 
 const { Updater, BaseFetcher } = await import('tuf-js');
+// The Updater ends the root chain only on this error type with 404/403 (it is not re-exported by the package's index).
+const errors = await import('tuf-js/dist/error.js');
+const { DownloadHTTPError } = errors.DownloadHTTPError ? errors : errors.default;
 
 class KeyFetcher extends BaseFetcher {
   constructor(key) {
@@ -60,9 +63,7 @@ class KeyFetcher extends BaseFetcher {
     const headers = this.key ? { 'X-NuGet-ApiKey': this.key } : {};
     const response = await fetch(url, { headers });
     if (!response.ok || !response.body) {
-      const error = new Error(`GET ${url}: HTTP ${response.status}`);
-      error.statusCode = response.status;
-      throw error;
+      throw new DownloadHTTPError(`GET ${url}: HTTP ${response.status}`, response.status);
     }
 
     return response.body;
