@@ -26,6 +26,9 @@ public static class FeedServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        services.AddOptions<Tuf.TufOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<Tuf.TufOptions>, Tuf.TufOptionsValidator>());
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPackageFileStore, FilePackageStore>();
         services.TryAddSingleton<IPackageIndexer, PackageIndexer>();

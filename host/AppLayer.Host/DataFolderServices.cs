@@ -1,6 +1,8 @@
 using AppLayer.Core;
 using AppLayer.Feed;
+using AppLayer.Feed.Tuf;
 using AppLayer.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AppLayer.Host;
@@ -28,7 +30,23 @@ public static class DataFolderServices
         return services.AddAppLayerCore();
     }
 
-    /// <summary>The services over <paramref name="dataDirectory"/>, without a web host (the caller migrates and disposes).</summary>
-    public static ServiceProvider Build(string dataDirectory) =>
-        new ServiceCollection().AddAppLayerData(dataDirectory).BuildServiceProvider();
+    /// <summary>
+    /// The services over <paramref name="dataDirectory"/>, without a web host (the caller migrates and disposes).
+    /// The signed metadata's lifetimes (<c>AppLayer:Tuf:*</c>) come from the environment
+    /// (<c>AppLayer__Tuf__TimestampLifetime=1.00:00:00</c>), as they do for <c>applayer serve</c>, so a verb that
+    /// signs uses the host's.
+    /// </summary>
+    /// <param name="time">The clock; the system's when <c>null</c>.</param>
+    public static ServiceProvider Build(string dataDirectory, TimeProvider? time = null)
+    {
+        var services = new ServiceCollection();
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        services.AddOptions<TufOptions>().Bind(environment.GetSection(HostServiceCollectionExtensions.Section).GetSection(TufOptions.Section));
+        return services.AddAppLayerData(dataDirectory).BuildServiceProvider();
+    }
 }

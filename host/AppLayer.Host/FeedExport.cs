@@ -8,8 +8,8 @@ using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Storage;
 using AppLayer.Feed.Tuf;
 using AppLayer.Host.Endpoints;
-using AppLayer.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host;
 
@@ -31,8 +31,21 @@ public static class FeedExport
     /// </param>
     /// <returns>The number of packages exported.</returns>
     /// <exception cref="UserException">No data folder, no signed metadata, or a bad base URL.</exception>
-    public static async Task<int> ExportAsync(string dataDirectory, string targetDirectory, string baseUrl, CancellationToken cancellationToken = default, string? customer = null)
+    public static async Task<int> ExportAsync(string dataDirectory, string targetDirectory, string baseUrl, CancellationToken cancellationToken = default, string? customer = null) =>
+        (await ExportOnceAsync(new FeedExportRequest(dataDirectory, targetDirectory, baseUrl, customer), cancellationToken)).Packages;
+
+    /// <summary>
+    /// One export: first every online role of the feed is made fresh (signed again where less than
+    /// the configured part of its lifetime is left, as the host does), and with
+    /// <see cref="FeedExportRequest.TimestampLifetime"/> a new timestamp version of that lifetime is signed;
+    /// then the files are written, the metadata last and each atomically, in the order a reader needs
+    /// (root chain, delegated role, targets, snapshot, timestamp).
+    /// </summary>
+    /// <exception cref="UserException">No data folder, no signed metadata, a bad base URL or a bad lifetime.</exception>
+    public static async Task<FeedExportResult> ExportOnceAsync(FeedExportRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var (dataDirectory, targetDirectory, baseUrl, customer) = (request.DataDirectory, request.TargetDirectory, request.BaseUrl, request.Customer);
         if (string.IsNullOrWhiteSpace(dataDirectory) || !Directory.Exists(dataDirectory))
         {
             throw new UserException($"data folder '{dataDirectory}' does not exist.");
@@ -43,15 +56,18 @@ public static class FeedExport
             throw new UserException($"base URL '{baseUrl}' is not an absolute http(s) URL (where the copy will be served).");
         }
 
-        var provider = DataFolderServices.Build(dataDirectory);
+        var provider = await FeedSigning.BuildAsync(dataDirectory, cancellationToken, request.Time);
         await using (provider)
         {
-            await provider.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
             var tuf = provider.GetRequiredService<TufRepository>();
             if (!tuf.IsInitialized)
             {
                 throw new UserException("the feed has no signed metadata yet; run 'applayer keys init' (or start the host once).");
             }
+
+            var signed = request.TimestampLifetime is { } lifetime
+                ? await tuf.SignTimestampAsync(lifetime, cancellationToken)
+                : await tuf.RefreshAsync(cancellationToken);
 
             var site = root.AbsoluteUri.TrimEnd('/');
             var target = Path.GetFullPath(targetDirectory);
@@ -92,15 +108,108 @@ public static class FeedExport
             }
 
             // A static server cannot tell tenants apart: the delegated customer-*.json roles stay on the host, but for the one customer the copy is for.
-            foreach (var file in Directory.GetFiles(tuf.MetadataDirectory, "*.json").Where(f => !TufDelegations.IsRoleName(Path.GetFileNameWithoutExtension(f)) || Path.GetFileNameWithoutExtension(f) == role))
+            // A reader in between sees old or new files whole, and never a timestamp before the snapshot it names.
+            var validUntil = DateTimeOffset.MaxValue;
+            var names = Directory.GetFiles(tuf.MetadataDirectory, "*.json")
+                .Select(Path.GetFileName)
+                .OfType<string>()
+                .Where(n => !TufDelegations.IsRoleName(Path.GetFileNameWithoutExtension(n)) || Path.GetFileNameWithoutExtension(n) == role)
+                .OrderBy(MetadataOrder)
+                .ThenBy(n => n, StringComparer.Ordinal);
+            foreach (var name in names)
             {
-                var name = Path.GetFileName(file);
-                Write(target, "tuf/" + name, await tuf.ReadAsync(name, cancellationToken) ?? []);
+                if (tuf.Serve(name) is not { } file)
+                {
+                    continue;
+                }
+
+                WriteAtomic(target, "tuf/" + name, file.Bytes);
+                if (name is "root.json" or "targets.json" or "snapshot.json" or "timestamp.json" || name == role + ".json")
+                {
+                    var expires = TufDocument.Parse(file.Bytes, name == "root.json" ? TufRoles.Root : name == "snapshot.json" ? TufRoles.Snapshot : name == "timestamp.json" ? TufRoles.Timestamp : TufRoles.Targets).Expires;
+                    validUntil = expires < validUntil ? expires : validUntil;
+                }
             }
 
-            return packages.Count;
+            return new FeedExportResult(packages.Count, validUntil, signed);
         }
     }
+
+    /// <summary>
+    /// <c>feed export --watch</c>: exports now, then again every <paramref name="interval"/> and always
+    /// before half the time the copy is valid for has passed (so its timestamp never runs out while the
+    /// watch runs), logging each round, until <paramref name="cancellationToken"/> (Ctrl+C) stops it.
+    /// A failed round is logged and tried again after a minute (at most the interval); a user's mistake
+    /// in the first round ends the watch.
+    /// </summary>
+    /// <param name="rounds">Told of each finished round (tests wait on it).</param>
+    public static async Task WatchAsync(FeedExportRequest request, TimeSpan interval, ILogger logger, CancellationToken cancellationToken, Action<FeedExportResult>? rounds = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(logger);
+        if (interval < TimeSpan.FromSeconds(1))
+        {
+            throw new UserException($"a watch interval of {interval} is too short; give at least one second (e.g. --interval 01:00:00).");
+        }
+
+        var time = request.Time ?? TimeProvider.System;
+        var round = 0;
+        FeedExportLog.Watching(logger, Path.GetFullPath(request.TargetDirectory), interval);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            round++;
+            TimeSpan wait;
+            try
+            {
+                var result = await ExportOnceAsync(request, cancellationToken);
+                foreach (var signed in result.Signed)
+                {
+                    FeedExportLog.Signed(logger, signed.File, signed.Version, signed.Expires);
+                }
+
+                var now = time.GetUtcNow();
+                wait = (result.ValidUntil - now) / 2;
+                wait = wait < interval ? wait : interval;
+                wait = wait > TimeSpan.Zero ? wait : TimeSpan.FromSeconds(1);
+                FeedExportLog.Exported(logger, round, result.Packages, result.ValidUntil, now + wait);
+                rounds?.Invoke(result);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (UserException) when (round == 1)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                wait = interval < TimeSpan.FromMinutes(1) ? interval : TimeSpan.FromMinutes(1);
+                FeedExportLog.Failed(logger, ex, round, wait);
+            }
+
+            try
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        FeedExportLog.Stopped(logger, round);
+    }
+
+    private static int MetadataOrder(string name) => name switch
+    {
+        "root.json" => 1,
+        "targets.json" => 3,
+        "snapshot.json" => 4,
+        "timestamp.json" => 5,
+        _ when name.EndsWith(".root.json", StringComparison.Ordinal) => 0,
+        _ => 2,
+    };
 
     private static IEnumerable<string> SearchTerms(IEnumerable<ListedPackage> packages)
     {
@@ -124,6 +233,15 @@ public static class FeedExport
         var path = Path.Combine(root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
+    }
+
+    private static void WriteAtomic(string root, string relative, byte[] bytes)
+    {
+        var path = Path.Combine(root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temp = path + ".tmp";
+        File.WriteAllBytes(temp, bytes);
+        File.Move(temp, path, overwrite: true);
     }
 
     private static async Task CopyAsync(Stream? source, string path, CancellationToken cancellationToken)

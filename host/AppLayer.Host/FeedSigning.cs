@@ -1,8 +1,8 @@
 using AppLayer.Core;
-using AppLayer.Feed;
 using AppLayer.Feed.Tuf;
 using AppLayer.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host;
 
@@ -26,16 +26,42 @@ public static class FeedSigning
         return await provider.GetRequiredService<TufRepository>().RotateAsync(roles, rootKeyDirectory, cancellationToken);
     }
 
-    private static async Task<ServiceProvider> BuildAsync(string dataDirectory, CancellationToken cancellationToken)
+    /// <summary>The signed metadata's roles (file, version, expiry, when signed again), read straight from a data folder.</summary>
+    /// <exception cref="UserException">No data folder or no signed metadata.</exception>
+    public static async Task<IReadOnlyList<TufRoleStatus>> StatusAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(dataDirectory) || !Directory.Exists(dataDirectory))
+        {
+            throw new UserException($"data folder '{dataDirectory}' does not exist.");
+        }
+
+        await using var provider = await BuildAsync(dataDirectory, cancellationToken);
+        return provider.GetRequiredService<TufRepository>().Status();
+    }
+
+    /// <summary>
+    /// The feed's services on a data folder for a CLI verb (<see cref="DataFolderServices.Build"/>), migrated,
+    /// with bad lifetimes in the environment refused in one line.
+    /// </summary>
+    internal static async Task<ServiceProvider> BuildAsync(string dataDirectory, CancellationToken cancellationToken, TimeProvider? time = null)
     {
         if (string.IsNullOrWhiteSpace(dataDirectory))
         {
             throw new UserException("The data folder is required.");
         }
 
-        var provider = DataFolderServices.Build(dataDirectory);
+        var provider = DataFolderServices.Build(dataDirectory, time);
         try
         {
+            try
+            {
+                _ = provider.GetRequiredService<IOptions<TufOptions>>().Value;
+            }
+            catch (OptionsValidationException ex)
+            {
+                throw new UserException(ex.Message);
+            }
+
             await provider.GetRequiredService<SqliteDatabase>().MigrateAsync(cancellationToken);
             return provider;
         }

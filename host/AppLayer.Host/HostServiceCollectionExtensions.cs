@@ -17,7 +17,7 @@ namespace AppLayer.Host;
 
 public static class HostServiceCollectionExtensions
 {
-    /// <summary>Configuration section of the host's settings (<c>AppLayer:DataDirectory</c>, <c>AppLayer:MaxPackageBytes</c>).</summary>
+    /// <summary>Configuration section of the host's settings (<c>AppLayer:DataDirectory</c>, <c>AppLayer:MaxPackageBytes</c>, <c>AppLayer:Tuf:*</c>).</summary>
     public const string Section = "AppLayer";
 
     /// <summary>Room for multipart framing around a package of the largest size.</summary>
@@ -29,11 +29,13 @@ public static class HostServiceCollectionExtensions
         var section = configuration.GetSection(Section);
         services.AddOptions<StorageOptions>().Bind(section);
         services.AddOptions<FeedOptions>().Bind(section);
+        services.AddOptions<AppLayer.Feed.Tuf.TufOptions>().Bind(section.GetSection(AppLayer.Feed.Tuf.TufOptions.Section));
         services.AddAppLayerData();
         services.AddServiceDesk();
         services.AddSystemLayer();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<TufInitializer>();
+        services.AddHostedService<TufRefreshService>();
         services.AddServiceDeskMail(section);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => ReasonPhrases.Set(c.HttpContext, c.ProblemDetails.Title));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using AppLayer.Core;
@@ -16,10 +17,22 @@ namespace AppLayer.Feed.Tuf;
 /// <c>{DataDirectory}/keys/</c>. The root key may live elsewhere (offline); it is needed only to
 /// initialise and to rotate. Targets, snapshot and timestamp are signed again on each push, and so is
 /// each customer's delegated targets role (<c>customer-{code}.json</c>, see <see cref="TufDelegations"/>).
+/// Between pushes <see cref="RefreshAsync"/> keeps every online role fresh (see <see cref="TufOptions"/>).
+/// Every write holds the in-process gate and, against other processes on the same data folder
+/// (the CLI's <c>feed export</c>, <c>keys rotate</c>), the lock file <c>{DataDirectory}/tuf.lock</c>.
 /// </summary>
-public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore packages, IPackageFileStore files, TimeProvider time)
+public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOptions> tufOptions, IPackageStore packages, IPackageFileStore files, TimeProvider time)
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, Cached> _served = new(StringComparer.Ordinal);
+    private volatile Freshness? _freshness;
+
+    /// <summary>Rises when this process releases the write lock: what was kept in memory before is read again.</summary>
+    private long _generation;
+
+    private TufOptions Lifetimes => tufOptions.Value;
 
     public string MetadataDirectory => Path.Combine(Path.GetFullPath(options.Value.DataDirectory), "tuf");
 
@@ -31,8 +44,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
     /// <exception cref="UserException">The feed has keys already.</exception>
     public async Task InitializeAsync(string? rootKeyDirectory, CancellationToken cancellationToken)
     {
-        await Gate.WaitAsync(cancellationToken);
-        try
+        using (await LockAsync(cancellationToken))
         {
             if (IsInitialized)
             {
@@ -61,7 +73,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
                 var roleKeys = online.ToDictionary(p => p.Key, p => (IReadOnlyList<TufKey>)[p.Value.Public]);
                 roleKeys[TufRoles.Root] = [root.Public];
                 written.Add(MetadataDirectory);
-                WriteRoot(TufRoot.Create(1, time.GetUtcNow() + TufLifetimes.Root, roleKeys, [root]));
+                WriteRoot(TufRoot.Create(1, time.GetUtcNow() + Lifetimes.RootLifetime, roleKeys, [root]));
                 await PublishLockedAsync(cancellationToken);
             }
             catch
@@ -87,23 +99,14 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
                 }
             }
         }
-        finally
-        {
-            Gate.Release();
-        }
     }
 
     /// <summary>Signs new targets, snapshot and timestamp for the packages now in the feed.</summary>
     public async Task PublishAsync(CancellationToken cancellationToken)
     {
-        await Gate.WaitAsync(cancellationToken);
-        try
+        using (await LockAsync(cancellationToken))
         {
             await PublishLockedAsync(cancellationToken);
-        }
-        finally
-        {
-            Gate.Release();
         }
     }
 
@@ -121,8 +124,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
             throw new UserException($"'{unknown}' is not a role; use root, targets, snapshot or timestamp.");
         }
 
-        await Gate.WaitAsync(cancellationToken);
-        try
+        using (await LockAsync(cancellationToken))
         {
             var current = CurrentRoot();
             var rootKeyPath = RootKeyPath(rootKeyDirectory);
@@ -154,7 +156,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
                     signers.Add(newRoot);
                 }
 
-                var next = TufRoot.Create(current.Version + 1, time.GetUtcNow() + TufLifetimes.Root, roleKeys, signers);
+                var next = TufRoot.Create(current.Version + 1, time.GetUtcNow() + Lifetimes.RootLifetime, roleKeys, signers);
                 foreach (var (role, key) in fresh)
                 {
                     TufFiles.WriteKey(role == TufRoles.Root ? rootKeyPath : KeyPath(role), key.ToPem());
@@ -172,13 +174,9 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
                 }
             }
         }
-        finally
-        {
-            Gate.Release();
-        }
     }
 
-    /// <summary>A metadata file's bytes as served; an old timestamp is signed again first.</summary>
+    /// <summary>A metadata file's bytes as served; every online role is made fresh first.</summary>
     /// <returns><c>null</c> when there is no such file.</returns>
     public async Task<byte[]?> ReadAsync(string name, CancellationToken cancellationToken)
     {
@@ -187,51 +185,224 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
             return null;
         }
 
-        if (name == "timestamp.json" && IsInitialized)
+        await EnsureFreshAsync(cancellationToken);
+        return Serve(name)?.Bytes;
+    }
+
+    /// <summary>
+    /// The cheap check made before metadata is served: one look at <c>timestamp.json</c>'s size and
+    /// time, against the moment the first role needs signing again; only when that moment has come
+    /// (or another process wrote the metadata) does it take the lock and <see cref="RefreshAsync"/>.
+    /// </summary>
+    /// <returns>What was signed again (mostly nothing).</returns>
+    public async Task<IReadOnlyList<TufSigned>> EnsureFreshAsync(CancellationToken cancellationToken)
+    {
+        var known = _freshness;
+        if (known is not null && known.Generation == Interlocked.Read(ref _generation) && time.GetUtcNow() < known.Due && known.Timestamp == FileStamp.Of(MetadataPath("timestamp.json")))
         {
-            var path = MetadataPath(name);
-            if (!File.Exists(path) || TufDocument.Parse(await File.ReadAllBytesAsync(path, cancellationToken), TufRoles.Timestamp).Expires - time.GetUtcNow() < TufLifetimes.TimestampRefresh)
-            {
-                await Gate.WaitAsync(cancellationToken);
-                try
-                {
-                    await RefreshTimestampLockedAsync(cancellationToken);
-                }
-                finally
-                {
-                    Gate.Release();
-                }
-            }
+            return [];
         }
 
+        return IsInitialized ? await RefreshAsync(cancellationToken) : [];
+    }
+
+    /// <summary>
+    /// Signs again, each with a new version, every online role that has less than
+    /// <see cref="TufOptions.RefreshFraction"/> of its lifetime left: targets or a delegated role
+    /// (then all targets roles, snapshot and timestamp, as a push does), else the snapshot (with the
+    /// same meta; then the timestamp), else the timestamp.
+    /// </summary>
+    /// <returns>What was signed, in the order written (empty when every role was fresh).</returns>
+    public async Task<IReadOnlyList<TufSigned>> RefreshAsync(CancellationToken cancellationToken)
+    {
+        List<TufSigned> signed;
+        Freshness freshness;
+        using (await LockAsync(cancellationToken))
+        {
+            if (!IsInitialized)
+            {
+                return [];
+            }
+
+            // What the generation will be once this lock is released; another write after that makes this freshness void.
+            var generation = Interlocked.Read(ref _generation) + 1;
+
+            var roles = Roles();
+            signed = await RefreshLockedAsync(roles, cancellationToken);
+            var after = signed.Count == 0 ? roles : Roles();
+            var due = after.Where(r => r.RefreshAt is not null).Select(r => r.RefreshAt!.Value).DefaultIfEmpty(DateTimeOffset.MinValue).Min();
+            freshness = new Freshness(FileStamp.Of(MetadataPath("timestamp.json")), due, generation);
+        }
+
+        _freshness = freshness;
+        return signed;
+    }
+
+    /// <summary>
+    /// Makes every role fresh, then signs a new timestamp version that lives <paramref name="lifetime"/>
+    /// (for a static copy that is re-exported less often than the host re-signs; the host serves it too).
+    /// </summary>
+    /// <exception cref="UserException">The lifetime is under 5 minutes or longer than the snapshot is sure to live.</exception>
+    public async Task<IReadOnlyList<TufSigned>> SignTimestampAsync(TimeSpan lifetime, CancellationToken cancellationToken)
+    {
+        var o = Lifetimes;
+        var longest = o.RefreshWindow(o.SnapshotLifetime);
+        if (lifetime < TimeSpan.FromMinutes(5) || lifetime > longest)
+        {
+            throw new UserException($"a timestamp lifetime of {lifetime} is not between 5 minutes and {longest} (the least a fresh snapshot has left: SnapshotLifetime x RefreshFraction).");
+        }
+
+        using (await LockAsync(cancellationToken))
+        {
+            var signed = await RefreshLockedAsync(Roles(), cancellationToken);
+            if (Existing("timestamp.json", TufRoles.Timestamp) is not { } current || current.Expires < time.GetUtcNow() + lifetime)
+            {
+                signed.Add(SignTimestamp(await File.ReadAllBytesAsync(MetadataPath("snapshot.json"), cancellationToken), lifetime));
+            }
+
+            return signed;
+        }
+    }
+
+    private async Task<List<TufSigned>> RefreshLockedAsync(IReadOnlyList<TufRoleStatus> roles, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var signed = new List<TufSigned>();
+        if (roles.Any(r => r.RefreshAt is { } at && at <= now && r.Role == TufRoles.Targets) || !roles.Any(r => r.File == "targets.json"))
+        {
+            signed.AddRange(await PublishLockedAsync(cancellationToken));
+        }
+        else if (roles.FirstOrDefault(r => r.File == "snapshot.json") is not { } snapshot || snapshot.RefreshAt <= now)
+        {
+            var meta = Existing("snapshot.json", TufRoles.Snapshot)?.Signed["meta"]?.DeepClone().AsObject() ?? [];
+            var bytes = SignSnapshot(meta, out var doc);
+            TufFiles.WriteAtomic(MetadataPath("snapshot.json"), bytes);
+            signed.Add(Signed("snapshot.json", doc));
+            signed.Add(SignTimestamp(bytes));
+        }
+        else if (roles.FirstOrDefault(r => r.File == "timestamp.json") is not { } timestamp || timestamp.RefreshAt <= now)
+        {
+            signed.Add(SignTimestamp(await File.ReadAllBytesAsync(MetadataPath("snapshot.json"), cancellationToken)));
+        }
+
+        return signed;
+    }
+
+    /// <summary>Each role's current file, version, expiry and when it is signed again: root, targets, the delegated roles the snapshot names, snapshot, timestamp.</summary>
+    /// <exception cref="UserException">The feed has no signed metadata yet.</exception>
+    public IReadOnlyList<TufRoleStatus> Status() =>
+        IsInitialized
+            ? Roles()
+            : throw new UserException($"the feed has no signing keys yet ({MetadataPath("root.json")}); run 'applayer keys init' or start the host once.");
+
+    /// <summary>A metadata file's bytes and ETag, from memory while the file is unchanged.</summary>
+    /// <returns><c>null</c> when there is no such file.</returns>
+    public TufServedFile? Serve(string name)
+    {
+        if (!TufFiles.IsMetadataName(name))
+        {
+            return null;
+        }
+
+        var path = MetadataPath(name);
+        var stamp = FileStamp.Of(path);
+        if (stamp is null)
+        {
+            return null;
+        }
+
+        var generation = Interlocked.Read(ref _generation);
+        if (_served.TryGetValue(name, out var cached) && cached.Stamp == stamp && cached.Generation == generation)
+        {
+            return cached.File;
+        }
+
+        byte[] bytes;
         try
         {
-            return await File.ReadAllBytesAsync(MetadataPath(name), cancellationToken);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
+
+        // The stamp read before the bytes: a write in between only makes the next request read again.
+        var file = new TufServedFile(bytes, "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"");
+        _served[name] = new Cached(stamp, file, generation);
+        return file;
     }
 
-    private async Task RefreshTimestampLockedAsync(CancellationToken cancellationToken)
+    private List<TufRoleStatus> Roles()
     {
-        var path = MetadataPath("timestamp.json");
-        var old = File.Exists(path) ? TufDocument.Parse(await File.ReadAllBytesAsync(path, cancellationToken), TufRoles.Timestamp) : null;
-        if (old is not null && old.Expires - time.GetUtcNow() >= TufLifetimes.TimestampRefresh)
+        var o = Lifetimes;
+        var list = new List<TufRoleStatus>();
+        if (Existing("root.json", TufRoles.Root) is { } root)
         {
-            return;
+            list.Add(new TufRoleStatus("root.json", TufRoles.Root, root.Version, root.Expires, null));
         }
 
-        var snapshot = await File.ReadAllBytesAsync(MetadataPath("snapshot.json"), cancellationToken);
-        SignTimestamp(old?.Version ?? 0, snapshot);
+        var snapshot = Existing("snapshot.json", TufRoles.Snapshot);
+        IEnumerable<string> named = snapshot?.Signed["meta"]?.AsObject().Select(p => p.Key).Where(n => n != "targets.json").Order(StringComparer.Ordinal) ?? Enumerable.Empty<string>();
+        foreach (var name in named.Prepend("targets.json"))
+        {
+            if (Existing(name, TufRoles.Targets) is { } targets)
+            {
+                list.Add(new TufRoleStatus(name, TufRoles.Targets, targets.Version, targets.Expires, targets.Expires - o.RefreshWindow(o.TargetsLifetime)));
+            }
+        }
+
+        if (snapshot is not null)
+        {
+            list.Add(new TufRoleStatus("snapshot.json", TufRoles.Snapshot, snapshot.Version, snapshot.Expires, snapshot.Expires - o.RefreshWindow(o.SnapshotLifetime)));
+        }
+
+        if (Existing("timestamp.json", TufRoles.Timestamp) is { } timestamp)
+        {
+            list.Add(new TufRoleStatus("timestamp.json", TufRoles.Timestamp, timestamp.Version, timestamp.Expires, timestamp.Expires - o.RefreshWindow(o.TimestampLifetime)));
+        }
+
+        return list;
     }
 
-    private async Task PublishLockedAsync(CancellationToken cancellationToken)
+    private async Task<IDisposable> LockAsync(CancellationToken cancellationToken)
+    {
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            var data = Path.GetFullPath(options.Value.DataDirectory);
+            Directory.CreateDirectory(data);
+            var path = Path.Combine(data, "tuf.lock");
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (true)
+            {
+                try
+                {
+                    return new Held(this, new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+                }
+                catch (IOException) when (waited.Elapsed < LockWait)
+                {
+                    // Another process (a CLI verb on the same data folder) is writing metadata.
+                    await Task.Delay(50, cancellationToken);
+                }
+                catch (IOException ex)
+                {
+                    throw new UserException($"another process has held {path} for {LockWait.TotalSeconds:0} s ({ex.Message}); is a feed export or key rotation stuck?");
+                }
+            }
+        }
+        catch
+        {
+            Gate.Release();
+            throw;
+        }
+    }
+
+    private async Task<IReadOnlyList<TufSigned>> PublishLockedAsync(CancellationToken cancellationToken)
     {
         if (!IsInitialized)
         {
-            return;
+            return [];
         }
 
         var previousTargets = Existing("targets.json", TufRoles.Targets);
@@ -260,12 +431,14 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
         using var targetsKey = LoadKey(TufRoles.Targets);
         var snapshotMeta = new JsonObject();
         var delegated = new List<(string Name, byte[] Bytes)>();
+        var signed = new List<TufSigned>();
         foreach (var (role, roleTargets) in bespoke)
         {
             // Delegated roles are signed with the online targets key (see docs/signed-feed.md).
             var name = TufDelegations.FileName(role);
-            var doc = TufDocument.Create(TufRoles.Targets, (Existing(name, TufRoles.Targets)?.Version ?? 0) + 1, now + TufLifetimes.Targets, new JsonObject { ["targets"] = roleTargets }, [targetsKey]);
+            var doc = TufDocument.Create(TufRoles.Targets, (Existing(name, TufRoles.Targets)?.Version ?? 0) + 1, now + Lifetimes.TargetsLifetime, new JsonObject { ["targets"] = roleTargets }, [targetsKey]);
             delegated.Add((name, doc.ToBytes()));
+            signed.Add(Signed(name, doc));
             snapshotMeta[name] = Meta(doc.Version, delegated[^1].Bytes);
         }
 
@@ -275,19 +448,13 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
             targetsBody["delegations"] = TufDelegationSet.ToJson([targetsKey.Public], bespoke.Keys.Select(r => (r, (IReadOnlyList<string>)[TufDelegations.PathPattern(r)])));
         }
 
-        var targetsDoc = TufDocument.Create(TufRoles.Targets, (previousTargets?.Version ?? 0) + 1, now + TufLifetimes.Targets, targetsBody, [targetsKey]);
+        var targetsDoc = TufDocument.Create(TufRoles.Targets, (previousTargets?.Version ?? 0) + 1, now + Lifetimes.TargetsLifetime, targetsBody, [targetsKey]);
         var targetsBytes = targetsDoc.ToBytes();
         snapshotMeta["targets.json"] = Meta(targetsDoc.Version, targetsBytes);
+        signed.Insert(0, Signed("targets.json", targetsDoc));
 
-        var previousSnapshot = Existing("snapshot.json", TufRoles.Snapshot);
-        using var snapshotKey = LoadKey(TufRoles.Snapshot);
-        var snapshotDoc = TufDocument.Create(
-            TufRoles.Snapshot,
-            (previousSnapshot?.Version ?? 0) + 1,
-            now + TufLifetimes.Snapshot,
-            new JsonObject { ["meta"] = snapshotMeta },
-            [snapshotKey]);
-        var snapshotBytes = snapshotDoc.ToBytes();
+        var snapshotBytes = SignSnapshot(snapshotMeta, out var snapshotDoc);
+        signed.Add(Signed("snapshot.json", snapshotDoc));
 
         foreach (var (name, bytes) in delegated)
         {
@@ -297,21 +464,39 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
         // Order matters for a reader in between: targets, then snapshot, then timestamp.
         TufFiles.WriteAtomic(MetadataPath("targets.json"), targetsBytes);
         TufFiles.WriteAtomic(MetadataPath("snapshot.json"), snapshotBytes);
-        SignTimestamp(Existing("timestamp.json", TufRoles.Timestamp)?.Version ?? 0, snapshotBytes);
+        signed.Add(SignTimestamp(snapshotBytes));
+        return signed;
     }
 
-    private void SignTimestamp(long previousVersion, byte[] snapshotBytes)
+    /// <summary>A new snapshot version over <paramref name="meta"/> (not written).</summary>
+    private byte[] SignSnapshot(JsonObject meta, out TufDocument document)
+    {
+        using var key = LoadKey(TufRoles.Snapshot);
+        document = TufDocument.Create(
+            TufRoles.Snapshot,
+            (Existing("snapshot.json", TufRoles.Snapshot)?.Version ?? 0) + 1,
+            time.GetUtcNow() + Lifetimes.SnapshotLifetime,
+            new JsonObject { ["meta"] = meta },
+            [key]);
+        return document.ToBytes();
+    }
+
+    /// <summary>Writes a new timestamp version that names <paramref name="snapshotBytes"/>.</summary>
+    private TufSigned SignTimestamp(byte[] snapshotBytes, TimeSpan? lifetime = null)
     {
         var snapshot = TufDocument.Parse(snapshotBytes, TufRoles.Snapshot);
         using var key = LoadKey(TufRoles.Timestamp);
         var doc = TufDocument.Create(
             TufRoles.Timestamp,
-            previousVersion + 1,
-            time.GetUtcNow() + TufLifetimes.Timestamp,
+            (Existing("timestamp.json", TufRoles.Timestamp)?.Version ?? 0) + 1,
+            time.GetUtcNow() + (lifetime ?? Lifetimes.TimestampLifetime),
             new JsonObject { ["meta"] = new JsonObject { ["snapshot.json"] = Meta(snapshot.Version, snapshotBytes) } },
             [key]);
         TufFiles.WriteAtomic(MetadataPath("timestamp.json"), doc.ToBytes());
+        return Signed("timestamp.json", doc);
     }
+
+    private static TufSigned Signed(string file, TufDocument document) => new(file, document.Type, document.Version, document.Expires);
 
     private async Task<JsonObject> TargetAsync(FeedPackage package, CancellationToken cancellationToken)
     {
@@ -387,4 +572,33 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IPackageStore p
         Path.Combine(string.IsNullOrWhiteSpace(rootKeyDirectory) ? KeysDirectory : Path.GetFullPath(rootKeyDirectory), "root.pem");
 
     private string MetadataPath(string name) => Path.Combine(MetadataDirectory, name);
+
+    private sealed record Cached(FileStamp Stamp, TufServedFile File, long Generation);
+
+    /// <summary>When the first role needs signing again, as computed for this state of <c>timestamp.json</c> (every write ends with one).</summary>
+    private sealed record Freshness(FileStamp? Timestamp, DateTimeOffset Due, long Generation);
+
+    private sealed record FileStamp(long Length, DateTime Written)
+    {
+        public static FileStamp? Of(string path)
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc) : null;
+        }
+    }
+
+    private sealed class Held(TufRepository repository, FileStream file) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                file.Dispose();
+                Interlocked.Increment(ref repository._generation);
+                Gate.Release();
+            }
+        }
+    }
 }

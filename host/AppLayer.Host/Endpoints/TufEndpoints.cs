@@ -9,6 +9,7 @@ using AppLayer.Host.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host.Endpoints;
 
@@ -16,22 +17,53 @@ namespace AppLayer.Host.Endpoints;
 /// The feed's TUF metadata at <c>/tuf/{root,N.root,targets,snapshot,timestamp}.json</c> (any key) and
 /// the delegated <c>/tuf/customer-{code}.json</c> (publish and manager keys, and the site keys of that
 /// customer; other site keys get 404), with ETags so an unchanged poll of <c>timestamp.json</c> is a
-/// 304. Target paths are relative to the flat container, <c>/v3/flatcontainer/</c>; a bespoke
+/// 304. The bytes and ETags come from memory until a file changes; a role whose time has come is
+/// signed again before it is served (see <see cref="TufRefreshService"/> for the background check). Target paths are relative to the flat container, <c>/v3/flatcontainer/</c>; a bespoke
 /// package's target path <c>customer-{code}/{id}/{version}/{file}</c> is served there too.
 /// </summary>
 internal static class TufEndpoints
 {
     public static IEndpointRouteBuilder MapTufEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/tuf/{name}", async (string name, HttpContext http, ClaimsPrincipal user, SiteService sites, TufRepository tuf, CancellationToken ct) =>
-            await MaySeeAsync(name, user, sites, ct) && await tuf.ReadAsync(name, ct) is { } bytes
-                ? ETags.Bytes(http, bytes, "application/json")
-                : Problems.NotFound($"{name} is not a metadata file of this feed."))
-            .RequireAuthorization(ApiKeyDefaults.AnyKeyPolicy);
+        app.MapGet("/tuf/{name}", ServeAsync).RequireAuthorization(ApiKeyDefaults.AnyKeyPolicy);
 
         app.MapGet("/v3/flatcontainer/{role}/{id}/{version}/{file}", BespokeTargetAsync)
             .RequireAuthorization(ApiKeyDefaults.AnyKeyPolicy);
         return app;
+    }
+
+    /// <summary>
+    /// Fresh metadata from memory: the cheap freshness check (which signs a role again only when its
+    /// time has come), then the file's bytes and ETag as kept since it last changed.
+    /// </summary>
+    private static async Task<IResult> ServeAsync(string name, HttpContext http, ClaimsPrincipal user, SiteService sites, TufRepository tuf, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        if (!await MaySeeAsync(name, user, sites, cancellationToken))
+        {
+            return Problems.NotFound($"{name} is not a metadata file of this feed.");
+        }
+
+        foreach (var signed in await tuf.EnsureFreshAsync(cancellationToken))
+        {
+            TufRefreshLog.Signed(loggers.CreateLogger(typeof(TufRefreshService)), signed.File, signed.Version, signed.Expires, "served");
+        }
+
+        if (tuf.Serve(name) is not { } file)
+        {
+            return Problems.NotFound($"{name} is not a metadata file of this feed.");
+        }
+
+        http.Response.Headers.ETag = file.ETag;
+        http.Response.Headers.CacheControl = "no-cache";
+        foreach (var candidate in http.Request.Headers.IfNoneMatch)
+        {
+            if (candidate is not null && candidate.Split(',').Any(c => c.Trim() == file.ETag || c.Trim() == "*"))
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
+        }
+
+        return Results.Bytes(file.Bytes, "application/json");
     }
 
     private static async Task<bool> MaySeeAsync(string name, ClaimsPrincipal user, SiteService sites, CancellationToken cancellationToken)
