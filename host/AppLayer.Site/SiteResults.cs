@@ -10,6 +10,14 @@ public sealed record PullResult(int Listed, int Downloaded, int AlreadyCached, i
     public IReadOnlyList<SkippedUpdate> Skipped { get; init; } = [];
 
     public int ExitCode => Skipped.Count > 0 ? PartlyExitCode : 0;
+
+    /// <summary>Equal when the counts and the skipped updates (in order) are.</summary>
+    public bool Equals(PullResult? other) =>
+        other is not null
+        && (Listed, Downloaded, AlreadyCached, AlreadyApplied) == (other.Listed, other.Downloaded, other.AlreadyCached, other.AlreadyApplied)
+        && Skipped.SequenceEqual(other.Skipped);
+
+    public override int GetHashCode() => HashCode.Combine(Listed, Downloaded, AlreadyCached, AlreadyApplied, Skipped.Count);
 }
 
 /// <summary>A listed update a pull could not verify, and why; it was not downloaded (or not kept).</summary>
