@@ -35,6 +35,23 @@ public sealed class PartialPullTests
         }
 
         [Fact]
+        public async Task A_bespoke_update_already_applied_is_not_verified_again_so_a_feed_without_the_role_later_is_no_skip()
+        {
+            await using var host = await StandInHost.StartAsync();
+            host.Publish(packages.MinimumWage2025, bespokeFor: "novak");
+            using var site = await TempSite.EnrolledAsync(host);
+            (await site.Agent.RunAsync(now: true)).Apply.Applied.ShouldBe(1, site.Output.ToString());
+            host.Tuf.Files.TryRemove("customer-novak.json", out _);
+            File.Delete(Path.Combine(site.Paths.Trust, "customer-novak.json"));
+            host.Publish(packages.Vat2024); // new metadata: a new snapshot version, so the role would be read again
+
+            var run = await site.Agent.RunAsync(now: true);
+
+            run.Pull.ShouldBe(new PullResult(2, 1, 0, 1));
+            run.ExitCode.ShouldBe(0);
+        }
+
+        [Fact]
         public async Task A_mirror_one_push_behind_the_host_applies_what_it_signs_and_skips_the_rest()
         {
             await using var host = await StandInHost.StartAsync();

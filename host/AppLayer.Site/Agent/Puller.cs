@@ -40,6 +40,8 @@ internal sealed class Puller
         var updates = new List<AvailableUpdateDto>();
         var skipped = new List<(SkippedUpdate Skip, bool Reportable)>();
         var listingCache = new ListingCache(Path.Combine(_paths.Root, "listing"));
+        var applied = await _database.ReadAppliedAsync(cancellationToken);
+        var alreadyApplied = 0;
         UpdatesAnswer listing;
         using (var metadata = new MetadataClient(source, enrollment.Key, _options.MetadataTimeout))
         {
@@ -53,13 +55,21 @@ internal sealed class Puller
 
             foreach (var update in listing.Updates)
             {
+                NuGetVersion version;
                 try
                 {
-                    ParseListing(update);
+                    version = ParseListing(update);
                 }
                 catch (UserException ex)
                 {
                     skipped.Add((Skip(update, ex.Message), false));
+                    continue;
+                }
+
+                if (applied.TryGetValue(update.Id, out var done) && done >= version)
+                {
+                    // In the IS already: nothing of it is downloaded, so nothing needs verifying (a copy without its role is fine).
+                    alreadyApplied++;
                     continue;
                 }
 
@@ -74,18 +84,13 @@ internal sealed class Puller
             }
         }
 
-        var applied = await _database.ReadAppliedAsync(cancellationToken);
         var cache = new PackageCache(_paths.Packages);
         using var feed = new NuGetFeed(source, enrollment.Key, new NuGetLogger(_output));
-        int downloaded = 0, cached = 0, alreadyApplied = 0;
+        int downloaded = 0, cached = 0;
         foreach (var update in updates)
         {
             var version = ParseListing(update);
-            if (applied.TryGetValue(update.Id, out var done) && done >= version)
-            {
-                alreadyApplied++;
-            }
-            else if (cache.Contains(update))
+            if (cache.Contains(update))
             {
                 cache.Relist(update);
                 cached++;

@@ -83,7 +83,9 @@ internal static class SitePlanner
         }
 
         var skipped = new SkipList(paths.Skipped).Read()
-            .Where(s => !cached.Any(c => c.Listing.Id.Equals(s.Id, StringComparison.OrdinalIgnoreCase) && NuGetVersion.TryParse(s.Version, out var v) && NuGetVersion.Parse(c.Listing.Version) == v))
+            .Where(s => !NuGetVersion.TryParse(s.Version, out var v)
+                || !(cached.Any(c => c.Listing.Id.Equals(s.Id, StringComparison.OrdinalIgnoreCase) && NuGetVersion.Parse(c.Listing.Version) == v)
+                    || (applied.TryGetValue(s.Id, out var have) && have >= v)))
             .ToList();
         var unverified = skipped.Select(s => s.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var order = 0;
