@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using AppLayer.Site;
 using AppLayer.Site.DemoIs;
 
@@ -6,10 +7,13 @@ namespace AppLayer.Cli.Commands;
 
 /// <summary>
 /// <c>applayer site init-demo|enroll|pull|apply|run</c>: the site agent for one IS database.
-/// Exit codes: 0 done, 1 a user's mistake, 2 an update failed (its IS data untouched, its report kept).
+/// Exit codes: 0 done, 1 a user's mistake, 2 an update failed (its IS data untouched, its report kept),
+/// 3 partly: some listed updates could not be verified and were skipped (each named), the others were taken.
 /// </summary>
 public static class SiteCommand
 {
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     public static Command Create()
     {
         var command = new Command("site", "The site agent: enroll an IS database, pull, apply and report updates.");
@@ -78,11 +82,7 @@ public static class SiteCommand
     {
         var db = DbOption();
         var command = new Command("pull", "Download the updates this IS lacks into its cache, each checked against the host's SHA-512.") { db };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
-        {
-            await Agent(parse, db).PullAsync(ct);
-            return 0;
-        }));
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await Agent(parse, db).PullAsync(ct)).ExitCode));
         return command;
     }
 
@@ -102,8 +102,19 @@ public static class SiteCommand
         var db = DbOption();
         var now = NowOption();
         var noRehearsal = NoRehearsalOption();
-        var command = new Command("run", "Pull, apply and report: what a scheduled agent runs.") { db, now, noRehearsal };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await ApplyProgressBar.RunAsync(!parse.GetValue(noRehearsal), options => new SiteAgent(parse.GetValue(db)!, options).RunAsync(parse.GetValue(now), ct))).ExitCode));
+        var json = new Option<bool>("--json") { Description = "Print what was pulled, skipped, applied and failed as JSON (the agent's lines go to stderr)." };
+        var command = new Command("run", "Pull, apply and report: what a scheduled agent runs.") { db, now, noRehearsal, json };
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        {
+            if (parse.GetValue(json))
+            {
+                var result = await new SiteAgent(parse.GetValue(db)!, new SiteAgentOptions { Rehearse = !parse.GetValue(noRehearsal), Output = Console.Error }).RunAsync(parse.GetValue(now), ct);
+                Console.WriteLine(JsonSerializer.Serialize(result, Json));
+                return result.ExitCode;
+            }
+
+            return (await ApplyProgressBar.RunAsync(!parse.GetValue(noRehearsal), options => new SiteAgent(parse.GetValue(db)!, options).RunAsync(parse.GetValue(now), ct))).ExitCode;
+        }));
         return command;
     }
 

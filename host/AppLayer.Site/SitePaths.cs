@@ -27,6 +27,9 @@ public sealed record SitePaths
     /// <summary>The TUF root pinned at enrollment and the newest metadata verified since.</summary>
     public string Trust => Path.Combine(Root, "tuf");
 
+    /// <summary>The listed updates the last pull could not verify, with the reason (<c>skipped.json</c>; absent when none).</summary>
+    public string Skipped => Path.Combine(Root, "skipped.json");
+
     /// <summary>Downloads in progress; nothing here is ever opened as a package.</summary>
     public string Incoming => Path.Combine(Root, "incoming");
 

@@ -10,8 +10,8 @@ using NuGet.Versioning;
 namespace AppLayer.Site.Agent;
 
 /// <summary>
-/// Applies the cached updates this IS does not have yet, in dependency and effective-date order,
-/// each in one transaction together with its history row. A failure leaves the IS database as it
+/// Applies the cached updates this IS does not have yet as <see cref="SitePlanner"/> plans them (dependency and
+/// effective-date order), each in one transaction together with its history row. A failure leaves the IS database as it
 /// was and becomes an outbox file.
 /// </summary>
 internal sealed class Applier
@@ -39,66 +39,41 @@ internal sealed class Applier
         _output = options.Output;
     }
 
+    /// <summary>
+    /// Executes the plan <see cref="SitePlanner"/> decides (the one <c>site plan</c> shows): what it refuses or
+    /// blocks fails and is reported, what waits waits, a gated update is only rehearsed, the rest applies in order.
+    /// Only what the plan cannot know beforehand is decided here: a dependency that failed in this run, and the host
+    /// gating an update after the last pull (asked right before it would apply).
+    /// </summary>
     public async Task<ApplyCounts> ApplyAsync(Enrollment enrollment, bool now, CancellationToken cancellationToken)
     {
         await _database.ReadIsVersionAsync(cancellationToken); // no IS version: not an IS database, stop before anything
-        var applied = await _database.ReadAppliedAsync(cancellationToken);
-        var history = await _database.ReadHistoryAsync(unreportedOnly: false, cancellationToken);
+        var decided = await SitePlanner.DecideAsync(_paths, _database, enrollment, _clock.GetUtcNow(), ignoreWindow: now, cancellationToken);
         int done = 0, failed = 0, alreadyApplied = 0;
-
-        var pending = new List<(CachedPackage Package, UpdateManifest Manifest)>();
-        foreach (var package in _cache.List())
+        foreach (var step in decided.Steps.Where(s => s.Manifest is null))
         {
-            var version = NuGetVersion.Parse(package.Listing.Version);
-            var same = history.FirstOrDefault(h => string.Equals(h.PackageId, package.Listing.Id, StringComparison.OrdinalIgnoreCase) && NuGetVersion.Parse(h.Version) == version);
-            if (same is not null && !string.Equals(same.Sha512, package.Listing.Sha512, StringComparison.Ordinal))
-            {
-                // One id and version is one package for ever: other bytes under the same name are not "already applied".
-                PackageCache.Remove(package);
-                await FailAsync(package.Listing.Id, package.Listing.Version, package.Listing.Sha512, $"not applied: {package.Listing.Id} {version.ToNormalizedString()} was applied here from a package with SHA-512 {same.Sha512}, but this package's SHA-512 is {package.Listing.Sha512}; a published version must never change.", cancellationToken);
-                failed++;
-                continue;
-            }
-
-            if (applied.TryGetValue(package.Listing.Id, out var have) && have >= version)
+            if (step.Item.Action == PlanActions.Applied)
             {
                 alreadyApplied++;
-                continue;
             }
-
-            try
-            {
-                // The bytes are checked again before anything reads them: the cache is only a folder.
-                await PackageHash.VerifyAsync(package.Path, $"cached {package.Listing.Id} {package.Listing.Version}", package.Listing.Size, package.Listing.Sha512, cancellationToken);
-                var manifest = PackageManifestReader.Read(package.Path);
-                if (!string.Equals(manifest.Id, package.Listing.Id, StringComparison.OrdinalIgnoreCase) || NuGetVersion.Parse(manifest.Version) != version)
-                {
-                    throw new ManifestException($"the package's {UpdateManifest.FileName} names {manifest.Id} {manifest.Version}, not {package.Listing.Id} {package.Listing.Version}.");
-                }
-
-                pending.Add((package, manifest));
-            }
-            catch (Exception ex) when (ex is PackageIntegrityException or ManifestException)
+            else if (step.Item.Action == PlanActions.Refused && step.Package is { } package)
             {
                 PackageCache.Remove(package);
-                await FailAsync(package.Listing.Id, package.Listing.Version, package.Listing.Sha512, "not applied: " + ex.Message, cancellationToken);
+                await FailAsync(package.Listing.Id, package.Listing.Version, package.Listing.Sha512, "not applied: " + step.Item.Reason, cancellationToken);
                 failed++;
             }
+
+            // skipped: not verified at the pull, which named and reported it
         }
 
-        // Of several cached versions of one update only the newest runs.
-        var newest = pending.GroupBy(p => p.Manifest.Id, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.MaxBy(p => NuGetVersion.Parse(p.Manifest.Version)))
-            .ToDictionary(p => p.Manifest.Id, StringComparer.OrdinalIgnoreCase);
-        if (newest.Count == 0)
+        var runnable = decided.Steps.Where(s => s.Manifest is not null).ToList();
+        if (runnable.Count == 0)
         {
             await _output.WriteLineAsync(failed == 0 ? "apply: nothing new to apply" : "apply: nothing else to apply");
             return new ApplyCounts(done, failed, alreadyApplied, 0);
         }
 
         CheckFreeDisk();
-        var window = now ? null : await SiteSettings.ReadWindowAsync(_database, enrollment.TimeZone, cancellationToken);
-        var open = window is null || window.IsOpen(_clock.GetUtcNow());
         var waiting = 0;
         var rehearsal = _options.Rehearse ? _paths.Rehearsal : null;
         if (rehearsal is not null)
@@ -110,31 +85,35 @@ internal sealed class Applier
         {
             var failedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var heldIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var plan = UpdatePlanner.Plan(newest.Values.Select(p => p.Manifest).ToList(), applied);
             var position = 0;
-            foreach (var step in plan)
+            foreach (var step in runnable)
             {
-                var (package, manifest) = newest[step.Manifest.Id];
-                _options.Progress?.Report(new ApplyProgress(position++, plan.Count, manifest.Id, rehearsal is null ? "applying" : "rehearsing and applying"));
-                var blockedBy = step.BlockedBecause
-                    ?? manifest.Dependencies.Where(d => failedIds.Contains(d.Id)).Select(d => $"its dependency {d.Id} failed").FirstOrDefault();
-                if (blockedBy is null && await HoldAsync(package, manifest, enrollment, heldIds, cancellationToken))
+                var (package, manifest, item) = (step.Package!, step.Manifest!, step.Item);
+                var version = NuGetVersion.Parse(manifest.Version).ToNormalizedString();
+                _options.Progress?.Report(new ApplyProgress(position++, runnable.Count, manifest.Id, rehearsal is null ? "applying" : "rehearsing and applying"));
+                if (item.Action is PlanActions.Wait)
+                {
+                    heldIds.Add(manifest.Id);
+                    waiting++;
+                    await _output.WriteLineAsync(step.OutsideWindow
+                        ? $"waiting {manifest.Id} {version}: outside the maintenance window {decided.Window}; it opens at {decided.Window!.NextOpening(_clock.GetUtcNow()):yyyy-MM-dd HH:mm} {decided.Window.TimeZone} (run with --now to apply anyway)"
+                        : $"waiting {manifest.Id} {version}: {item.Reason}");
+                    continue;
+                }
+
+                var blockedBy = item.Action is PlanActions.Blocked
+                    ? item.Reason
+                    : manifest.Dependencies.Where(d => failedIds.Contains(d.Id)).Select(d => $"its dependency {d.Id} failed").FirstOrDefault();
+                if (blockedBy is null && await HoldAsync(package, manifest, item, enrollment, heldIds, cancellationToken))
                 {
                     waiting++;
                     continue;
                 }
 
                 string? note = null;
-                if (blockedBy is null && !open)
+                if (blockedBy is null && item.Action is PlanActions.Emergency)
                 {
-                    if (!(manifest.Emergency && manifest.Kind == UpdateKind.Legislative))
-                    {
-                        waiting++;
-                        await _output.WriteLineAsync($"waiting {manifest.Id} {NuGetVersion.Parse(manifest.Version).ToNormalizedString()}: outside the maintenance window {window}; it opens at {window!.NextOpening(_clock.GetUtcNow()):yyyy-MM-dd HH:mm} {window.TimeZone} (run with --now to apply anyway)");
-                        continue;
-                    }
-
-                    note = $"emergency legal update: applied outside the maintenance window {window}";
+                    note = $"emergency legal update: applied outside the maintenance window {decided.Window}";
                     await _output.WriteLineAsync($"EMERGENCY {manifest.Id}: {note}");
                 }
 
@@ -145,7 +124,7 @@ internal sealed class Applier
                 {
                     done++;
                     var why = manifest.LegalReferences.Count > 0 ? string.Join(", ", manifest.LegalReferences) : manifest.Title;
-                    await _output.WriteLineAsync($"applied {manifest.Id} {NuGetVersion.Parse(manifest.Version).ToNormalizedString()} ({why})");
+                    await _output.WriteLineAsync($"applied {manifest.Id} {version} ({why})");
                 }
                 else
                 {
@@ -170,7 +149,7 @@ internal sealed class Applier
                 File.Delete(rehearsal);
             }
 
-            _options.Progress?.Report(new ApplyProgress(newest.Count, newest.Count, string.Empty, "done"));
+            _options.Progress?.Report(new ApplyProgress(runnable.Count, runnable.Count, string.Empty, "done"));
         }
 
         return new ApplyCounts(done, failed, alreadyApplied, waiting);
@@ -192,11 +171,12 @@ internal sealed class Applier
     }
 
     /// <summary>
-    /// Holds back an update whose dependency is held, or that is gated and not approved for this installation
-    /// (asked right before it would apply); a gated one is rehearsed on a fresh copy instead, once it succeeded.
+    /// Holds back an update whose dependency is held in this run, that the plan rehearses only (gated, not approved),
+    /// or that the host gated since the last pull (asked right before it would apply); a gated one is rehearsed
+    /// on a fresh copy instead, once it succeeded.
     /// </summary>
     /// <returns><c>true</c> when the update must not be applied in this run.</returns>
-    private async Task<bool> HoldAsync(CachedPackage package, UpdateManifest manifest, Enrollment enrollment, HashSet<string> heldIds, CancellationToken cancellationToken)
+    private async Task<bool> HoldAsync(CachedPackage package, UpdateManifest manifest, PlanItem item, Enrollment enrollment, HashSet<string> heldIds, CancellationToken cancellationToken)
     {
         var version = NuGetVersion.Parse(manifest.Version).ToNormalizedString();
         if (manifest.Dependencies.FirstOrDefault(d => heldIds.Contains(d.Id)) is { } dependency)
@@ -206,7 +186,7 @@ internal sealed class Applier
             return true;
         }
 
-        if (await _gates.MayApplyAsync(enrollment, package, cancellationToken))
+        if (item.Action is not PlanActions.Rehearse && await _gates.MayApplyAsync(enrollment, package, cancellationToken))
         {
             return false;
         }
@@ -241,14 +221,9 @@ internal sealed class Applier
     {
         // Read again for each update: an earlier one in this run may have upgraded the IS.
         var isVersion = await _database.ReadIsVersionAsync(cancellationToken);
-        if (!VersionRange.TryParse(manifest.IsVersionRange, out var range))
+        if (SitePlanner.UnsupportedIsVersion(manifest, isVersion) is { } unsupported)
         {
-            return UpdateOutcome.Failed(UpdateStep.Load, $"isVersionRange '{manifest.IsVersionRange}' is not a version range");
-        }
-
-        if (!range.Satisfies(isVersion))
-        {
-            return UpdateOutcome.Failed(UpdateStep.Load, $"it supports IS versions {manifest.IsVersionRange} but this IS is {isVersion.ToNormalizedString()}");
+            return UpdateOutcome.Failed(UpdateStep.Load, unsupported);
         }
 
         var folder = Directory.CreateTempSubdirectory("applayer-update-");

@@ -1,5 +1,6 @@
 using AppLayer.Core;
 using AppLayer.Core.Api;
+using AppLayer.Core.Model;
 using AppLayer.Core.Tuf;
 using AppLayer.Site.Packages;
 using AppLayer.Site.Trust;
@@ -11,7 +12,10 @@ namespace AppLayer.Site.Agent;
 /// First verifies the feed's signed TUF metadata from the pinned root; then downloads each listed
 /// update that is neither applied nor cached, stops reading at the length the signed targets
 /// declare, checks length and SHA-512 against them while it is still a temporary file, and only
-/// then moves it into the cache. A listed update missing from the signed targets is refused.
+/// then moves it into the cache. A metadata failure stops the whole pull; an update that cannot be
+/// verified on its own (not signed, its delegated role not served, not served, other bytes) is
+/// skipped with its reason, recorded in <see cref="SitePaths.Skipped"/> and reported once as
+/// failed, and the others are taken.
 /// </summary>
 internal sealed class Puller
 {
@@ -28,14 +32,16 @@ internal sealed class Puller
         _options = options;
     }
 
-    /// <exception cref="PackageIntegrityException">A download's bytes differ from the signed targets; nothing of it is kept.</exception>
     /// <exception cref="Core.Tuf.TufException">The signed metadata did not verify; nothing was downloaded.</exception>
     public async Task<PullResult> PullAsync(Enrollment enrollment, HostClient client, CancellationToken cancellationToken)
     {
         var trust = new TrustStore(_paths.Trust);
         var source = trust.Feed ?? enrollment.Host;
         var updates = new List<AvailableUpdateDto>();
+        var skipped = new List<(SkippedUpdate Skip, bool Reportable)>();
         var listingCache = new ListingCache(Path.Combine(_paths.Root, "listing"));
+        var applied = await _database.ReadAppliedAsync(cancellationToken);
+        var alreadyApplied = 0;
         UpdatesAnswer listing;
         using (var metadata = new MetadataClient(source, enrollment.Key, _options.MetadataTimeout))
         {
@@ -49,29 +55,59 @@ internal sealed class Puller
 
             foreach (var update in listing.Updates)
             {
-                updates.Add(await SignedAsync(update, signed, updater, enrollment.Customer, cancellationToken));
+                NuGetVersion version;
+                try
+                {
+                    version = ParseListing(update);
+                }
+                catch (UserException ex)
+                {
+                    skipped.Add((Skip(update, ex.Message), false));
+                    continue;
+                }
+
+                if (applied.TryGetValue(update.Id, out var done) && done >= version)
+                {
+                    // In the IS already: nothing of it is downloaded, so nothing needs verifying (a copy without its role is fine).
+                    alreadyApplied++;
+                    continue;
+                }
+
+                try
+                {
+                    updates.Add(await SignedAsync(update, signed, updater, enrollment.Customer, cancellationToken));
+                }
+                catch (Exception ex) when (ex is PackageIntegrityException or UnverifiableTargetException)
+                {
+                    skipped.Add((Skip(update, ex.Message), true));
+                }
             }
         }
 
-        var applied = await _database.ReadAppliedAsync(cancellationToken);
         var cache = new PackageCache(_paths.Packages);
         using var feed = new NuGetFeed(source, enrollment.Key, new NuGetLogger(_output));
-        int downloaded = 0, cached = 0, alreadyApplied = 0;
+        int downloaded = 0, cached = 0;
         foreach (var update in updates)
         {
             var version = ParseListing(update);
-            if (applied.TryGetValue(update.Id, out var done) && done >= version)
-            {
-                alreadyApplied++;
-            }
-            else if (cache.Contains(update))
+            if (cache.Contains(update))
             {
                 cache.Relist(update);
                 cached++;
             }
             else
             {
-                await DownloadAsync(feed, cache, update, version, cancellationToken);
+                try
+                {
+                    await DownloadAsync(feed, cache, update, version, cancellationToken);
+                }
+                catch (UserException ex) when (ex is not TufException and not HostUnreachableException)
+                {
+                    // Not served, too slow, or other bytes than signed: this update alone; nothing of it was kept.
+                    skipped.Add((Skip(update, ex.Message), true));
+                    continue;
+                }
+
                 await _output.WriteLineAsync($"downloaded {update.Id} {version.ToNormalizedString()} ({update.Size:N0} bytes, SHA-512 verified)");
                 downloaded++;
             }
@@ -82,9 +118,40 @@ internal sealed class Puller
             listingCache.Write(listing.ETag, listing.Body);
         }
 
-        await _output.WriteLineAsync($"pull: {updates.Count} listed, {downloaded} downloaded, {cached} already cached, {alreadyApplied} already in the IS");
-        return new PullResult(updates.Count, downloaded, cached, alreadyApplied);
+        await RecordSkipsAsync(skipped, cancellationToken);
+        var skippedNote = skipped.Count > 0 ? $", {skipped.Count} SKIPPED (not verified)" : string.Empty;
+        await _output.WriteLineAsync($"pull: {listing.Updates.Count} listed, {downloaded} downloaded, {cached} already cached, {alreadyApplied} already in the IS{skippedNote}");
+        return new PullResult(listing.Updates.Count, downloaded, cached, alreadyApplied) { Skipped = skipped.Select(s => s.Skip).ToList() };
     }
+
+    private static SkippedUpdate Skip(AvailableUpdateDto update, string reason) =>
+        new(update.Id, NuGetVersion.TryParse(update.Version, out var v) ? v.ToNormalizedString() : update.Version, update.Kind, update.Title, reason);
+
+    /// <summary>
+    /// One line per skipped update; the list replaces the last pull's; an update skipped now and not
+    /// at the last pull becomes one failure report for the host (not one per poll).
+    /// </summary>
+    private async Task RecordSkipsAsync(List<(SkippedUpdate Skip, bool Reportable)> skipped, CancellationToken cancellationToken)
+    {
+        var list = new SkipList(_paths.Skipped);
+        var before = list.Read();
+        var outbox = new Reporting.Outbox(_paths.Outbox);
+        foreach (var (skip, reportable) in skipped)
+        {
+            await _output.WriteLineAsync($"SKIPPED {skip.Id} {skip.Version}: {skip.Reason}");
+            var known = before.Any(b => string.Equals(b.Id, skip.Id, StringComparison.OrdinalIgnoreCase) && b.Version == skip.Version);
+            if (reportable && !known)
+            {
+                await outbox.WriteAsync(
+                    new DeploymentReportDto(Guid.NewGuid().ToString(), skip.Id, skip.Version, DeploymentStatus.Failed.ToName(), Truncate("skipped, not downloaded: " + skip.Reason), null, _options.Clock.GetUtcNow()),
+                    cancellationToken);
+            }
+        }
+
+        list.Write(skipped.Select(s => s.Skip).ToList());
+    }
+
+    private static string Truncate(string message) => message.Length <= 4000 ? message : message[..3997] + "...";
 
     private async Task DownloadAsync(NuGetFeed feed, PackageCache cache, AvailableUpdateDto update, NuGetVersion version, CancellationToken cancellationToken)
     {

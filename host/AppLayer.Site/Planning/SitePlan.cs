@@ -17,8 +17,8 @@ public sealed record SitePlan(
 /// <summary>
 /// One update: <see cref="Action"/> is <c>apply</c> (with its <see cref="Order"/>), <c>emergency</c>
 /// (applies outside the window), <c>rehearse</c> (gated: only rehearsed on a copy until a manager approves it),
-/// <c>wait</c> (outside the window, or its dependency awaits approval), <c>applied</c>, <c>blocked</c> or
-/// <c>refused</c>, with the reason. <see cref="Gate"/> is the release gate as the host listed it at the last pull.
+/// <c>wait</c> (outside the window, or its dependency awaits approval or could not be verified), <c>applied</c>,
+/// <c>blocked</c>, <c>refused</c> or <c>skipped</c> (listed, but the last pull could not verify it), with the reason. <see cref="Gate"/> is the release gate as the host listed it at the last pull.
 /// </summary>
 public sealed record PlanItem(
     int? Order,
@@ -39,3 +39,26 @@ public sealed record PlanItem(
     /// <summary>The gate in words: <c>rehearse only: awaiting approval</c>, <c>approved</c>, or <c>null</c> when not gated.</summary>
     public string? GateStatus => PlanGate.Describe(Gate);
 }
+
+/// <summary>The words of <see cref="PlanItem.Action"/>.</summary>
+internal static class PlanActions
+{
+    public const string Apply = "apply";
+    public const string Emergency = "emergency";
+    public const string Rehearse = "rehearse";
+    public const string Wait = "wait";
+    public const string Applied = "applied";
+    public const string Blocked = "blocked";
+    public const string Refused = "refused";
+    public const string Skipped = "skipped";
+}
+
+/// <summary>A plan item with the cached package and manifest it decides about (none for a skipped update; no manifest for one decided from its listing).</summary>
+internal sealed record PlanStep(PlanItem Item, Packages.CachedPackage? Package, Sdk.UpdateManifest? Manifest)
+{
+    /// <summary>It waits only because the maintenance window is closed.</summary>
+    public bool OutsideWindow { get; init; }
+}
+
+/// <summary>The plan as shown, and its steps in order, for the applier to execute; the window it was decided against (none with --now).</summary>
+internal sealed record DecidedPlan(SitePlan Plan, IReadOnlyList<PlanStep> Steps, Scheduling.MaintenanceWindow? Window);

@@ -6,12 +6,15 @@ namespace AppLayer.Site.Planning;
 /// <summary>
 /// Puts pending updates in the order they must run: every dependency first, then by effective
 /// date (earliest first; none last), then by id. An update whose dependency is neither applied nor
-/// pending, or that sits in a dependency cycle, is kept with the reason it cannot run.
+/// pending, or that sits in a dependency cycle, is kept with the reason it cannot run; one whose
+/// dependency is listed but could not be verified at the last pull (<c>unverified</c>) waits for it,
+/// and so do its own dependents.
 /// </summary>
 internal static class UpdatePlanner
 {
-    public static IReadOnlyList<PlannedUpdate> Plan(IReadOnlyList<UpdateManifest> pending, IReadOnlyDictionary<string, NuGetVersion> applied)
+    public static IReadOnlyList<PlannedUpdate> Plan(IReadOnlyList<UpdateManifest> pending, IReadOnlyDictionary<string, NuGetVersion> applied, IReadOnlySet<string>? unverified = null)
     {
+        var waiting = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var byId = pending.ToDictionary(m => m.Id, StringComparer.OrdinalIgnoreCase);
         var blocked = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var waitsFor = pending.ToDictionary(m => m.Id, _ => new HashSet<string>(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
@@ -32,6 +35,10 @@ internal static class UpdatePlanner
                 {
                     waitsFor[manifest.Id].Add(other.Id);
                 }
+                else if (unverified?.Contains(dependency.Id) == true)
+                {
+                    waiting.TryAdd(manifest.Id, $"its dependency {dependency.Id} could not be verified at the last pull");
+                }
                 else
                 {
                     blocked[manifest.Id] = $"it needs {dependency.Id} {minimum} or later, which is neither applied nor available";
@@ -49,7 +56,7 @@ internal static class UpdatePlanner
             if (next is null)
             {
                 var cycle = string.Join(", ", remaining.Select(m => m.Id));
-                order.AddRange(remaining.Select(m => new PlannedUpdate(m, blocked.GetValueOrDefault(m.Id) ?? $"it is in a dependency cycle among {cycle}")));
+                order.AddRange(remaining.Select(m => new PlannedUpdate(m, blocked.GetValueOrDefault(m.Id) ?? $"it is in a dependency cycle among {cycle}", null)));
                 break;
             }
 
@@ -62,12 +69,22 @@ internal static class UpdatePlanner
                 blocked[next.Id] = reason;
             }
 
-            order.Add(new PlannedUpdate(next, reason));
+            var waits = reason is not null ? null
+                : waiting.GetValueOrDefault(next.Id) ?? waitsFor[next.Id].Where(waiting.ContainsKey).Select(d => $"its dependency {d} waits").FirstOrDefault();
+            if (waits is not null)
+            {
+                waiting[next.Id] = waits;
+            }
+
+            order.Add(new PlannedUpdate(next, reason, waits));
         }
 
         return order;
     }
 }
 
-/// <summary>One update in plan order; <see cref="BlockedBecause"/> says why it cannot run, if so.</summary>
-internal sealed record PlannedUpdate(UpdateManifest Manifest, string? BlockedBecause);
+/// <summary>
+/// One update in plan order; <see cref="BlockedBecause"/> says why it cannot run, if so, and
+/// <see cref="WaitingBecause"/> why it must wait (a dependency not verified yet), if so.
+/// </summary>
+internal sealed record PlannedUpdate(UpdateManifest Manifest, string? BlockedBecause, string? WaitingBecause);

@@ -158,6 +158,7 @@ internal sealed class TufUpdater(TrustStore store, IMetadataSource client, TimeP
     /// </summary>
     /// <returns><c>null</c> when no trusted role signs <paramref name="path"/>.</returns>
     /// <exception cref="TufException">A delegated role did not verify; it is not stored.</exception>
+    /// <exception cref="UnverifiableTargetException">The snapshot names a delegated role the feed does not serve.</exception>
     public async Task<SignedTarget?> FindAsync(VerifiedTargets top, string path, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(top);
@@ -209,7 +210,7 @@ internal sealed class TufUpdater(TrustStore store, IMetadataSource client, TimeP
             var fetched = await client.FetchAsync(name, meta.Length ?? MaxTargetsBytes, null, cancellationToken);
             if (fetched.NotFound)
             {
-                throw new TufException($"the snapshot names delegated targets metadata {name} but the feed does not serve it; refused.");
+                throw new UnverifiableTargetException($"the snapshot names delegated targets metadata {name} but the feed does not serve it, so the packages it signs cannot be verified; refused.");
             }
 
             CheckAgainstMeta(fetched, name, meta);
