@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AppLayer.Core;
+using AppLayer.Core.Api;
 
 namespace AppLayer.Cli;
 
@@ -135,7 +136,7 @@ public sealed class HostClient : IDisposable
 
     private static async Task<string> DescribeFailureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        var status = StatusLines.Of(response.StatusCode);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         try
         {

@@ -132,6 +132,8 @@ public sealed class SeededHost : IAsyncLifetime
         var builder = new PackageBuilder { Id = id, Version = NuGetVersion.Parse("1.0.0"), Description = title };
         builder.Authors.Add("AppLayer browser tests");
         builder.Files.Add(new PhysicalPackageFile(new MemoryStream(Encoding.UTF8.GetBytes(manifest.ToJson()))) { TargetPath = UpdateManifest.FileName });
+        // The feed refuses an update package without its plugin assembly; this one is never run.
+        builder.Files.Add(new PhysicalPackageFile(new MemoryStream("not a real assembly"u8.ToArray())) { TargetPath = $"lib/net10.0/{id}.dll" });
         using var stream = new MemoryStream();
         builder.Save(stream);
         return stream.ToArray();

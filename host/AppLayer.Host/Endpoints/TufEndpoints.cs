@@ -53,17 +53,7 @@ internal static class TufEndpoints
             return Problems.NotFound($"{name} is not a metadata file of this feed.");
         }
 
-        http.Response.Headers.ETag = file.ETag;
-        http.Response.Headers.CacheControl = "no-cache";
-        foreach (var candidate in http.Request.Headers.IfNoneMatch)
-        {
-            if (candidate is not null && candidate.Split(',').Any(c => c.Trim() == file.ETag || c.Trim() == "*"))
-            {
-                return Results.StatusCode(StatusCodes.Status304NotModified);
-            }
-        }
-
-        return Results.Bytes(file.Bytes, "application/json");
+        return ETags.Bytes(http, file.Bytes, file.ETag, "application/json");
     }
 
     private static async Task<bool> MaySeeAsync(string name, ClaimsPrincipal user, SiteService sites, CancellationToken cancellationToken)

@@ -163,7 +163,7 @@ internal sealed class HostClient : IDisposable
 
     private static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        var status = StatusLines.Of(response.StatusCode);
         var hint = response.StatusCode switch
         {
             HttpStatusCode.Unauthorized => " (the key is unknown or revoked; enroll again with a valid site key)",

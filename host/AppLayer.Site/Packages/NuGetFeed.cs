@@ -3,6 +3,7 @@ using NuGet.Configuration;
 using NuGet.Protocol;
 using NuGet.Protocol.Core.Types;
 using NuGet.Versioning;
+using AppLayer.Core.Api;
 
 namespace AppLayer.Site.Packages;
 
@@ -63,7 +64,7 @@ internal sealed class NuGetFeed : IDisposable
             using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
             if (!response.IsSuccessStatusCode)
             {
-                throw new UserException($"the feed answered {(int)response.StatusCode} {response.ReasonPhrase} for {id} {version} ({url}).");
+                throw new UserException($"the feed answered {StatusLines.Of(response.StatusCode)} for {id} {version} ({url}).");
             }
 
             await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);

@@ -1,5 +1,6 @@
 using System.Net;
 using AppLayer.Core.Tuf;
+using AppLayer.Core.Api;
 
 namespace AppLayer.Site.Trust;
 
@@ -44,7 +45,7 @@ internal sealed class MetadataClient : IMetadataSource, IDisposable
                 case HttpStatusCode.OK:
                     break;
                 default:
-                    throw new TufException($"the feed answered {(int)response.StatusCode} {response.ReasonPhrase} for metadata {name}.");
+                    throw new TufException($"the feed answered {StatusLines.Of(response.StatusCode)} for metadata {name}.");
             }
 
             if (response.Content.Headers.ContentLength > maxBytes)
