@@ -1,4 +1,4 @@
-using AppLayer.Core.Packages;
+using AppLayer.Protocol.Packages;
 using AppLayer.Feed.Indexing;
 using AppLayer.Feed.Releases;
 using AppLayer.Feed.Storage;

@@ -1,4 +1,4 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;

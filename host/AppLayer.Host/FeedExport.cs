@@ -2,12 +2,13 @@ using System.Text;
 using System.Text.Json;
 using AppLayer.Core;
 using AppLayer.Core.Services;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Storage;
 using AppLayer.Feed.Tuf;
-using AppLayer.Host.Endpoints;
+using AppLayer.Protocol;
+using AppLayer.Protocol.NuGet;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -82,12 +83,12 @@ public static class FeedExport
             {
                 var id = versions[0].Package.Id.ToLowerInvariant();
                 Write(target, $"v3/flatcontainer/{id}/index.json", JsonSerializer.SerializeToUtf8Bytes(new { versions = versions.Select(v => v.Version.ToNormalizedString().ToLowerInvariant()) }));
-                Write(target, $"v3/registration/{id}/index.json", Encoding.UTF8.GetBytes(NuGetDocuments.RegistrationIndex(site, versions).ToJsonString()));
+                Write(target, $"v3/registration/{id}/index.json", Encoding.UTF8.GetBytes(NuGetDocuments.RegistrationIndex(site, [.. versions.Select(v => v.ToNuGet())]).ToJsonString()));
                 foreach (var version in versions)
                 {
                     var normalized = version.Version.ToNormalizedString();
                     var lower = normalized.ToLowerInvariant();
-                    Write(target, $"v3/registration/{id}/{lower}.json", Encoding.UTF8.GetBytes(NuGetDocuments.RegistrationLeaf(site, version).ToJsonString()));
+                    Write(target, $"v3/registration/{id}/{lower}.json", Encoding.UTF8.GetBytes(NuGetDocuments.RegistrationLeaf(site, version.ToNuGet()).ToJsonString()));
                     await CopyAsync(files.OpenNupkg(version.Package.Id, normalized), Path.Combine(target, "v3", "flatcontainer", TufTargetPaths.For(id, normalized)), cancellationToken);
                     await CopyAsync(files.OpenNuspec(version.Package.Id, normalized), Path.Combine(target, "v3", "flatcontainer", id, lower, id + ".nuspec"), cancellationToken);
                     if (role is not null && version.Package is { Kit: false, Manifest.Customer: not null })
@@ -103,7 +104,7 @@ public static class FeedExport
                 {
                     var (total, page) = await query.SearchAsync(term, 0, 1000, prerelease, everyone, cancellationToken);
                     var path = SearchLayout.Replace("{prerelease}", prerelease ? "true" : "false", StringComparison.Ordinal).Replace("{q}", term, StringComparison.Ordinal);
-                    Write(target, path, Encoding.UTF8.GetBytes(NuGetDocuments.Search(site, total, page).ToJsonString()));
+                    Write(target, path, Encoding.UTF8.GetBytes(NuGetDocuments.Search(site, total, [.. page.Select(g => (IReadOnlyList<NuGetPackage>)[.. g.Select(v => v.ToNuGet())])]).ToJsonString()));
                 }
             }
 

@@ -1,5 +1,6 @@
 using AppLayer.Core;
 using AppLayer.Feed.Tuf;
+using AppLayer.Protocol;
 using AppLayer.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.GitHub.Tests.Support;
 using AppLayer.GitHubStandIn;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using AppLayer.Cli;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.GitHub.Tests.Support;
 using AppLayer.Host.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol;
 
 namespace AppLayer.Cli.Commands;
 

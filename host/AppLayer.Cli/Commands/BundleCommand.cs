@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AppLayer.Core;
+using AppLayer.Protocol;
 
 namespace AppLayer.Cli.Commands;
 

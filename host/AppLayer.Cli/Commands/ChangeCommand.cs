@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol;
 
 namespace AppLayer.Cli.Commands;
 

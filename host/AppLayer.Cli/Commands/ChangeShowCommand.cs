@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Cli.Commands;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
 using AppLayer.Host;
+using AppLayer.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Cli.Commands;

@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.History;
 using AppLayer.Core.Model;
+using AppLayer.Protocol;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace AppLayer.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Cli.Commands;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host;
+using AppLayer.Protocol;
 
 namespace AppLayer.Cli.Commands;
 

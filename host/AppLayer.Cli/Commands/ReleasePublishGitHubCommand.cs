@@ -1,7 +1,8 @@
 using System.CommandLine;
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.GitHub;
+using AppLayer.Protocol;
 
 namespace AppLayer.Cli.Commands;
 

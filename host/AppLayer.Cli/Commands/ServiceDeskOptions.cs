@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
 using AppLayer.Core.Service.Calendar;
+using AppLayer.Protocol;
 using NodaTime;
 using NodaTime.Text;
 

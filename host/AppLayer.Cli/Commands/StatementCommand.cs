@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Service.Statements;
+using AppLayer.Protocol;
 
 namespace AppLayer.Cli.Commands;
 

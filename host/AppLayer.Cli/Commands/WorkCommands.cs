@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AppLayer.Cli.Commands;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Service.Calendar;
 using NodaTime;
 

@@ -1,5 +1,5 @@
 using AppLayer.Cli.Commands;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host;
 using AppLayer.Site;

@@ -1,7 +1,8 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.LegalChanges;
 using AppLayer.Core.Model;
 using AppLayer.Core.Services;
+using AppLayer.Protocol;
 
 namespace AppLayer.Core.Compliance;
 

@@ -1,5 +1,6 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Stores;
+using AppLayer.Protocol;
 
 namespace AppLayer.Core.Compliance;
 

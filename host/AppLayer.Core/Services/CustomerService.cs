@@ -1,6 +1,7 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.Core.Stores;
+using AppLayer.Protocol;
 
 namespace AppLayer.Core.Services;
 

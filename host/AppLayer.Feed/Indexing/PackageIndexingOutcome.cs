@@ -3,7 +3,7 @@ using AppLayer.Core.Model;
 namespace AppLayer.Feed.Indexing;
 
 /// <summary>A <see cref="PackageIndexingResult"/> with its one-line reason and, on success, the stored package.</summary>
-/// <param name="Limit">For a package refused by one of the package limits, that limit's name (<c>AppLayer.Core.Packages.PackageLimitViolation</c>).</param>
+/// <param name="Limit">For a package refused by one of the package limits, that limit's name (<c>AppLayer.Protocol.Packages.PackageLimitViolation</c>).</param>
 public sealed record PackageIndexingOutcome(PackageIndexingResult Result, string Message, FeedPackage? Package = null, string? Limit = null)
 {
     public static PackageIndexingOutcome Success(FeedPackage package) =>

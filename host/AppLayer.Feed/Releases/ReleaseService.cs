@@ -1,8 +1,9 @@
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
+using AppLayer.Protocol;
 
 namespace AppLayer.Feed.Releases;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AppLayer.Core.Model;
 using AppLayer.Core.Stores;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Http;
 
 namespace AppLayer.Host.Dashboard;

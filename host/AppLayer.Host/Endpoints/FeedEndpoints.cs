@@ -8,6 +8,7 @@ using AppLayer.Feed.Indexing;
 using AppLayer.Feed.Tuf;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
+using AppLayer.Protocol.NuGet;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

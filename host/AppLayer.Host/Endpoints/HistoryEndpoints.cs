@@ -1,4 +1,4 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Changelog;
 using AppLayer.Core.History;
 using AppLayer.Core.Keys;

@@ -1,4 +1,4 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Services;
 using AppLayer.Host.Auth;
 using Microsoft.AspNetCore.Builder;

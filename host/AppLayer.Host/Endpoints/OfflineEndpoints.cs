@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Offline;

@@ -1,4 +1,4 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Feed;
 using AppLayer.Feed.Releases;
 using AppLayer.Host.Auth;

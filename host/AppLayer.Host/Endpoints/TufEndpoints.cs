@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using AppLayer.Core.Services;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Tuf;

@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Gates;
-using AppLayer.Core.Offline;
+using AppLayer.Protocol.Offline;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
 using AppLayer.Feed;
@@ -11,6 +11,7 @@ using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Storage;
 using AppLayer.Feed.Tuf;
 using AppLayer.Host.Endpoints;
+using AppLayer.Protocol;
 
 namespace AppLayer.Host.Offline;
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Gates;
 using AppLayer.Core.SystemLayer;
 using AppLayer.Feed;

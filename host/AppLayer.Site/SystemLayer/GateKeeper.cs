@@ -1,10 +1,10 @@
-using AppLayer.Core;
-using AppLayer.Core.Api;
-using AppLayer.Core.Gates;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol;
 using AppLayer.Sdk;
 using AppLayer.Site.Agent;
 using AppLayer.Site.Packages;
 using NuGet.Versioning;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Site.SystemLayer;
 
@@ -26,7 +26,7 @@ internal sealed class GateKeeper(SitePaths paths, SiteAgentOptions options)
     {
         try
         {
-            using var client = new HostClient(enrollment.Host, enrollment.Key, options.HostTimeout);
+            using var client = new AppLayerClient(enrollment.Host, enrollment.Key, AppLayerClientOptions.ForSite(options.HostTimeout));
             var gate = await client.GetGateAsync(package.Listing.Id, Normalized(package.Listing.Version), cancellationToken);
             return !gate.Gated || gate.Approved;
         }

@@ -1,5 +1,5 @@
-using AppLayer.Core;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
+using AppLayer.Protocol;
 
 namespace AppLayer.Site.Trust;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
 
 namespace AppLayer.Site.Trust;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Host.Tests.History;
 using AppLayer.Host.Tests.Infrastructure;
 

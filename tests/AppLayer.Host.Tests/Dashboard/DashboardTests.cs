@@ -1,5 +1,5 @@
 using System.Net;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host.Tests.History;
 using AppLayer.Host.Tests.Infrastructure;

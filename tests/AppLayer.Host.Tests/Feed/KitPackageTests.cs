@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Host.Tests.Api;
 using AppLayer.Host.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using System.Net.Http.Json;
 using AppLayer.Core.Model;
 

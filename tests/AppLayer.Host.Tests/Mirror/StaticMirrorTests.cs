@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Host.Tests.Feed;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Sdk;

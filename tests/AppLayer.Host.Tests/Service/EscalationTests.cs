@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Service.Mail;
 using AppLayer.Core.Service.Tickets;
 using AppLayer.Host.ServiceDesk;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using AppLayer.Core.Model;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Sdk;
 

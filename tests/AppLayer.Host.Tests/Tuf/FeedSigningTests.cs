@@ -1,5 +1,6 @@
 using AppLayer.Core;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
+using AppLayer.Protocol;
 
 namespace AppLayer.Host.Tests.Tuf;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Feed.Tuf;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Site;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using AppLayer.Core.Model;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Host.Tests.Infrastructure;
 
 namespace AppLayer.Host.Tests.Tuf;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Cli;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host;
 using AppLayer.Site.Offline;

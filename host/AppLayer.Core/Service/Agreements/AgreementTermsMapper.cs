@@ -1,5 +1,6 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Service.Calendar;
+using AppLayer.Protocol;
 
 namespace AppLayer.Core.Service.Agreements;
 

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Services;
+using AppLayer.Protocol;
 
 namespace AppLayer.Core.Service.Contacts;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Service.Mail;
 using AppLayer.Host.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

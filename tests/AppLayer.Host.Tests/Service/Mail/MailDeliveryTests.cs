@@ -1,4 +1,4 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Core.Service.Mail;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Host.Tests.Infrastructure;
