@@ -2,6 +2,7 @@ using System.Text.Json;
 using AppLayer.Core;
 using AppLayer.Protocol.Api;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal static class AgreementTerms
         try
         {
             await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync<AgreementTermsDto>(stream, HostClient.Json, cancellationToken);
+            return await JsonSerializer.DeserializeAsync<AgreementTermsDto>(stream, AppLayerClient.Json, cancellationToken);
         }
         catch (JsonException ex)
         {

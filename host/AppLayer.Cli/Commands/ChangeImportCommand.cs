@@ -3,6 +3,7 @@ using AppLayer.Core;
 using AppLayer.Protocol.Api;
 using AppLayer.GitHub;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -49,7 +50,7 @@ public static class ChangeImportCommand
 
                 try
                 {
-                    var imported = await client.PostAsync<ImportedLegalChangeDto>("api/legal-changes/import", issue.Request, ct);
+                    var imported = await client.PostAsync<ImportedLegalChangeDto>(ApiRoutes.LegalChangesImport, issue.Request, ct);
                     outcomes.Add(imported.Outcome);
                     await output.WriteLineAsync($"issue #{issue.Number} {imported.Outcome}: legal change {imported.Change.Id}, {imported.Change.Reference}");
                 }

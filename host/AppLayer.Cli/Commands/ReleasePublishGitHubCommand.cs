@@ -3,6 +3,7 @@ using AppLayer.Core;
 using AppLayer.Protocol.Api;
 using AppLayer.GitHub;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -27,7 +28,7 @@ public static class ReleasePublishGitHubCommand
             var repository = RepositoryName.Parse(parse.GetValue(repo));
             var name = parse.GetValue(release)?.Trim() ?? string.Empty;
             using var client = Common.Client(parse, host, key);
-            var found = (await client.GetAsync<List<ReleaseDto>>("api/releases", ct))
+            var found = (await client.GetAsync<List<ReleaseDto>>(ApiRoutes.Releases, ct))
                 .FirstOrDefault(r => r.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new UserException($"release '{name}' does not exist on the host.");
             var github = GitHubConnection.Create(parse.GetValue(apiUrl), parse.GetValue(token));

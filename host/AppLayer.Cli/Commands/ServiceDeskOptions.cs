@@ -32,6 +32,4 @@ internal static class ServiceDeskOptions
 
         return local.Value.InZoneLeniently(DateTimeZoneProviders.Tzdb[CoverageCalendar.DefaultZoneId]).ToDateTimeOffset();
     }
-
-    public static string Path(string prefix, string? id) => $"{prefix}/{Uri.EscapeDataString(id ?? string.Empty)}";
 }

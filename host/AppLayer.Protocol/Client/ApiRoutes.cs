@@ -76,6 +76,8 @@ public static class ApiRoutes
 
     public static string Gate(string packageId, string version) => $"{Gates}/{Escape(packageId)}/{Escape(version)}";
 
+    public static string GateApprovals(string packageId, string version) => Gate(packageId, version) + "/approvals";
+
     public static string Ticket(string? id) => $"{Tickets}/{Escape(id)}";
 
     public static string Ticket(long id) => Ticket(id.ToString(CultureInfo.InvariantCulture));
