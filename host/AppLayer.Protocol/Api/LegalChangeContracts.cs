@@ -1,6 +1,45 @@
 namespace AppLayer.Protocol.Api;
 
-// Bodies of the legal change work-item endpoints (see docs/api.md).
+// Legal changes and their work-item endpoints (see docs/api.md).
+
+/// <summary>
+/// A new legal change. <see cref="Reference"/> and <see cref="References"/> together give its legal
+/// references (the first is its name). With <see cref="Merge"/>, a change whose reference is recorded
+/// already in the jurisdiction is merged into that one instead of being refused.
+/// </summary>
+public sealed record CreateLegalChangeRequest(
+    string Reference,
+    string Title,
+    string Jurisdiction,
+    string Area,
+    DateOnly EffectiveDate,
+    IReadOnlyList<string> Modules,
+    IReadOnlyList<string>? References = null,
+    string? SourceUrl = null,
+    DateOnly? AnnouncedOn = null,
+    DateOnly? TransitionEndsOn = null,
+    string? Assignee = null,
+    bool Merge = false);
+
+public sealed record LegalChangeDto(
+    long Id,
+    string Reference,
+    string Title,
+    string Jurisdiction,
+    string Area,
+    DateOnly EffectiveDate,
+    IReadOnlyList<string> Modules,
+    IReadOnlyList<string> References,
+    string Status,
+    string? StatusReason,
+    string? SourceUrl,
+    DateOnly? AnnouncedOn,
+    DateOnly? TransitionEndsOn,
+    string? Assignee,
+    string? ExternalId,
+    IReadOnlyList<LinkedPackageDto> Packages,
+    DateTimeOffset RecordedAt,
+    DateTimeOffset UpdatedAt);
 
 /// <summary>An update package serving a legal change: linked by its manifest's legal references or explicitly.</summary>
 public sealed record LinkedPackageDto(string Id, string Link);

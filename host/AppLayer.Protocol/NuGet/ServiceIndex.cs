@@ -1,4 +1,4 @@
-using System.Text.Json.Serialization;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Protocol.NuGet;
 
@@ -8,7 +8,7 @@ public sealed record ServiceIndex(string Version, IReadOnlyList<ServiceIndexReso
     public static ServiceIndex For(string baseUrl) => new(
         "3.0.0",
         [
-            new($"{baseUrl}/api/v2/package", "PackagePublish/2.0.0", "Push update packages (publish or manager key)."),
+            new($"{baseUrl}/{ApiRoutes.PackagePublish}", "PackagePublish/2.0.0", "Push update packages (publish or manager key)."),
             new($"{baseUrl}/v3/flatcontainer/", "PackageBaseAddress/3.0.0", "Package contents (any key)."),
             new($"{baseUrl}/v3/registration/", "RegistrationsBaseUrl", "Package metadata (any key)."),
             new($"{baseUrl}/v3/registration/", "RegistrationsBaseUrl/3.0.0-rc", "Package metadata (any key)."),
@@ -19,8 +19,3 @@ public sealed record ServiceIndex(string Version, IReadOnlyList<ServiceIndexReso
             new($"{baseUrl}/v3/search", "SearchQueryService/3.5.0", "Search (any key)."),
         ]);
 }
-
-public sealed record ServiceIndexResource(
-    [property: JsonPropertyName("@id")] string Id,
-    [property: JsonPropertyName("@type")] string Type,
-    [property: JsonPropertyName("comment")] string Comment);
