@@ -1,4 +1,3 @@
-using AppLayer.Core;
 using AppLayer.Protocol;
 using Octokit;
 

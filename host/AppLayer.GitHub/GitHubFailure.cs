@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using AppLayer.Core;
 using AppLayer.Protocol;
 using Octokit;
 

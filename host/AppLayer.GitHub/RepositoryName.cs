@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using AppLayer.Core;
 using AppLayer.Protocol;
 
 namespace AppLayer.GitHub;
