@@ -38,7 +38,7 @@ public sealed class SiteToolPackageTests
 
             names.ShouldContain("AppLayer.Protocol.dll");
             names.ShouldContain("AppLayer.Sdk.dll");
-            names.ShouldNotContain("AppLayer.Core.dll", Case.Insensitive);
+            names.ShouldNotContain(n => string.Equals(n, "AppLayer.Core.dll", StringComparison.OrdinalIgnoreCase), "the site agent references Protocol and Sdk, not the host's Core");
         }
 
         [Fact]
