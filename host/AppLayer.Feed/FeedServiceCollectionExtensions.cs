@@ -1,7 +1,7 @@
-using AppLayer.Protocol.Packages;
 using AppLayer.Feed.Indexing;
 using AppLayer.Feed.Releases;
 using AppLayer.Feed.Storage;
+using AppLayer.Protocol.Packages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

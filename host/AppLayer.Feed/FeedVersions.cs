@@ -1,5 +1,5 @@
-using NuGet.Versioning;
 using AppLayer.Protocol;
+using NuGet.Versioning;
 
 namespace AppLayer.Feed;
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Protocol.Api;
 using AppLayer.Core.Keys;
 using AppLayer.Core.Model;
 using AppLayer.Host.Dashboard;
 using AppLayer.Host.Endpoints;
 using AppLayer.Host.Http;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -2,13 +2,13 @@ using System.Text;
 using System.Text.Json;
 using AppLayer.Core;
 using AppLayer.Core.Services;
-using AppLayer.Protocol.Tuf;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Storage;
 using AppLayer.Feed.Tuf;
 using AppLayer.Protocol;
 using AppLayer.Protocol.NuGet;
+using AppLayer.Protocol.Tuf;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -1,8 +1,8 @@
-using AppLayer.Protocol.Api;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using AppLayer.Site.Agent;
 using AppLayer.Site.Reporting;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Site;
 

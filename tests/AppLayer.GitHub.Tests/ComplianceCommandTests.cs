@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using AppLayer.Cli;
-using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.GitHub.Tests.Support;
 using AppLayer.Host.Tests.Infrastructure;
-using AppLayer.Sdk;
+using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Client;
+using AppLayer.Sdk;
 
 namespace AppLayer.GitHub.Tests;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using AppLayer.Protocol.Api;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Site.Packages;
 using AppLayer.Site.Tests.Support;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Protocol.Api;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;

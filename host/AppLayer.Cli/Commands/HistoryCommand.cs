@@ -2,12 +2,12 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using AppLayer.Core;
-using AppLayer.Protocol.Api;
 using AppLayer.Core.History;
 using AppLayer.Core.Model;
 using AppLayer.Protocol;
-using Microsoft.AspNetCore.Http.Extensions;
+using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Client;
+using Microsoft.AspNetCore.Http.Extensions;
 
 namespace AppLayer.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Protocol.Api;
 using AppLayer.Core.Service.Statements;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using AppLayer.Core;
-using AppLayer.Protocol.Api;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;

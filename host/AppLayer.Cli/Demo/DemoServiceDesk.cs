@@ -1,9 +1,9 @@
 using System.Globalization;
 using AppLayer.Cli.Commands;
-using AppLayer.Protocol.Api;
 using AppLayer.Core.Service.Calendar;
-using NodaTime;
+using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Client;
+using NodaTime;
 
 namespace AppLayer.Cli.Demo;
 

@@ -1,10 +1,10 @@
 using AppLayer.Cli.Commands;
-using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using AppLayer.Site;
 using AppLayer.Site.DemoIs;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Demo;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Services;
 

@@ -1,9 +1,9 @@
 using AppLayer.Core;
-using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Feed.Releases;
 

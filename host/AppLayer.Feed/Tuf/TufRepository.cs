@@ -4,10 +4,10 @@ using System.Text.Json.Nodes;
 using AppLayer.Core;
 using AppLayer.Core.Model;
 using AppLayer.Core.Stores;
-using AppLayer.Protocol.Tuf;
 using AppLayer.Feed.Indexing;
 using AppLayer.Feed.Storage;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Tuf;
 using Microsoft.Extensions.Options;
 
 namespace AppLayer.Feed.Tuf;

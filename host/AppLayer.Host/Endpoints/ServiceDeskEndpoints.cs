@@ -1,4 +1,3 @@
-using AppLayer.Protocol.Api;
 using AppLayer.Core.Service.Agreements;
 using AppLayer.Core.Service.Contacts;
 using AppLayer.Core.Service.Statements;
@@ -7,6 +6,7 @@ using AppLayer.Core.Service.Work;
 using AppLayer.Host.Auth;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,11 +1,11 @@
 using System.Security.Claims;
 using AppLayer.Core.Services;
-using AppLayer.Protocol.Tuf;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Tuf;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
+using AppLayer.Protocol.Tuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,11 +1,11 @@
 using AppLayer.Core;
-using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
-using AppLayer.Protocol.Offline;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
 using AppLayer.Feed;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Offline;
 
 namespace AppLayer.Host.Offline;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using AppLayer.Protocol.Api;
 using AppLayer.Core.SystemLayer;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.SystemLayer;
 

@@ -1,9 +1,9 @@
-using AppLayer.Protocol.Api;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
+using AppLayer.Site.Isolation;
 using AppLayer.Site.Packages;
 using AppLayer.Site.Planning;
-using AppLayer.Site.Isolation;
 using AppLayer.Site.Reporting;
 using NuGet.Versioning;
 

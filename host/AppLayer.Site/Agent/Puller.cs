@@ -1,10 +1,10 @@
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Tuf;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Site.Packages;
 using AppLayer.Site.Trust;
 using NuGet.Versioning;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Site.Agent;
 

@@ -1,5 +1,5 @@
-using AppLayer.Protocol.Api;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
 using AppLayer.Site.Isolation;
 using AppLayer.Site.Packages;

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json;
+using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Offline;
-using AppLayer.Protocol;
 using AppLayer.Site.Packages;
 
 namespace AppLayer.Site.Offline;

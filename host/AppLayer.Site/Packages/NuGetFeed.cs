@@ -1,10 +1,10 @@
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using NuGet.Configuration;
 using NuGet.Protocol;
 using NuGet.Protocol.Core.Types;
 using NuGet.Versioning;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Site.Packages;
 

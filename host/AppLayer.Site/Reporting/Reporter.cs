@@ -1,7 +1,7 @@
-using AppLayer.Protocol.Api;
 using AppLayer.Protocol;
-using AppLayer.Site.Agent;
+using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Client;
+using AppLayer.Site.Agent;
 
 namespace AppLayer.Site.Reporting;
 

@@ -1,10 +1,10 @@
-using AppLayer.Protocol.Api;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using AppLayer.Sdk;
 using AppLayer.Site.Agent;
 using AppLayer.Site.Packages;
 using NuGet.Versioning;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Site.SystemLayer;
 

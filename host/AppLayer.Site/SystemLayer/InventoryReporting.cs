@@ -1,7 +1,7 @@
 using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using AppLayer.Site.Agent;
 using AppLayer.Site.Checks;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Site.SystemLayer;
 

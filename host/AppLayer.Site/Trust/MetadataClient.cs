@@ -1,8 +1,8 @@
 using System.Net;
-using AppLayer.Protocol.Tuf;
-using AppLayer.Protocol.Api;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Client;
+using AppLayer.Protocol.Tuf;
 
 namespace AppLayer.Site.Trust;
 

@@ -1,5 +1,5 @@
-using AppLayer.Protocol.Tuf;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Tuf;
 
 namespace AppLayer.Site.Trust;
 

@@ -2,8 +2,8 @@ using AppLayer.Cli;
 using AppLayer.Core.Model;
 using AppLayer.GitHubStandIn;
 using AppLayer.Host;
-using Microsoft.Extensions.Time.Testing;
 using AppLayer.Protocol.Client;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AppLayer.GitHub.Tests.Support;
 

@@ -1,7 +1,7 @@
 using AppLayer.Core.Compliance;
 using AppLayer.Core.Model;
-using AppLayer.Protocol.Api;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,6 +1,6 @@
 using AppLayer.Core;
-using AppLayer.Protocol.Tuf;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Tuf;
 
 namespace AppLayer.Host.Tests.Tuf;
 

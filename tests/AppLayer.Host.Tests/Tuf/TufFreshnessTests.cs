@@ -1,7 +1,7 @@
 using System.Net;
-using AppLayer.Protocol.Tuf;
 using AppLayer.Feed.Tuf;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Site;
 using Microsoft.Extensions.Options;
 

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Cli;
-using AppLayer.Protocol.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using AppLayer.Site.Offline;
 using AppLayer.Site.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Site.Tests.Offline;
 

@@ -1,6 +1,6 @@
-using AppLayer.Protocol.Api;
 using AppLayer.Core.Service.Calendar;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Service.Agreements;
 

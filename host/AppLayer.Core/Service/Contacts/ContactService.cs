@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using AppLayer.Protocol.Api;
 using AppLayer.Core.Services;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Service.Contacts;
 

@@ -1,8 +1,8 @@
-using AppLayer.Protocol.Api;
 using AppLayer.Core.Service.Agreements;
 using AppLayer.Core.Service.Tickets;
 using AppLayer.Core.Services;
 using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Service.Work;
 
