@@ -3,6 +3,7 @@ using System.Text.Json;
 using AppLayer.Core;
 using AppLayer.Core.Services;
 using AppLayer.Feed;
+using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Storage;
 using AppLayer.Feed.Tuf;
@@ -77,6 +78,22 @@ public static class FeedExport
             var everyone = new FeedCaller(SeesAll: false, CustomerCode: string.IsNullOrWhiteSpace(customer) ? null : customer.Trim());
             var role = everyone.CustomerCode is { } code ? TufDelegations.RoleFor(code) : null;
             var packages = await query.AllAsync(everyone, cancellationToken);
+
+            // Nothing is written while a package the copy would carry is not the file the feed signed.
+            var integrity = provider.GetRequiredService<PackageIntegrity>();
+            var damaged = new List<DamagedPackage>();
+            foreach (var package in packages)
+            {
+                if (await integrity.CheckAsync(package.Package, cancellationToken) is { } found)
+                {
+                    damaged.Add(found);
+                }
+            }
+
+            if (damaged.Count > 0)
+            {
+                throw new UserException($"nothing exported: {damaged.Count} stored package(s) are damaged ({string.Join("; ", damaged)}); run 'applayer feed verify' and push them again from their source.");
+            }
 
             Write(target, "v3/index.json", JsonSerializer.SerializeToUtf8Bytes(ServiceIndex.For(site) with { Resources = [.. ServiceIndex.For(site).Resources.Where(r => !r.Type.StartsWith("PackagePublish", StringComparison.Ordinal))] }, JsonSerializerOptions.Web));
             foreach (var versions in packages.GroupBy(p => p.Package.Id.ToLowerInvariant()).Select(g => g.ToList()))

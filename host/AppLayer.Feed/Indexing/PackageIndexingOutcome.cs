@@ -9,6 +9,10 @@ public sealed record PackageIndexingOutcome(PackageIndexingResult Result, string
     public static PackageIndexingOutcome Success(FeedPackage package) =>
         new(PackageIndexingResult.Success, $"{package.Id} {package.Version} was added to the feed.", package);
 
+    /// <summary>The signed package pushed again over a damaged stored copy: the stored file is right again.</summary>
+    public static PackageIndexingOutcome Repaired(FeedPackage package) =>
+        new(PackageIndexingResult.Success, $"{package.Id} {package.Version} was damaged on the host and is put right from this push.", package);
+
     public static PackageIndexingOutcome AlreadyExists(string id, string version) =>
         new(PackageIndexingResult.AlreadyExists, $"{id} {version} is in the feed already; push a new version.");
 
