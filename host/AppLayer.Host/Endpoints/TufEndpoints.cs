@@ -44,12 +44,11 @@ internal static class TufEndpoints
             return Problems.NotFound($"{name} is not a metadata file of this feed.");
         }
 
-        foreach (var signed in await tuf.EnsureFreshAsync(cancellationToken))
-        {
-            TufRefreshLog.Signed(loggers.CreateLogger(typeof(TufRefreshService)), signed.File, signed.Version, signed.Expires, "served");
-        }
-
-        if (tuf.Serve(name) is not { } file)
+        var file = await tuf.ServeFreshAsync(
+            name,
+            signed => TufRefreshLog.Signed(loggers.CreateLogger(typeof(TufRefreshService)), signed.File, signed.Version, signed.Expires, "served"),
+            cancellationToken);
+        if (file is null)
         {
             return Problems.NotFound($"{name} is not a metadata file of this feed.");
         }
