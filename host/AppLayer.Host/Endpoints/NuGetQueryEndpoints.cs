@@ -30,22 +30,32 @@ internal static class NuGetQueryEndpoints
         return app;
     }
 
-    private static async Task<IResult> RegistrationIndexAsync(string id, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken ct)
+    private static async Task<IResult> RegistrationIndexAsync(string id, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, RenderedDocuments documents, CancellationToken ct)
     {
-        var versions = await query.VersionsAsync(id, await FeedCallers.ResolveAsync(user, sites, ct), ct);
-        return versions.Count == 0
-            ? Problems.NotFound($"Package '{id}' is not in the feed.")
-            : Json(http, NuGetDocuments.RegistrationIndex(BaseUrl(http.Request), [.. versions.Select(v => v.ToNuGet())]));
+        var caller = await FeedCallers.ResolveAsync(user, sites, ct);
+        return await documents.AnswerAsync(http, http.Request.Path, caller, RenderAsync, ct)
+            ?? Problems.NotFound($"Package '{id}' is not in the feed.");
+
+        async Task<JsonObject?> RenderAsync(CancellationToken cancellationToken)
+        {
+            var versions = await query.VersionsAsync(id, caller, cancellationToken);
+            return versions.Count == 0 ? null : NuGetDocuments.RegistrationIndex(BaseUrl(http.Request), [.. versions.Select(v => v.ToNuGet())]);
+        }
     }
 
-    private static async Task<IResult> RegistrationLeafAsync(string id, string version, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken ct)
+    private static async Task<IResult> RegistrationLeafAsync(string id, string version, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, RenderedDocuments documents, CancellationToken ct)
     {
-        var normalized = Feed.FeedVersions.Normalize(version);
-        var match = (await query.VersionsAsync(id, await FeedCallers.ResolveAsync(user, sites, ct), ct))
-            .FirstOrDefault(v => v.Version.ToNormalizedString() == normalized);
-        return match is null
-            ? Problems.NotFound($"{id} {version} is not in the feed.")
-            : Json(http, NuGetDocuments.RegistrationLeaf(BaseUrl(http.Request), match.ToNuGet()));
+        var caller = await FeedCallers.ResolveAsync(user, sites, ct);
+        return await documents.AnswerAsync(http, http.Request.Path, caller, RenderAsync, ct)
+            ?? Problems.NotFound($"{id} {version} is not in the feed.");
+
+        async Task<JsonObject?> RenderAsync(CancellationToken cancellationToken)
+        {
+            var normalized = Feed.FeedVersions.Normalize(version);
+            var match = (await query.VersionsAsync(id, caller, cancellationToken))
+                .FirstOrDefault(v => v.Version.ToNormalizedString() == normalized);
+            return match is null ? null : NuGetDocuments.RegistrationLeaf(BaseUrl(http.Request), match.ToNuGet());
+        }
     }
 
     private static async Task<IResult> SearchAsync(HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken ct)
