@@ -50,7 +50,7 @@ public sealed class StampedCache<TKey, TValue>(DatabaseChanges changes, int maxE
             }
             else if (generation.Stamp < stamp)
             {
-                // the stamp only grows: a newer stamp starts an empty generation; an older one keeps nothing.
+                // data_version only grows: a newer stamp starts an empty generation; an older one keeps nothing.
                 var next = new Generation(stamp);
                 next.Values[key] = value;
                 _current = next;
