@@ -258,7 +258,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
             signed = await RefreshLockedAsync(roles, cancellationToken);
             var after = signed.Count == 0 ? roles : Roles();
             var due = after.Where(r => r.RefreshAt is not null).Select(r => r.RefreshAt!.Value).DefaultIfEmpty(DateTimeOffset.MinValue).Min();
-            freshness = new Freshness(FileStamp.Of(MetadataPath("timestamp.json")), due, generation);
+            freshness = new Freshness(FileStamp.Of(TimestampPath), due, generation);
         }
 
         _freshness = freshness;
@@ -521,7 +521,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
             time.GetUtcNow() + (lifetime ?? Lifetimes.TimestampLifetime),
             new JsonObject { ["meta"] = new JsonObject { ["snapshot.json"] = Meta(snapshot.Version, snapshotBytes) } },
             [key]);
-        TufFiles.WriteAtomic(MetadataPath("timestamp.json"), doc.ToBytes());
+        TufFiles.WriteAtomic(TimestampPath, doc.ToBytes());
         return Signed("timestamp.json", doc);
     }
 

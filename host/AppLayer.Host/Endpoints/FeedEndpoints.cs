@@ -24,7 +24,7 @@ internal static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v3/index.json", (HttpContext http) =>
-            ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(ServiceIndex.For($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"), JsonSerializerOptions.Web), "application/json"))
+            ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(ServiceIndex.For(http.Request.BaseUrl()), JsonSerializerOptions.Web), "application/json"))
             .AllowAnonymous();
 
         app.MapPut("/api/v2/package", PushAsync)

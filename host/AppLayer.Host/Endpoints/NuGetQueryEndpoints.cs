@@ -33,20 +33,20 @@ internal static class NuGetQueryEndpoints
     private static async Task<IResult> RegistrationIndexAsync(string id, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, RenderedDocuments documents, CancellationToken ct)
     {
         var caller = await FeedCallers.ResolveAsync(user, sites, ct);
-        return await documents.AnswerAsync(http, http.Request.Path, caller, RenderAsync, ct)
+        return await documents.AnswerAsync(http, caller, RenderAsync, ct)
             ?? Problems.NotFound($"Package '{id}' is not in the feed.");
 
         async Task<JsonObject?> RenderAsync(CancellationToken cancellationToken)
         {
             var versions = await query.VersionsAsync(id, caller, cancellationToken);
-            return versions.Count == 0 ? null : NuGetDocuments.RegistrationIndex(BaseUrl(http.Request), [.. versions.Select(v => v.ToNuGet())]);
+            return versions.Count == 0 ? null : NuGetDocuments.RegistrationIndex(http.Request.BaseUrl(), [.. versions.Select(v => v.ToNuGet())]);
         }
     }
 
     private static async Task<IResult> RegistrationLeafAsync(string id, string version, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, RenderedDocuments documents, CancellationToken ct)
     {
         var caller = await FeedCallers.ResolveAsync(user, sites, ct);
-        return await documents.AnswerAsync(http, http.Request.Path, caller, RenderAsync, ct)
+        return await documents.AnswerAsync(http, caller, RenderAsync, ct)
             ?? Problems.NotFound($"{id} {version} is not in the feed.");
 
         async Task<JsonObject?> RenderAsync(CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ internal static class NuGetQueryEndpoints
             var normalized = Feed.FeedVersions.Normalize(version);
             var match = (await query.VersionsAsync(id, caller, cancellationToken))
                 .FirstOrDefault(v => v.Version.ToNormalizedString() == normalized);
-            return match is null ? null : NuGetDocuments.RegistrationLeaf(BaseUrl(http.Request), match.ToNuGet());
+            return match is null ? null : NuGetDocuments.RegistrationLeaf(http.Request.BaseUrl(), match.ToNuGet());
         }
     }
 
@@ -65,7 +65,7 @@ internal static class NuGetQueryEndpoints
         var take = int.TryParse(q["take"], out var t) ? t : 20;
         var prerelease = bool.TryParse(q["prerelease"], out var p) && p;
         var (total, page) = await query.SearchAsync(q["q"], skip, take, prerelease, await FeedCallers.ResolveAsync(user, sites, ct), ct);
-        return Json(http, NuGetDocuments.Search(BaseUrl(http.Request), total, [.. page.Select(g => (IReadOnlyList<NuGetPackage>)[.. g.Select(v => v.ToNuGet())])]));
+        return Json(http, NuGetDocuments.Search(http.Request.BaseUrl(), total, [.. page.Select(g => (IReadOnlyList<NuGetPackage>)[.. g.Select(v => v.ToNuGet())])]));
     }
 
     private static async Task<IResult> UnlistAsync(string id, string version, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken ct)
@@ -80,6 +80,4 @@ internal static class NuGetQueryEndpoints
 
     private static IResult Json(HttpContext http, JsonObject body) =>
         ETags.Bytes(http, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json");
-
-    private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

@@ -20,9 +20,9 @@ internal sealed class RenderedDocuments(DatabaseChanges changes)
     /// <summary>Answers the document (or a 304), rendering it only when it is not kept.</summary>
     /// <param name="render">The document, or <c>null</c> when there is none (then nothing is kept).</param>
     /// <returns><c>null</c> when <paramref name="render"/> found no document.</returns>
-    public async Task<IResult?> AnswerAsync(HttpContext http, string path, FeedCaller caller, Func<CancellationToken, Task<JsonObject?>> render, CancellationToken cancellationToken)
+    public async Task<IResult?> AnswerAsync(HttpContext http, FeedCaller caller, Func<CancellationToken, Task<JsonObject?>> render, CancellationToken cancellationToken)
     {
-        var key = new Key(path.ToLowerInvariant(), $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}", caller.SeesAll, caller.CustomerCode);
+        var key = new Key(http.Request.Path.Value!.ToLowerInvariant(), http.Request.BaseUrl(), caller.SeesAll, caller.CustomerCode);
         var rendered = await _documents.GetAsync(key, async (_, ct) => await render(ct) is { } body ? Rendered.Of(body) : null, cancellationToken);
         return rendered is null ? null : ETags.Bytes(http, rendered.Bytes, rendered.ETag, "application/json");
     }
