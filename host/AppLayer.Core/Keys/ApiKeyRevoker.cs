@@ -1,5 +1,4 @@
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.ServiceDesk.Contacts;
 
 namespace AppLayer.Core.Keys;
 

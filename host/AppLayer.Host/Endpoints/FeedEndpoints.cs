@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
+using AppLayer.Core.Installations;
 using AppLayer.Core.LegalChanges;
-using AppLayer.Core.Services;
 using AppLayer.Feed;
-using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Indexing;
+using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Tuf;
 using AppLayer.Host.Auth;

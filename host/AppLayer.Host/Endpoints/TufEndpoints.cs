@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using AppLayer.Core.Services;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
 using AppLayer.Feed;
 using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Protocol;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using AppLayer.Core.Services;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Releases;
 using AppLayer.Storage;
 using Microsoft.AspNetCore.Http;
 
