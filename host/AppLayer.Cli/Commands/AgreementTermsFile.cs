@@ -7,7 +7,7 @@ using AppLayer.Protocol.Client;
 namespace AppLayer.Cli.Commands;
 
 /// <summary>Reads agreement terms for <c>applayer customer agreement --terms FILE</c>.</summary>
-internal static class AgreementTerms
+internal static class AgreementTermsFile
 {
     public static async Task<AgreementTermsDto?> ReadAsync(string? path, CancellationToken cancellationToken)
     {

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace AppLayer.Site;
 
 /// <summary>Runs the agent's own constant SQL with <c>$name</c> parameters.</summary>
-internal static class Sql
+internal static class SiteSql
 {
     public static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
