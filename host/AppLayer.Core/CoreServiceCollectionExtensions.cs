@@ -44,6 +44,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(new ServiceDeskSettings());
         services.TryAddSingleton<ServiceDeskDirectory>();
         services.TryAddSingleton<AgreementService>();
+        services.TryAddSingleton<AgreementsInForce>();
         services.TryAddSingleton<ContactService>();
         services.TryAddSingleton<TicketService>();
         services.TryAddSingleton<EscalationService>();

@@ -7,7 +7,7 @@ using AppLayer.Protocol.Api;
 namespace AppLayer.Feed;
 
 /// <summary>The feed's updates as the API lists them: all of them, or those one installation is entitled to.</summary>
-public sealed class UpdateCatalog(IPackageStore packages, IAgreementStore agreements)
+public sealed class UpdateCatalog(IPackageStore packages, AgreementsInForce agreements)
 {
     /// <returns>Every package in the feed, by id and version.</returns>
     public async Task<IReadOnlyList<AvailableUpdateDto>> ListAllAsync(CancellationToken cancellationToken)
@@ -24,7 +24,7 @@ public sealed class UpdateCatalog(IPackageStore packages, IAgreementStore agreem
     public async Task<IReadOnlyList<AvailableUpdateDto>> ForInstallationAsync(Installation installation, CancellationToken cancellationToken, Func<FeedPackage, bool>? visible = null)
     {
         ArgumentNullException.ThrowIfNull(installation);
-        var agreement = await agreements.FindCurrentAsync(installation.CustomerId, cancellationToken);
+        var agreement = await agreements.FindAsync(installation.CustomerId, cancellationToken);
         var all = await packages.ListAsync(cancellationToken);
         return [.. all
             .Where(p => (visible is null || visible(p)) && Entitlement.IsEntitled(agreement, installation, p.Manifest))

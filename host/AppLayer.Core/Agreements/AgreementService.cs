@@ -7,7 +7,7 @@ namespace AppLayer.Core.Agreements;
 /// <summary>Signs agreement versions with their terms (<c>PUT /api/customers/{code}/agreement</c>) and lists them.</summary>
 public sealed class AgreementService(
     ServiceDeskDirectory directory,
-    IServiceAgreementStore agreements,
+    IAgreementStore agreements,
     LegalChanges.DeploymentTracker tracker,
     TimeProvider time)
 {
@@ -21,7 +21,7 @@ public sealed class AgreementService(
         var now = time.GetUtcNow();
         var stored = await agreements.AmendAsync(
             customer.Id, services, modules, terms, request.EffectiveFrom ?? ServiceDeskDirectory.Day(now), now, cancellationToken);
-        // Entitlements follow the newest version: it may cover a change some installation has not applied.
+        // The version in force may now cover a change some installation has not applied.
         await tracker.ReconcileAsync(cancellationToken);
         return ToDto(stored);
     }

@@ -1,25 +1,26 @@
-
 namespace AppLayer.Core.Agreements;
 
 /// <summary>
-/// Agreements are versioned: a change is a new version, the newest one is in force. This is the Foundation's view
-/// (entitlements: which services and modules a customer has, for the feed, gates and compliance). The service desk
-/// reads and amends the same versions, with their terms and effective day, through
-/// <see cref="Service.Agreements.IServiceAgreementStore"/>; one store implements both over the one <c>agreements</c>
-/// table, so a version added here is in the service desk's history (on default terms, effective the day it was signed).
+/// The customers' agreements. Agreements are versioned: an amendment is a new version with its services, modules,
+/// terms and the day it takes effect. One notion of "in force" for every feature (feed, gates, compliance, service
+/// desk): <see cref="AgreementHistory.On"/>, the latest signed of the versions already effective on a day; see
+/// <see cref="AgreementsInForce"/> for today's.
 /// </summary>
 public interface IAgreementStore
 {
-    /// <summary>Adds the next version of the customer's agreement.</summary>
-    Task<Agreement> AddVersionAsync(
+    /// <summary>Signs the next version: services, modules, terms and the day it takes effect, in one write.</summary>
+    Task<ServiceAgreement> AmendAsync(
         long customerId,
         IReadOnlyList<string> services,
         IReadOnlyList<string> modules,
+        AgreementTerms terms,
+        DateOnly effectiveFrom,
         DateTimeOffset signedAt,
         CancellationToken cancellationToken);
 
-    Task<Agreement?> FindCurrentAsync(long customerId, CancellationToken cancellationToken);
+    /// <returns>Every version of the customer's agreement, oldest first (versions signed without terms carry the default terms).</returns>
+    Task<AgreementHistory> HistoryAsync(long customerId, CancellationToken cancellationToken);
 
-    /// <returns>The agreement in force for every customer that has one.</returns>
-    Task<IReadOnlyList<Agreement>> ListCurrentAsync(CancellationToken cancellationToken);
+    /// <returns>Every customer's history that has at least one version, in one read.</returns>
+    Task<IReadOnlyDictionary<long, AgreementHistory>> HistoriesAsync(CancellationToken cancellationToken);
 }

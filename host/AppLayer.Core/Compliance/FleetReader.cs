@@ -9,7 +9,7 @@ namespace AppLayer.Core.Compliance;
 /// <summary>Reads the <see cref="Fleet"/> snapshot the radar works on from the stores: six queries, however large the fleet.</summary>
 public sealed class FleetReader(
     ICustomerStore customers,
-    IAgreementStore agreements,
+    AgreementsInForce agreements,
     IInstallationStore installations,
     IPackageStore packages,
     IDeploymentStore deployments,
@@ -19,7 +19,7 @@ public sealed class FleetReader(
     {
         return new Fleet(
             await customers.ListAsync(cancellationToken),
-            await agreements.ListCurrentAsync(cancellationToken),
+            await agreements.ListAsync(cancellationToken),
             await installations.ListAsync(cancellationToken),
             await packages.ListAsync(cancellationToken),
             await deployments.ListAllAsync(cancellationToken),

@@ -11,7 +11,7 @@ namespace AppLayer.Core.Customers;
 /// <summary>Customers, their agreements and installations, and their change history.</summary>
 public sealed class CustomerService(
     ICustomerStore customers,
-    IAgreementStore agreements,
+    AgreementsInForce agreements,
     IInstallationStore installations,
     IHistoryStore history,
     LegalChanges.DeploymentTracker tracker,
@@ -43,20 +43,6 @@ public sealed class CustomerService(
         }
 
         return result;
-    }
-
-    /// <summary>Signs a new version of the customer's agreement.</summary>
-    public async Task<AgreementDto> SetAgreementAsync(string code, SetAgreementRequest request, CancellationToken cancellationToken)
-    {
-        var customer = await FindAsync(code, cancellationToken);
-        var agreement = await agreements.AddVersionAsync(
-            customer.Id,
-            Require.Names(request.Services, "A service"),
-            Require.Names(request.Modules, "A module"),
-            time.GetUtcNow(),
-            cancellationToken);
-        await tracker.ReconcileAsync(cancellationToken);
-        return agreement.ToDto();
     }
 
     public async Task<InstallationDto> AddInstallationAsync(
@@ -95,7 +81,7 @@ public sealed class CustomerService(
 
     private async Task<CustomerDto> DescribeAsync(Customer customer, CancellationToken cancellationToken)
     {
-        var agreement = await agreements.FindCurrentAsync(customer.Id, cancellationToken);
+        var agreement = await agreements.FindAsync(customer.Id, cancellationToken);
         var sites = await installations.ListByCustomerAsync(customer.Id, cancellationToken);
         return customer.ToDto(agreement, sites);
     }

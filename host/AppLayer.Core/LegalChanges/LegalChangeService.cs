@@ -20,7 +20,7 @@ namespace AppLayer.Core.LegalChanges;
 public sealed class LegalChangeService(
     ILegalChangeStore changes,
     ICustomerStore customers,
-    IAgreementStore agreements,
+    AgreementsInForce agreements,
     IInstallationStore installations,
     IPackageStore packages,
     DeploymentTracker tracker,
@@ -270,7 +270,7 @@ public sealed class LegalChangeService(
 
     private async Task<IReadOnlyList<HistoryEvent>> EventsForAsync(LegalChange change, CancellationToken cancellationToken)
     {
-        var current = (await agreements.ListCurrentAsync(cancellationToken)).ToDictionary(a => a.CustomerId);
+        var current = (await agreements.ListAsync(cancellationToken)).ToDictionary(a => a.CustomerId);
         var sites = (await installations.ListAsync(cancellationToken)).ToLookup(i => i.CustomerId);
         var detail = string.Create(
             CultureInfo.InvariantCulture,

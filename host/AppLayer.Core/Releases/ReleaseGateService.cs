@@ -20,7 +20,7 @@ public sealed class ReleaseGateService(
     IPackageStore packages,
     IInstallationStore installations,
     ICustomerStore customers,
-    IAgreementStore agreements,
+    AgreementsInForce agreements,
     TimeProvider clock)
 {
     private const int MaxMessageLength = 4000;
@@ -60,7 +60,7 @@ public sealed class ReleaseGateService(
             var last = rehearsals.LastOrDefault(r => r.InstallationId == installation.Id);
             var approval = approvals.FirstOrDefault(a => a.InstallationId == installation.Id);
             var entitled = package is not null
-                && Entitlement.IsEntitled(await agreements.FindCurrentAsync(installation.CustomerId, cancellationToken), installation, package.Manifest);
+                && Entitlement.IsEntitled(await agreements.FindAsync(installation.CustomerId, cancellationToken), installation, package.Manifest);
             if (entitled || last is not null || approval is not null)
             {
                 rows.Add(new GateInstallationDto(installation.Code, codes.GetValueOrDefault(installation.CustomerId, "?"), last is null ? null : ToDto(last), approval?.ApprovedAt, approval?.ApprovedBy));

@@ -6,7 +6,7 @@ using AppLayer.Protocol;
 namespace AppLayer.Core.ServiceDesk;
 
 /// <summary>Finds customers and the agreement in force for the service-desk services, with one clear message when either is missing.</summary>
-public sealed class ServiceDeskDirectory(ICustomerStore customers, IServiceAgreementStore agreements)
+public sealed class ServiceDeskDirectory(ICustomerStore customers, IAgreementStore agreements)
 {
     public async Task<Customer> CustomerAsync(string? code, CancellationToken cancellationToken)
     {

@@ -24,7 +24,7 @@ internal static class CustomerPage
         [Microsoft.AspNetCore.Http.AsParameters] HistoryFilterParameters filters,
         HttpContext context,
         HistoryService history,
-        IAgreementStore agreements,
+        AgreementsInForce agreements,
         IInstallationStore installations,
         IEnumerable<ICustomerSection> sections,
         CancellationToken ct)
@@ -32,7 +32,7 @@ internal static class CustomerPage
         var customer = await FindAsync(code, context, history, ct);
         var query = (filters with { Limit = null }).ToQuery() with { Limit = PageSize };
         var page = await history.PageAsync(customer, query, ct);
-        var agreement = await agreements.FindCurrentAsync(customer.Id, ct);
+        var agreement = await agreements.FindAsync(customer.Id, ct);
         var sites = await installations.ListByCustomerAsync(customer.Id, ct);
         var filterQuery = FilterQuery(filters);
         var rendered = new List<object>();

@@ -6,24 +6,13 @@ using Microsoft.Data.Sqlite;
 namespace AppLayer.Storage.Stores;
 
 /// <summary>
-/// The one store of the <c>agreements</c> table. Each row is one version of a customer's agreement (services,
-/// modules, signed_at; since migration 4 also the day it takes effect and its terms, both optional). The
-/// Foundation (entitlements, feed, gates, compliance) uses it as <see cref="IAgreementStore"/>, the service desk
-/// as <see cref="IServiceAgreementStore"/>: two views of the same rows, one version sequence, one insert.
+/// The store of the <c>agreements</c> table. Each row is one version of a customer's agreement (services, modules,
+/// signed_at; since migration 4 also the day it takes effect and its terms; rows from before carry neither and read
+/// as effective the day they were signed, on the default terms).
 /// </summary>
-internal sealed class SqliteAgreementStore(SqliteDatabase database) : IAgreementStore, IServiceAgreementStore
+internal sealed class SqliteAgreementStore(SqliteDatabase database) : IAgreementStore
 {
-    private const string Selected = "customer_id, version, services, modules, signed_at";
-
-    private const string SelectedWithTerms = Selected + ", effective_from, terms";
-
-    public Task<Agreement> AddVersionAsync(
-        long customerId,
-        IReadOnlyList<string> services,
-        IReadOnlyList<string> modules,
-        DateTimeOffset signedAt,
-        CancellationToken cancellationToken) =>
-        InsertAsync(customerId, services, modules, signedAt, effectiveFrom: null, terms: null, Selected, ReadAgreement, cancellationToken);
+    private const string Selected = "customer_id, version, services, modules, signed_at, effective_from, terms";
 
     public Task<ServiceAgreement> AmendAsync(
         long customerId,
@@ -33,55 +22,41 @@ internal sealed class SqliteAgreementStore(SqliteDatabase database) : IAgreement
         DateOnly effectiveFrom,
         DateTimeOffset signedAt,
         CancellationToken cancellationToken) =>
-        InsertAsync(customerId, services, modules, signedAt, Columns.Date(effectiveFrom), JsonSerializer.Serialize(terms), SelectedWithTerms, ReadServiceAgreement, cancellationToken);
-
-    public async Task<Agreement?> FindCurrentAsync(long customerId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleAsync(
-            $"SELECT {Selected} FROM agreements WHERE customer_id = $customer ORDER BY version DESC LIMIT 1;",
-            [("$customer", customerId)],
-            ReadAgreement,
-            cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<Agreement>> ListCurrentAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QueryAsync(
-            $"""
-            SELECT {Selected} FROM agreements a
-            WHERE version = (SELECT MAX(version) FROM agreements b WHERE b.customer_id = a.customer_id)
-            ORDER BY customer_id;
-            """,
-            [],
-            ReadAgreement,
-            cancellationToken);
-    }
+        InsertAsync(customerId, services, modules, signedAt, Columns.Date(effectiveFrom), JsonSerializer.Serialize(terms), cancellationToken);
 
     public async Task<AgreementHistory> HistoryAsync(long customerId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var versions = await connection.QueryAsync(
-            $"SELECT {SelectedWithTerms} FROM agreements WHERE customer_id = $customer ORDER BY version;",
+            $"SELECT {Selected} FROM agreements WHERE customer_id = $customer ORDER BY version;",
             [("$customer", customerId)],
-            ReadServiceAgreement,
+            ReadVersion,
             cancellationToken);
         return new AgreementHistory(versions);
     }
 
+    public async Task<IReadOnlyDictionary<long, AgreementHistory>> HistoriesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var versions = await connection.QueryAsync(
+            $"SELECT {Selected} FROM agreements ORDER BY customer_id, version;",
+            [],
+            ReadVersion,
+            cancellationToken);
+        return versions
+            .GroupBy(v => v.Agreement.CustomerId)
+            .ToDictionary(g => g.Key, g => new AgreementHistory([.. g]));
+    }
+
     /// <summary>Adds the customer's next version (the highest so far plus one) in one transaction.</summary>
-    private async Task<T> InsertAsync<T>(
+    private async Task<ServiceAgreement> InsertAsync(
         long customerId,
         IReadOnlyList<string> services,
         IReadOnlyList<string> modules,
         DateTimeOffset signedAt,
-        string? effectiveFrom,
-        string? terms,
-        string returning,
-        Func<SqliteDataReader, T> read,
+        string effectiveFrom,
+        string terms,
         CancellationToken cancellationToken)
-        where T : class
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
@@ -90,7 +65,7 @@ internal sealed class SqliteAgreementStore(SqliteDatabase database) : IAgreement
             INSERT INTO agreements (customer_id, version, services, modules, signed_at, effective_from, terms)
             SELECT $customer, COALESCE(MAX(version), 0) + 1, $services, $modules, $at, $from, $terms
             FROM agreements WHERE customer_id = $customer
-            RETURNING {returning};
+            RETURNING {Selected};
             """,
             [
                 ("$customer", customerId),
@@ -100,22 +75,17 @@ internal sealed class SqliteAgreementStore(SqliteDatabase database) : IAgreement
                 ("$from", effectiveFrom),
                 ("$terms", terms),
             ],
-            read,
+            ReadVersion,
             cancellationToken,
             transaction);
         await transaction.CommitAsync(cancellationToken);
         return stored!;
     }
 
-    private static Agreement ReadAgreement(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetInt32(1), Columns.ReadList(r.GetString(2)), Columns.ReadList(r.GetString(3)), Columns.ReadInstant(r.GetString(4)));
-
-    private static ServiceAgreement ReadServiceAgreement(SqliteDataReader r)
+    private static ServiceAgreement ReadVersion(SqliteDataReader r)
     {
-        var agreement = ReadAgreement(r);
-
-        // Versions signed without terms (through IAgreementStore, or before terms existed) take effect on the day
-        // they were signed, on the default terms.
+        var agreement = new Agreement(
+            r.GetInt64(0), r.GetInt32(1), Columns.ReadList(r.GetString(2)), Columns.ReadList(r.GetString(3)), Columns.ReadInstant(r.GetString(4)));
         var effective = r.GetNullableString(5) is { } day ? Columns.ReadDate(day) : ServiceDeskDirectory.Day(agreement.SignedAt);
         var terms = r.GetNullableString(6) is { } json ? JsonSerializer.Deserialize<AgreementTerms>(json)! : AgreementTerms.Default;
         return new ServiceAgreement(agreement, effective, terms);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AppLayer.Host.Tests.Api;
 
@@ -121,6 +122,30 @@ public static class CustomerEndpointsTests
             current.Services.ShouldBe(["help-desk", "application-layer"]);
             (await Manager.GetJsonAsync<CustomerDto>("/api/customers/novak")).Agreement!.Version.ShouldBe(2);
             (await Host.CountAsync("agreements")).ShouldBe(2);
+        }
+
+        [Fact]
+        public async Task An_amendment_is_in_force_from_its_effective_day_for_every_feature_not_from_its_signing()
+        {
+            await Manager.CoveredCustomerAsync("novak", "payroll");
+            var effective = new DateOnly(2024, 1, 20);
+            using var amended = await Manager.PutAsJsonAsync(
+                "/api/customers/novak/agreement", new SetAgreementRequest(["help-desk"], ["payroll"], EffectiveFrom: effective));
+            amended.StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            // Day by day from the signing (15 January) past the effective day: the customer's page, the agreements the
+            // feed, gates and radar read, and the service desk all name the same version.
+            var directory = Host.Services.GetRequiredService<AppLayer.Core.ServiceDesk.ServiceDeskDirectory>();
+            var customer = await directory.CustomerAsync("novak", CancellationToken.None);
+            for (var day = new DateOnly(2024, 1, 15); day <= effective.AddDays(2); day = day.AddDays(1))
+            {
+                var expected = day < effective ? 1 : 2;
+                (await Manager.GetJsonAsync<CustomerDto>("/api/customers/novak")).Agreement!.Version.ShouldBe(expected, $"on {day}");
+                var fleet = await Host.Services.GetRequiredService<AppLayer.Core.Agreements.AgreementsInForce>().ListAsync(CancellationToken.None);
+                fleet.ShouldHaveSingleItem().Version.ShouldBe(expected, $"on {day}");
+                (await directory.AgreementAsync(customer, day, CancellationToken.None)).Agreement.Version.ShouldBe(expected, $"on {day}");
+                Host.Time.Advance(TimeSpan.FromDays(1));
+            }
         }
 
         [Fact]

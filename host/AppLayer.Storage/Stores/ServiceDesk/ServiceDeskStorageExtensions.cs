@@ -13,7 +13,6 @@ internal static class ServiceDeskStorageExtensions
     /// <summary>The SQLite stores of agreements with terms, contacts, tickets, the outbox and work (each a <c>TryAdd</c>).</summary>
     public static IServiceCollection AddServiceDeskStores(this IServiceCollection services)
     {
-        services.TryAddSingleton<IServiceAgreementStore, SqliteAgreementStore>();
         services.TryAddSingleton<IContactStore, SqliteContactStore>();
         services.TryAddSingleton<ITicketStore, SqliteTicketStore>();
         services.TryAddSingleton<IOutboxStore, SqliteOutboxStore>();
