@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AppLayer.Cli.Commands;
 
 namespace AppLayer.Cli;

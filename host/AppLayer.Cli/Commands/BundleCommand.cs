@@ -1,7 +1,4 @@
-using System.CommandLine;
 using AppLayer.Core;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 

@@ -1,27 +1,21 @@
-using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
 /// <summary><c>applayer change add|list|show|update|status|link|import</c>: legal changes as work items.</summary>
 public static class ChangeCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("change", "Legal and regulatory changes the IS must follow.");
-        command.Subcommands.Add(Add());
-        command.Subcommands.Add(List());
-        command.Subcommands.Add(ChangeShowCommand.Create());
-        command.Subcommands.Add(ChangeUpdateCommand.Create());
-        command.Subcommands.Add(ChangeStatusCommand.Create());
-        command.Subcommands.Add(ChangeLinkCommand.Create());
-        command.Subcommands.Add(ChangeImportCommand.Create());
-        return command;
-    }
+    public static Command Create() => Common.Group(
+        "change",
+        "Legal and regulatory changes the IS must follow.",
+        Add(),
+        List(),
+        ChangeShowCommand.Create(),
+        ChangeUpdateCommand.Create(),
+        ChangeStatusCommand.Create(),
+        ChangeLinkCommand.Create(),
+        ChangeImportCommand.Create());
 
     public static DateOnly ParseDate(string? text, string option) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)

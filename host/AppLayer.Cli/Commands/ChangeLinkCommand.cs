@@ -1,7 +1,3 @@
-using System.CommandLine;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
-
 namespace AppLayer.Cli.Commands;
 
 /// <summary><c>applayer change link ID --package ID [--remove]</c>: an update package serving the change.</summary>

@@ -1,8 +1,5 @@
-using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
-
 namespace AppLayer.Cli.Commands;
 
 /// <summary><c>applayer change status ID STATUS [--reason R]</c>: the next step of the workflow.</summary>

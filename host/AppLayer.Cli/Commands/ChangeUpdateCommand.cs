@@ -1,7 +1,3 @@
-using System.CommandLine;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
-
 namespace AppLayer.Cli.Commands;
 
 /// <summary><c>applayer change update ID [--title ...]</c>: change fields; each change lands in the audit trail.</summary>

@@ -1,23 +1,19 @@
-using System.CommandLine;
 using System.Diagnostics;
 using AppLayer.Changelog;
 using AppLayer.Core;
-using AppLayer.Protocol;
 
 namespace AppLayer.Cli.Commands;
 
 /// <summary><c>applayer changelog new|check|build</c>: fragments, the check CI runs, and release notes.</summary>
 public static class ChangelogCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("changelog", "Changelog fragments and release notes.");
-        command.Subcommands.Add(New());
-        command.Subcommands.Add(Check());
-        command.Subcommands.Add(Build());
-        command.Subcommands.Add(CustomerChangelogCommand.Create());
-        return command;
-    }
+    public static Command Create() => Common.Group(
+        "changelog",
+        "Changelog fragments and release notes.",
+        New(),
+        Check(),
+        Build(),
+        CustomerChangelogCommand.Create());
 
     private static Option<string> RootOption() => new("--root")
     {

@@ -1,13 +1,22 @@
-using System.CommandLine;
 using AppLayer.Core;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
 /// <summary>Options shared by the verbs that talk to a host.</summary>
 internal static class Common
 {
+    /// <summary>A verb that only groups others (<c>applayer customer add|list|...</c>).</summary>
+    public static Command Group(string name, string description, params Command[] verbs)
+    {
+        var command = new Command(name, description);
+        foreach (var verb in verbs)
+        {
+            command.Subcommands.Add(verb);
+        }
+
+        return command;
+    }
+
     public static Option<string> HostOption() => new("--host")
     {
         Description = "The host's base URL (default: $APPLAYER_HOST).",

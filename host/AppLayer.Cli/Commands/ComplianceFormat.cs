@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using AppLayer.Protocol.Api;
 
 namespace AppLayer.Cli.Commands;
 

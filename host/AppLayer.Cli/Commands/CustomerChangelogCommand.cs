@@ -1,6 +1,3 @@
-using System.CommandLine;
-using AppLayer.Protocol.Client;
-
 namespace AppLayer.Cli.Commands;
 
 /// <summary><c>applayer changelog customer CODE</c>: the release notes of what that customer's installations applied.</summary>

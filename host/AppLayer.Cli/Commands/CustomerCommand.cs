@@ -1,21 +1,15 @@
-using System.CommandLine;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
-
 namespace AppLayer.Cli.Commands;
 
 /// <summary><c>applayer customer add|list|show|agreement</c>.</summary>
 public static class CustomerCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("customer", "Customers and their service agreements.");
-        command.Subcommands.Add(Add());
-        command.Subcommands.Add(List());
-        command.Subcommands.Add(Show());
-        command.Subcommands.Add(SetAgreement());
-        return command;
-    }
+    public static Command Create() => Common.Group(
+        "customer",
+        "Customers and their service agreements.",
+        Add(),
+        List(),
+        Show(),
+        SetAgreement());
 
     private static Command Add()
     {

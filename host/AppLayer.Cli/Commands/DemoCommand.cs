@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AppLayer.Cli.Demo;
 
 namespace AppLayer.Cli.Commands;

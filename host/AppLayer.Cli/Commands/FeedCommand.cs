@@ -1,8 +1,6 @@
-using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
 using AppLayer.Host;
-using AppLayer.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Cli.Commands;
@@ -14,14 +12,12 @@ namespace AppLayer.Cli.Commands;
 /// </summary>
 public static class FeedCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("feed", "The NuGet feed as files, and its signed metadata.");
-        command.Subcommands.Add(Export());
-        command.Subcommands.Add(Status());
-        command.Subcommands.Add(Verify());
-        return command;
-    }
+    public static Command Create() => Common.Group(
+        "feed",
+        "The NuGet feed as files, and its signed metadata.",
+        Export(),
+        Status(),
+        Verify());
 
     /// <summary>A duration: <c>36h</c>, <c>2d</c>, <c>90m</c> or a .NET time span (<c>1.12:00:00</c>).</summary>
     internal static TimeSpan ParseDuration(string text, string option)

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using AppLayer.GitHub;
 
 namespace AppLayer.Cli.Commands;

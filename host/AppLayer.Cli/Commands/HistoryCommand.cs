@@ -1,13 +1,9 @@
-using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using AppLayer.Core;
 using AppLayer.Core.Customers;
 using AppLayer.Core.History;
 using AppLayer.Core.Installations;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace AppLayer.Cli.Commands;

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using AppLayer.Protocol.Client;
-
 namespace AppLayer.Cli.Commands;
 
 /// <summary>Builds verbs that talk to a host: the verb's own arguments and options, then --host and --key (and --json for lists).</summary>

@@ -1,19 +1,13 @@
-using System.CommandLine;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
-
 namespace AppLayer.Cli.Commands;
 
 /// <summary><c>applayer installation add|key</c>: customer sites and their agents' keys.</summary>
 public static class InstallationCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("installation", "Customer installations (sites running the IS).");
-        command.Subcommands.Add(Add());
-        command.Subcommands.Add(Key());
-        return command;
-    }
+    public static Command Create() => Common.Group(
+        "installation",
+        "Customer installations (sites running the IS).",
+        Add(),
+        Key());
 
     private static Command Add()
     {

@@ -1,19 +1,13 @@
-using System.CommandLine;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
-
 namespace AppLayer.Cli.Commands;
 
 /// <summary><c>applayer inventory show|flagged</c>: installations' system software and its vendor support.</summary>
 public static class InventoryCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("inventory", "System software the sites reported (applayer site check), judged against vendor support end dates.");
-        command.Subcommands.Add(Show());
-        command.Subcommands.Add(Flagged());
-        return command;
-    }
+    public static Command Create() => Common.Group(
+        "inventory",
+        "System software the sites reported (applayer site check), judged against vendor support end dates.",
+        Show(),
+        Flagged());
 
     private static Command Show()
     {

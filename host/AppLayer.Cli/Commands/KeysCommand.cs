@@ -1,10 +1,7 @@
-using System.CommandLine;
 using AppLayer.Core;
 using AppLayer.Core.Keys;
 using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Host;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Api;
 
 namespace AppLayer.Cli.Commands;
 
@@ -14,15 +11,13 @@ namespace AppLayer.Cli.Commands;
 /// </summary>
 public static class KeysCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("keys", "API keys.");
-        command.Subcommands.Add(CreateKey());
-        command.Subcommands.Add(FeedKeysCommands.Init());
-        command.Subcommands.Add(FeedKeysCommands.Rotate());
-        command.Subcommands.Add(FeedKeysCommands.Revoke());
-        return command;
-    }
+    public static Command Create() => Common.Group(
+        "keys",
+        "API keys.",
+        CreateKey(),
+        FeedKeysCommands.Init(),
+        FeedKeysCommands.Rotate(),
+        FeedKeysCommands.Revoke());
 
     private static Command CreateKey()
     {

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace AppLayer.Cli.Commands;
 
 /// <summary><c>applayer publish PACKAGE.nupkg</c>: push update packages to the host's feed.</summary>

@@ -1,24 +1,18 @@
-using System.CommandLine;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
-
 namespace AppLayer.Cli.Commands;
 
 /// <summary><c>applayer release create|list</c>: immutable sets of update packages with notes.</summary>
 public static class ReleaseCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("release", "Releases: named, immutable sets of update packages.");
-        command.Subcommands.Add(CreateRelease());
-        command.Subcommands.Add(List());
-        command.Subcommands.Add(ReleasePublishGitHubCommand.Create());
-        command.Subcommands.Add(ReleaseGateCommands.Gate());
-        command.Subcommands.Add(ReleaseGateCommands.List());
-        command.Subcommands.Add(ReleaseGateCommands.Rehearsals());
-        command.Subcommands.Add(ReleaseGateCommands.Approve());
-        return command;
-    }
+    public static Command Create() => Common.Group(
+        "release",
+        "Releases: named, immutable sets of update packages.",
+        CreateRelease(),
+        List(),
+        ReleasePublishGitHubCommand.Create(),
+        ReleaseGateCommands.Gate(),
+        ReleaseGateCommands.List(),
+        ReleaseGateCommands.Rehearsals(),
+        ReleaseGateCommands.Approve());
 
     private static Command CreateRelease()
     {

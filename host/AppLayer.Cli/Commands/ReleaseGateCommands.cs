@@ -1,9 +1,5 @@
-using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 

@@ -1,7 +1,5 @@
-using System.CommandLine;
 using AppLayer.Core;
 using AppLayer.Host;
-using AppLayer.Protocol;
 
 namespace AppLayer.Cli.Commands;
 

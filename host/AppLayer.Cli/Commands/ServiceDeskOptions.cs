@@ -1,8 +1,6 @@
-using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
 using AppLayer.Core.ServiceDesk.Calendar;
-using AppLayer.Protocol;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,11 +1,7 @@
-using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
 using AppLayer.Core.Billing;
 using AppLayer.Core.Customers;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 

@@ -1,21 +1,15 @@
-using System.CommandLine;
 using AppLayer.Core;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
 /// <summary><c>applayer support-dates list|set</c>: the vendors' support end dates the host judges inventories by.</summary>
 public static class SupportDatesCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("support-dates", "Vendor support end dates of system software (OS, .NET, database engines).");
-        command.Subcommands.Add(List());
-        command.Subcommands.Add(Set());
-        return command;
-    }
+    public static Command Create() => Common.Group(
+        "support-dates",
+        "Vendor support end dates of system software (OS, .NET, database engines).",
+        List(),
+        Set());
 
     private static Command List() =>
         HostVerb.List<SupportDateDto>("list", "List every component's release cycles and their end of support.", [], _ => ApiRoutes.SupportDates, dates =>

@@ -1,29 +1,24 @@
-using System.CommandLine;
 using System.Globalization;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
 /// <summary><c>applayer ticket open|assign|inform|wait|resume|resolve|close|reopen|list|show|escalate</c>: the Help Desk flow.</summary>
 public static class TicketCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("ticket", "Help Desk tickets: open, assign, inform, resolve, close, reopen, list.");
-        command.Subcommands.Add(Open());
-        command.Subcommands.Add(Assign());
-        command.Subcommands.Add(Step("inform", "Send the customer a status update.", "--text", true));
-        command.Subcommands.Add(Step("wait", "Ask the customer and stop the SLA clock until they answer.", "--text", true));
-        command.Subcommands.Add(Step("resume", "Start the SLA clock again.", "--text", false));
-        command.Subcommands.Add(Step("resolve", "Announce the resolution to the customer.", "--text", true));
-        command.Subcommands.Add(Step("close", "Close a resolved ticket.", "--text", false));
-        command.Subcommands.Add(Step("reopen", "Reopen a resolved or closed ticket.", "--text", false));
-        command.Subcommands.Add(List());
-        command.Subcommands.Add(Show());
-        command.Subcommands.Add(Escalate());
-        return command;
-    }
+    public static Command Create() => Common.Group(
+        "ticket",
+        "Help Desk tickets: open, assign, inform, resolve, close, reopen, list.",
+        Open(),
+        Assign(),
+        Step("inform", "Send the customer a status update.", "--text", true),
+        Step("wait", "Ask the customer and stop the SLA clock until they answer.", "--text", true),
+        Step("resume", "Start the SLA clock again.", "--text", false),
+        Step("resolve", "Announce the resolution to the customer.", "--text", true),
+        Step("close", "Close a resolved ticket.", "--text", false),
+        Step("reopen", "Reopen a resolved or closed ticket.", "--text", false),
+        List(),
+        Show(),
+        Escalate());
 
     public static string Format(IEnumerable<TicketDto> tickets)
     {

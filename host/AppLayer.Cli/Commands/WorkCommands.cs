@@ -1,7 +1,4 @@
-using System.CommandLine;
 using System.Globalization;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using AppLayer.Core;
-using AppLayer.Protocol;
 
 namespace AppLayer.Cli.Demo;
 

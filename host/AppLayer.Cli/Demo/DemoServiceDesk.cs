@@ -4,8 +4,6 @@ using AppLayer.Core.Agreements;
 using AppLayer.Core.ServiceDesk.Calendar;
 using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Core.ServiceDesk.Tickets;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
 using NodaTime;
 
 namespace AppLayer.Cli.Demo;

@@ -4,8 +4,6 @@ using AppLayer.Core.Installations;
 using AppLayer.Core.Keys;
 using AppLayer.Core.LegalChanges;
 using AppLayer.Host;
-using AppLayer.Protocol.Api;
-using AppLayer.Protocol.Client;
 using AppLayer.Site;
 using AppLayer.Site.DemoIs;
 
