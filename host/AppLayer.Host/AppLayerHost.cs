@@ -5,6 +5,7 @@ using AppLayer.Core.Keys;
 using AppLayer.Core.Model;
 using AppLayer.Host.Dashboard;
 using AppLayer.Host.Endpoints;
+using AppLayer.Host.Health;
 using AppLayer.Host.Http;
 using AppLayer.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -63,6 +64,7 @@ public static class AppLayerHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapHealthEndpoints();
         app.MapFeedEndpoints();
         app.MapManagerEndpoints();
         app.MapPublisherEndpoints();

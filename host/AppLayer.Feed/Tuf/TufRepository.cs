@@ -7,6 +7,8 @@ using AppLayer.Core.Stores;
 using AppLayer.Core.Tuf;
 using AppLayer.Feed.Indexing;
 using AppLayer.Feed.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AppLayer.Feed.Tuf;
@@ -20,9 +22,12 @@ namespace AppLayer.Feed.Tuf;
 /// Between pushes <see cref="RefreshAsync"/> keeps every online role fresh (see <see cref="TufOptions"/>).
 /// Every write holds the in-process gate and, against other processes on the same data folder
 /// (the CLI's <c>feed export</c>, <c>keys rotate</c>), the lock file <c>{DataDirectory}/tuf.lock</c>.
+/// Each file signed is logged (<see cref="TufLog.Signed"/>) with what caused it.
 /// </summary>
-public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOptions> tufOptions, IPackageStore packages, IPackageFileStore files, TimeProvider time)
+public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOptions> tufOptions, IPackageStore packages, IPackageFileStore files, TimeProvider time, ILogger<TufRepository>? logger = null)
 {
+    private readonly ILogger _log = logger ?? (ILogger)NullLogger.Instance;
+
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
 
@@ -73,8 +78,10 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
                 var roleKeys = online.ToDictionary(p => p.Key, p => (IReadOnlyList<TufKey>)[p.Value.Public]);
                 roleKeys[TufRoles.Root] = [root.Public];
                 written.Add(MetadataDirectory);
-                WriteRoot(TufRoot.Create(1, time.GetUtcNow() + Lifetimes.RootLifetime, roleKeys, [root]));
-                await PublishLockedAsync(cancellationToken);
+                var first = TufRoot.Create(1, time.GetUtcNow() + Lifetimes.RootLifetime, roleKeys, [root]);
+                WriteRoot(first);
+                TufLog.Initialized(_log, first.Version, first.Document.Expires);
+                Logged(await PublishLockedAsync(cancellationToken), "init");
             }
             catch
             {
@@ -102,11 +109,12 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
     }
 
     /// <summary>Signs new targets, snapshot and timestamp for the packages now in the feed.</summary>
-    public async Task PublishAsync(CancellationToken cancellationToken)
+    /// <returns>What was signed, in the order written (empty when the feed has no keys yet).</returns>
+    public async Task<IReadOnlyList<TufSigned>> PublishAsync(CancellationToken cancellationToken)
     {
         using (await LockAsync(cancellationToken))
         {
-            await PublishLockedAsync(cancellationToken);
+            return Logged(await PublishLockedAsync(cancellationToken), "push");
         }
     }
 
@@ -163,7 +171,8 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
                 }
 
                 WriteRoot(next);
-                await PublishLockedAsync(cancellationToken);
+                TufLog.Rotated(_log, next.Version, string.Join(", ", fresh.Keys.Order(StringComparer.Ordinal)));
+                Logged(await PublishLockedAsync(cancellationToken), "rotate");
                 return next.Version;
             }
             finally
@@ -229,6 +238,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
 
             var roles = Roles();
             signed = await RefreshLockedAsync(roles, cancellationToken);
+            Logged(signed, "freshness");
             var after = signed.Count == 0 ? roles : Roles();
             var due = after.Where(r => r.RefreshAt is not null).Select(r => r.RefreshAt!.Value).DefaultIfEmpty(DateTimeOffset.MinValue).Min();
             freshness = new Freshness(FileStamp.Of(MetadataPath("timestamp.json")), due, generation);
@@ -260,7 +270,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
                 signed.Add(SignTimestamp(await File.ReadAllBytesAsync(MetadataPath("snapshot.json"), cancellationToken), lifetime));
             }
 
-            return signed;
+            return Logged(signed, "timestamp lifetime " + lifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -294,6 +304,30 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
         IsInitialized
             ? Roles()
             : throw new UserException($"the feed has no signing keys yet ({MetadataPath("root.json")}); run 'applayer keys init' or start the host once.");
+
+    /// <summary>Loads each online signing key (targets, snapshot, timestamp) as a signature would, and lets it go.</summary>
+    /// <returns>Why the feed cannot sign now (no metadata, a key missing or unreadable), or <c>null</c> when it can.</returns>
+    public string? CheckSigningKeys()
+    {
+        if (!IsInitialized)
+        {
+            return $"the feed has no signed metadata yet ({MetadataPath("root.json")}).";
+        }
+
+        foreach (var role in TufRoles.All.Where(r => r != TufRoles.Root))
+        {
+            try
+            {
+                using var key = LoadKey(role);
+            }
+            catch (Exception ex) when (ex is UserException or IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+            {
+                return ex is UserException ? ex.Message : $"the {role} signing key ({KeyPath(role)}) cannot be read: {ex.Message}";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A metadata file's bytes and ETag, from memory while the file is unchanged.</summary>
     /// <returns><c>null</c> when there is no such file.</returns>
@@ -494,6 +528,16 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
             [key]);
         TufFiles.WriteAtomic(MetadataPath("timestamp.json"), doc.ToBytes());
         return Signed("timestamp.json", doc);
+    }
+
+    private IReadOnlyList<TufSigned> Logged(IReadOnlyList<TufSigned> signed, string trigger)
+    {
+        foreach (var file in signed)
+        {
+            TufLog.Signed(_log, file.File, file.Role, file.Version, file.Expires, trigger);
+        }
+
+        return signed;
     }
 
     private static TufSigned Signed(string file, TufDocument document) => new(file, document.Type, document.Version, document.Expires);

@@ -9,7 +9,6 @@ using AppLayer.Host.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host.Endpoints;
 
@@ -36,17 +35,15 @@ internal static class TufEndpoints
     /// Fresh metadata from memory: the cheap freshness check (which signs a role again only when its
     /// time has come), then the file's bytes and ETag as kept since it last changed.
     /// </summary>
-    private static async Task<IResult> ServeAsync(string name, HttpContext http, ClaimsPrincipal user, SiteService sites, TufRepository tuf, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(string name, HttpContext http, ClaimsPrincipal user, SiteService sites, TufRepository tuf, CancellationToken cancellationToken)
     {
         if (!await MaySeeAsync(name, user, sites, cancellationToken))
         {
             return Problems.NotFound($"{name} is not a metadata file of this feed.");
         }
 
-        foreach (var signed in await tuf.EnsureFreshAsync(cancellationToken))
-        {
-            TufRefreshLog.Signed(loggers.CreateLogger(typeof(TufRefreshService)), signed.File, signed.Version, signed.Expires, "served");
-        }
+        // What this signs again is logged by the repository (TufLog.Signed, "freshness").
+        await tuf.EnsureFreshAsync(cancellationToken);
 
         if (tuf.Serve(name) is not { } file)
         {

@@ -5,6 +5,7 @@ using AppLayer.Core.Offline;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
 using AppLayer.Feed;
+using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host.Offline;
 
@@ -13,7 +14,7 @@ namespace AppLayer.Host.Offline;
 /// <c>POST /api/site/reports</c>: a report id seen before stores nothing. Every report is checked
 /// before the first is stored, so a bad file stores nothing.
 /// </summary>
-internal sealed class ReportImporter(IInstallationStore installations, ICustomerStore customers, IPackageStore packages, SiteService sites)
+internal sealed class ReportImporter(IInstallationStore installations, ICustomerStore customers, IPackageStore packages, SiteService sites, ILogger<ReportImporter> logger)
 {
     /// <param name="file">The exported reports.</param>
     /// <param name="siteInstallationId">The installation of the site key that sent them; <c>null</c> for a manager key.</param>
@@ -61,14 +62,17 @@ internal sealed class ReportImporter(IInstallationStore installations, ICustomer
         {
             if (await sites.ReportAsync(installation.Id, report, cancellationToken))
             {
+                ReportLog.Recorded(logger, report.ReportId, installation.Id, report.PackageId, report.Version, report.Status);
                 stored++;
             }
             else
             {
+                ReportLog.Duplicate(logger, report.ReportId, installation.Id);
                 repeated++;
             }
         }
 
+        ReportLog.Imported(logger, installation.Code, stored, repeated);
         return new ReportImportResultDto(installation.Code, stored, repeated);
     }
 }
