@@ -71,6 +71,7 @@ Task("Test")
 
     // Sum every test project's counters into one line, which CI reads.
     int passed = 0, failed = 0, skipped = 0;
+    var failures = new List<string>();
     foreach (var trx in GetFiles(testResults.FullPath + "/*.trx"))
     {
         var counters = XDocument.Load(trx.FullPath).Descendants().First(e => e.Name.LocalName == "Counters");
@@ -78,6 +79,25 @@ Task("Test")
         passed += Read("passed");
         failed += Read("failed") + Read("error") + Read("timeout") + Read("aborted");
         skipped += Read("notExecuted");
+        foreach (var result in XDocument.Load(trx.FullPath).Descendants().Where(e => e.Name.LocalName == "UnitTestResult"))
+        {
+            var outcome = result.Attribute("outcome")?.Value;
+            if (outcome is "Passed" or "NotExecuted")
+            {
+                continue;
+            }
+
+            var message = result.Descendants().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value ?? "";
+            var firstLine = message.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+            failures.Add($"FAILED {result.Attribute("testName")?.Value} ({outcome}): {(firstLine.Length > 300 ? firstLine[..300] : firstLine)}");
+        }
+    }
+
+    // The failing tests' names go to the end of the output, where a reader of a long log looks.
+    System.IO.File.WriteAllLines(testResults.CombineWithFilePath("failures.txt").FullPath, failures);
+    foreach (var line in failures)
+    {
+        Error(line);
     }
 
     var summary = $"{passed} passed, {failed} failed, {skipped} skipped";

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AppLayer.Core;
+using AppLayer.Protocol;
 
 namespace AppLayer.Changelog;
 

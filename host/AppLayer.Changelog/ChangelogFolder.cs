@@ -1,4 +1,4 @@
-using AppLayer.Core;
+using AppLayer.Protocol;
 
 namespace AppLayer.Changelog;
 

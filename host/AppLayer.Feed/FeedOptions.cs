@@ -1,4 +1,4 @@
-using AppLayer.Core.Packages;
+using AppLayer.Protocol.Packages;
 
 namespace AppLayer.Feed;
 
@@ -29,6 +29,9 @@ public sealed class FeedOptions
 
     /// <summary>The limits as one set, as <see cref="PackageLimits.Check"/> applies them.</summary>
     public PackageLimits Limits => new(MaxPackageBytes, MaxUncompressedBytes, MaxEntries, MaxEntryBytes, MaxCompressionRatio);
+
+    /// <summary>How often the host hashes every stored package again against what it signed (default a day; also once at start).</summary>
+    public TimeSpan ScrubInterval { get; set; } = TimeSpan.FromDays(1);
 
     public string PackagesDirectory => Path.Combine(Path.GetFullPath(DataDirectory), "packages");
 }

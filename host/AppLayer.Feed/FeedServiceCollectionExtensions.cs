@@ -1,7 +1,7 @@
-using AppLayer.Core.Packages;
 using AppLayer.Feed.Indexing;
 using AppLayer.Feed.Releases;
 using AppLayer.Feed.Storage;
+using AppLayer.Protocol.Packages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +19,7 @@ public static class FeedServiceCollectionExtensions
         var options = services.AddOptions<FeedOptions>()
             .Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory), "AppLayer:DataDirectory is required: the folder that holds the database and the feed.")
             .Validate(o => o.Limits.IsValid, "The feed's package limits must be positive.")
+            .Validate(o => o.ScrubInterval >= TimeSpan.FromMinutes(1), "AppLayer:ScrubInterval must be at least a minute (e.g. 1.00:00:00 for daily).")
             .Validate(o => o.Limits.IsWithin(PackageLimits.Default), "The feed's package limits may be lowered, not raised: site agents extract with the defaults (docs/api.md).")
             .ValidateOnStart();
         if (configure is not null)
@@ -36,6 +37,7 @@ public static class FeedServiceCollectionExtensions
         services.TryAddSingleton<UpdateCatalog>();
         services.TryAddSingleton<ReleaseService>();
         services.TryAddSingleton<Tuf.TufRepository>();
+        services.TryAddSingleton<Integrity.PackageIntegrity>();
         services.TryAddSingleton<Protocol.FeedQuery>();
         return services;
     }

@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using NuGet.Versioning;
 
 namespace AppLayer.Feed;
@@ -9,9 +10,9 @@ public static class FeedVersions
     public static string? Normalize(string? version) =>
         NuGetVersion.TryParse(version, out var parsed) ? parsed.ToNormalizedString() : null;
 
-    /// <exception cref="Core.UserException">Not a version.</exception>
+    /// <exception cref="AppLayer.Protocol.UserException">Not a version.</exception>
     public static string NormalizeOrThrow(string? version) =>
-        Normalize(version) ?? throw new Core.UserException($"'{version}' is not a valid package version.");
+        Normalize(version) ?? throw new AppLayer.Protocol.UserException($"'{version}' is not a valid package version.");
 
     public static NuGetVersion Parse(string version) => NuGetVersion.Parse(version);
 }

@@ -1,7 +1,7 @@
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Feed;
 

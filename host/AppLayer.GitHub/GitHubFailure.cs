@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using AppLayer.Core;
+using AppLayer.Protocol;
 using Octokit;
 
 namespace AppLayer.GitHub;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using Octokit;
 
 namespace AppLayer.GitHub;

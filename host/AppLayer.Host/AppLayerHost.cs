@@ -1,12 +1,13 @@
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Core.Api;
 using AppLayer.Core.Keys;
 using AppLayer.Core.Model;
 using AppLayer.Host.Dashboard;
 using AppLayer.Host.Endpoints;
 using AppLayer.Host.Health;
 using AppLayer.Host.Http;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host;
@@ -27,7 +29,7 @@ public static class AppLayerHost
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateBuilder(args ?? []);
 
-        var overrides = new Dictionary<string, string?>();
+        var overrides = new Dictionary<string, string?>(options.Settings);
         if (options.DataDirectory is not null)
         {
             overrides[$"{HostServiceCollectionExtensions.Section}:DataDirectory"] = options.DataDirectory;
@@ -93,6 +95,11 @@ public static class AppLayerHost
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                 ?? throw new InvalidOperationException("The host started but reports no address.");
             return new RunningHost(app, new Uri(address.Replace("://+:", "://localhost:", StringComparison.Ordinal).Replace("://*:", "://localhost:", StringComparison.Ordinal)));
+        }
+        catch (OptionsValidationException ex)
+        {
+            await app.DisposeAsync();
+            throw new UserException($"the host's settings are not valid: {string.Join(' ', ex.Failures)}");
         }
         catch
         {

@@ -16,4 +16,7 @@ public sealed class AppLayerHostOptions
 
     /// <summary>The host's clock; <c>null</c> is the system clock (tests pass a fake one).</summary>
     public TimeProvider? Time { get; set; }
+
+    /// <summary>Settings that win over configuration, by key (for example <c>AppLayer:Tuf:SnapshotLifetime</c>).</summary>
+    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 }

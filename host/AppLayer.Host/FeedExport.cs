@@ -2,12 +2,14 @@ using System.Text;
 using System.Text.Json;
 using AppLayer.Core;
 using AppLayer.Core.Services;
-using AppLayer.Core.Tuf;
 using AppLayer.Feed;
+using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Storage;
 using AppLayer.Feed.Tuf;
-using AppLayer.Host.Endpoints;
+using AppLayer.Protocol;
+using AppLayer.Protocol.NuGet;
+using AppLayer.Protocol.Tuf;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -77,17 +79,33 @@ public static class FeedExport
             var role = everyone.CustomerCode is { } code ? TufDelegations.RoleFor(code) : null;
             var packages = await query.AllAsync(everyone, cancellationToken);
 
+            // Nothing is written while a package the copy would carry is not the file the feed signed.
+            var integrity = provider.GetRequiredService<PackageIntegrity>();
+            var damaged = new List<DamagedPackage>();
+            foreach (var package in packages)
+            {
+                if (await integrity.CheckAsync(package.Package, cancellationToken) is { } found)
+                {
+                    damaged.Add(found);
+                }
+            }
+
+            if (damaged.Count > 0)
+            {
+                throw new UserException($"nothing exported: {damaged.Count} stored package(s) are damaged ({string.Join("; ", damaged)}); run 'applayer feed verify' and push them again from their source.");
+            }
+
             Write(target, "v3/index.json", JsonSerializer.SerializeToUtf8Bytes(ServiceIndex.For(site) with { Resources = [.. ServiceIndex.For(site).Resources.Where(r => !r.Type.StartsWith("PackagePublish", StringComparison.Ordinal))] }, JsonSerializerOptions.Web));
             foreach (var versions in packages.GroupBy(p => p.Package.Id.ToLowerInvariant()).Select(g => g.ToList()))
             {
                 var id = versions[0].Package.Id.ToLowerInvariant();
                 Write(target, $"v3/flatcontainer/{id}/index.json", JsonSerializer.SerializeToUtf8Bytes(new { versions = versions.Select(v => v.Version.ToNormalizedString().ToLowerInvariant()) }));
-                Write(target, $"v3/registration/{id}/index.json", Encoding.UTF8.GetBytes(NuGetDocuments.RegistrationIndex(site, versions).ToJsonString()));
+                Write(target, $"v3/registration/{id}/index.json", Encoding.UTF8.GetBytes(NuGetDocuments.RegistrationIndex(site, [.. versions.Select(v => v.ToNuGet())]).ToJsonString()));
                 foreach (var version in versions)
                 {
                     var normalized = version.Version.ToNormalizedString();
                     var lower = normalized.ToLowerInvariant();
-                    Write(target, $"v3/registration/{id}/{lower}.json", Encoding.UTF8.GetBytes(NuGetDocuments.RegistrationLeaf(site, version).ToJsonString()));
+                    Write(target, $"v3/registration/{id}/{lower}.json", Encoding.UTF8.GetBytes(NuGetDocuments.RegistrationLeaf(site, version.ToNuGet()).ToJsonString()));
                     await CopyAsync(files.OpenNupkg(version.Package.Id, normalized), Path.Combine(target, "v3", "flatcontainer", TufTargetPaths.For(id, normalized)), cancellationToken);
                     await CopyAsync(files.OpenNuspec(version.Package.Id, normalized), Path.Combine(target, "v3", "flatcontainer", id, lower, id + ".nuspec"), cancellationToken);
                     if (role is not null && version.Package is { Kit: false, Manifest.Customer: not null })
@@ -103,7 +121,7 @@ public static class FeedExport
                 {
                     var (total, page) = await query.SearchAsync(term, 0, 1000, prerelease, everyone, cancellationToken);
                     var path = SearchLayout.Replace("{prerelease}", prerelease ? "true" : "false", StringComparison.Ordinal).Replace("{q}", term, StringComparison.Ordinal);
-                    Write(target, path, Encoding.UTF8.GetBytes(NuGetDocuments.Search(site, total, page).ToJsonString()));
+                    Write(target, path, Encoding.UTF8.GetBytes(NuGetDocuments.Search(site, total, [.. page.Select(g => (IReadOnlyList<NuGetPackage>)[.. g.Select(v => v.ToNuGet())])]).ToJsonString()));
                 }
             }
 

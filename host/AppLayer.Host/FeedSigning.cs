@@ -1,5 +1,7 @@
 using AppLayer.Core;
+using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Tuf;
+using AppLayer.Protocol;
 using AppLayer.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -24,6 +26,24 @@ public static class FeedSigning
     {
         await using var provider = await BuildAsync(dataDirectory, cancellationToken);
         return await provider.GetRequiredService<TufRepository>().RotateAsync(roles, rootKeyDirectory, cancellationToken);
+    }
+
+    /// <summary><c>applayer feed verify</c>: hashes every stored package against its row and the signed targets, straight in a data folder.</summary>
+    /// <exception cref="UserException">No data folder or no signed metadata.</exception>
+    public static async Task<IntegrityReport> VerifyAsync(string dataDirectory, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(dataDirectory) || !Directory.Exists(dataDirectory))
+        {
+            throw new UserException($"data folder '{dataDirectory}' does not exist.");
+        }
+
+        await using var provider = await BuildAsync(dataDirectory, cancellationToken);
+        if (!provider.GetRequiredService<TufRepository>().IsInitialized)
+        {
+            throw new UserException("the feed has no signed metadata yet; run 'applayer keys init' (or start the host once).");
+        }
+
+        return await provider.GetRequiredService<PackageIntegrity>().ScrubAsync(cancellationToken);
     }
 
     /// <summary>The signed metadata's roles (file, version, expiry, when signed again), read straight from a data folder.</summary>

@@ -37,6 +37,7 @@ public static class HostServiceCollectionExtensions
         services.AddHostedService<DatabaseInitializer>();
         services.AddHostedService<TufInitializer>();
         services.AddHostedService<TufRefreshService>();
+        services.AddHostedService<PackageScrubService>();
         services.AddServiceDeskMail(section);
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => ReasonPhrases.Set(c.HttpContext, c.ProblemDetails.Title));

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using AppLayer.Core;
+using AppLayer.Protocol;
 using AppLayer.Sdk;
 
 namespace AppLayer.Cli.Commands;

@@ -1,5 +1,6 @@
-using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using AppLayer.Site.Agent;
 using AppLayer.Site.Reporting;
 
@@ -34,19 +35,19 @@ public sealed class SiteAgent
     /// With <paramref name="feedUrl"/> metadata and packages come from there (e.g. a static copy behind nginx);
     /// the site API (updates, reports) stays on the host.
     /// </summary>
-    /// <exception cref="Core.Tuf.TufException">The root is not valid signed root metadata.</exception>
+    /// <exception cref="Protocol.Tuf.TufException">The root is not valid signed root metadata.</exception>
     public async Task<SiteIdentityDto> EnrollAsync(string hostUrl, string key, string? trustedRootFile, string? feedUrl, CancellationToken cancellationToken = default)
     {
-        var feed = string.IsNullOrWhiteSpace(feedUrl) ? null : HostClient.ParseHost(feedUrl);
+        var feed = string.IsNullOrWhiteSpace(feedUrl) ? null : AppLayerClient.ParseHost(feedUrl);
         var database = SiteDatabase.Existing(Paths.Database);
         await database.ReadIsVersionAsync(cancellationToken);
-        var host = HostClient.ParseHost(hostUrl);
+        var host = AppLayerClient.ParseHost(hostUrl);
         if (string.IsNullOrWhiteSpace(key))
         {
             throw new UserException("the site key must not be empty.");
         }
 
-        using var client = new HostClient(host, key.Trim(), _options.HostTimeout);
+        using var client = new AppLayerClient(host, key.Trim(), AppLayerClientOptions.ForSite(_options.HostTimeout));
         var identity = await client.GetIdentityAsync(cancellationToken);
         var root = await Trust.Pinning.ReadRootAsync(host, key.Trim(), trustedRootFile, _options, cancellationToken);
         await database.EnrollAsync(
@@ -177,5 +178,5 @@ public sealed class SiteAgent
         return (database, await database.ReadEnrollmentAsync(cancellationToken));
     }
 
-    private HostClient Client(Enrollment enrollment) => new(enrollment.Host, enrollment.Key, _options.HostTimeout);
+    private AppLayerClient Client(Enrollment enrollment) => new(enrollment.Host, enrollment.Key, AppLayerClientOptions.ForSite(_options.HostTimeout));
 }

@@ -1,4 +1,4 @@
-using AppLayer.Core.Packages;
+using AppLayer.Protocol.Packages;
 
 namespace AppLayer.Site;
 

@@ -1,9 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host;
+using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
 using NuGet.Packaging;
 using NuGet.Versioning;

@@ -1,3 +1,5 @@
+using AppLayer.Protocol;
+
 namespace AppLayer.Changelog.Tests;
 
 public sealed class ChangelogBuilderTests
@@ -114,7 +116,7 @@ public sealed class ChangelogBuilderTests
             repo.Fragment("fix.md", "---\ntype: fix\n---\nA fix.\n");
             var before = repo.Snapshot();
 
-            Should.Throw<AppLayer.Core.UserException>(() => ChangelogBuilder.Build(repo.Folder, "2025.1", new DateOnly(2025, 3, 1)))
+            Should.Throw<AppLayer.Protocol.UserException>(() => ChangelogBuilder.Build(repo.Folder, "2025.1", new DateOnly(2025, 3, 1)))
                 .Message.ShouldContain("already released");
 
             repo.Snapshot().ShouldBe(before);

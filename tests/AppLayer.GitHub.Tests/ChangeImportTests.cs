@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using AppLayer.Core.Api;
 using AppLayer.GitHub.Tests.Support;
 using AppLayer.GitHubStandIn;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.GitHub.Tests;
 

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using AppLayer.Cli;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.GitHub.Tests.Support;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using AppLayer.Sdk;
 
 namespace AppLayer.GitHub.Tests;
@@ -33,7 +34,7 @@ public sealed class ComplianceCommandTests : LoopbackWorld
         await PushAsync("Cz.MinimumWage2025", "Government Regulation No. 286/2024 Coll. amending Regulation No. 567/2006 Coll.", "payroll");
 
         var site = (await manager.PostAsync<CreatedKeyDto>("api/installations/novak-prod/keys", new { }, CancellationToken.None)).Key;
-        using var novak = new HostClient(new Uri(HostUrl), site);
+        using var novak = new AppLayerClient(new Uri(HostUrl), site);
         await novak.PostAsync<DeploymentReportDto>(
             "api/site/reports",
             new DeploymentReportDto("novak-vat", "Cz.Vat2024", "1.0.0", "applied", "ok", null, new DateTimeOffset(2024, 1, 20, 10, 0, 0, TimeSpan.Zero)),

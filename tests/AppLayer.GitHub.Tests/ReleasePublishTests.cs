@@ -1,7 +1,7 @@
 using System.Net;
-using AppLayer.Core.Api;
 using AppLayer.GitHub.Tests.Support;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.GitHub.Tests;
 

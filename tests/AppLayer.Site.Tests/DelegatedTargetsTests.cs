@@ -1,5 +1,5 @@
 using System.Text;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Site.Tests.Support;
 
 namespace AppLayer.Site.Tests;

@@ -1,4 +1,5 @@
 using AppLayer.Core;
+using AppLayer.Protocol;
 using AppLayer.Site.DemoIs;
 using AppLayer.Site.Tests.Support;
 

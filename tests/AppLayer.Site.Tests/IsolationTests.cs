@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using AppLayer.Core.Api;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Site.Packages;
 using AppLayer.Site.Tests.Support;
 
@@ -150,7 +151,7 @@ public sealed class IsolationTests(BuiltPackages packages)
                 // wait until the first agent's worker is inside the update
             }
 
-            var second = await site.Agent.ApplyAsync().ShouldThrowAsync<AppLayer.Core.UserException>();
+            var second = await site.Agent.ApplyAsync().ShouldThrowAsync<AppLayer.Protocol.UserException>();
 
             second.Message.ShouldBe($"another site agent is working on '{site.Database}' ({Path.Combine(site.Paths.Root, "agent.lock")} is held); try again when it has finished.");
         }
@@ -179,7 +180,7 @@ public sealed class IsolationTests(BuiltPackages packages)
         var (dump, file) = (site.Dump(), site.FileHash());
         var agent = new SiteAgent(site.Database, new SiteAgentOptions { Output = site.Output, FreeDiskSpace = _ => 4 * 1024 * 1024 });
 
-        var error = await agent.ApplyAsync().ShouldThrowAsync<AppLayer.Core.UserException>();
+        var error = await agent.ApplyAsync().ShouldThrowAsync<AppLayer.Protocol.UserException>();
 
         error.Message.ShouldStartWith($"not enough free disk for {Path.GetDirectoryName(site.Database)}: 4.0 MiB free, applying needs about ");
         error.Message.ShouldEndWith("nothing was changed.");

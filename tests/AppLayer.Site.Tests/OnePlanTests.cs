@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using AppLayer.Core.Gates;
+using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
 using AppLayer.Site.Packages;
 using AppLayer.Site.Tests.Support;

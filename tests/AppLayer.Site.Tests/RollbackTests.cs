@@ -1,4 +1,5 @@
 using AppLayer.Core;
+using AppLayer.Protocol;
 using AppLayer.Site.Tests.Support;
 
 namespace AppLayer.Site.Tests;

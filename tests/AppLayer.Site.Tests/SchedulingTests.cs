@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Site.Scheduling;
 using AppLayer.Site.Tests.Support;
 
@@ -89,5 +90,5 @@ public sealed class SchedulingTests(BuiltPackages packages)
     [InlineData("22:00", "22:00", "Europe/Prague", "must not start and end at the same time")]
     [InlineData("22:00", "05:00", "Mars/Olympus", "time zone 'Mars/Olympus' is not an IANA time zone")]
     public void Refuses_a_window_that_is_not_one(string start, string end, string zone, string message) =>
-        Should.Throw<AppLayer.Core.UserException>(() => MaintenanceWindow.Parse(start, end, zone)).Message.ShouldContain(message);
+        Should.Throw<AppLayer.Protocol.UserException>(() => MaintenanceWindow.Parse(start, end, zone)).Message.ShouldContain(message);
 }

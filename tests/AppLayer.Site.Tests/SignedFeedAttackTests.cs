@@ -1,4 +1,4 @@
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Site.Tests.Support;
 
 namespace AppLayer.Site.Tests;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using AppLayer.Core;
+using AppLayer.Protocol;
 using AppLayer.Site.Tests.Support;
 
 namespace AppLayer.Site.Tests;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -22,7 +24,7 @@ internal static class AgreementTerms
         try
         {
             await using var stream = File.OpenRead(path);
-            return await JsonSerializer.DeserializeAsync<AgreementTermsDto>(stream, HostClient.Json, cancellationToken);
+            return await JsonSerializer.DeserializeAsync<AgreementTermsDto>(stream, AppLayerClient.Json, cancellationToken);
         }
         catch (JsonException ex)
         {

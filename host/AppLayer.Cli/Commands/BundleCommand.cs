@@ -1,5 +1,7 @@
 using System.CommandLine;
 using AppLayer.Core;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -24,7 +26,7 @@ public static class BundleCommand
 
             using var client = Common.Client(parse, host, key);
             var code = parse.GetValue(customer)!;
-            var bytes = await client.DownloadAsync($"api/customers/{Uri.EscapeDataString(code)}/bundle", file, ct);
+            var bytes = await client.DownloadAsync(ApiRoutes.CustomerBundle(code), file, ct);
             await stdout.WriteLineAsync($"wrote the offline bundle of {code} to {file} ({bytes:N0} bytes); on the site: applayer site apply-bundle {Path.GetFileName(file)} --db IS.db");
             return 0;
         }));

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -62,8 +64,8 @@ public static class ChangeCommand
                 parse.GetValue(assignee),
                 parse.GetValue(merge));
             using var client = Common.Client(parse, host, key);
-            var before = parse.GetValue(merge) ? await client.GetAsync<List<LegalChangeDto>>("api/legal-changes", ct) : [];
-            var change = await client.PostAsync<LegalChangeDto>("api/legal-changes", request, ct);
+            var before = parse.GetValue(merge) ? await client.GetAsync<List<LegalChangeDto>>(ApiRoutes.LegalChanges, ct) : [];
+            var change = await client.PostAsync<LegalChangeDto>(ApiRoutes.LegalChanges, request, ct);
             var verb = before.Any(c => c.Id == change.Id) ? "merged into" : "recorded as";
             await output.WriteLineAsync($"{change.Reference} {verb} legal change {change.Id}, effective {change.EffectiveDate:yyyy-MM-dd}");
             return 0;
@@ -80,10 +82,10 @@ public static class ChangeCommand
         command.SetAction((parse, ct) => Run.SafelyAsync(parse, async (output, _) =>
         {
             using var client = Common.Client(parse, host, key);
-            var changes = await client.GetAsync<List<LegalChangeDto>>("api/legal-changes", ct);
+            var changes = await client.GetAsync<List<LegalChangeDto>>(ApiRoutes.LegalChanges, ct);
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(changes, HostClient.Json));
+                await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(changes, AppLayerClient.Json));
                 return 0;
             }
 

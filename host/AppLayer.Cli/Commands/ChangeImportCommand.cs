@@ -1,7 +1,9 @@
 using System.CommandLine;
 using AppLayer.Core;
-using AppLayer.Core.Api;
 using AppLayer.GitHub;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -48,7 +50,7 @@ public static class ChangeImportCommand
 
                 try
                 {
-                    var imported = await client.PostAsync<ImportedLegalChangeDto>("api/legal-changes/import", issue.Request, ct);
+                    var imported = await client.PostAsync<ImportedLegalChangeDto>(ApiRoutes.LegalChangesImport, issue.Request, ct);
                     outcomes.Add(imported.Outcome);
                     await output.WriteLineAsync($"issue #{issue.Number} {imported.Outcome}: legal change {imported.Change.Id}, {imported.Change.Reference}");
                 }

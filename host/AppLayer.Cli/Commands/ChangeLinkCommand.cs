@@ -1,5 +1,6 @@
 using System.CommandLine;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -20,7 +21,7 @@ public static class ChangeLinkCommand
         command.SetAction((parse, ct) => Run.SafelyAsync(parse, async (output, _) =>
         {
             using var client = Common.Client(parse, host, key);
-            var path = $"api/legal-changes/{parse.GetValue(id)}/packages";
+            var path = ApiRoutes.LegalChangePackages(parse.GetValue(id));
             var change = parse.GetValue(remove)
                 ? await client.DeleteAsync<LegalChangeDto>($"{path}/{Uri.EscapeDataString(parse.GetValue(package)!)}", ct)
                 : await client.PostAsync<LegalChangeDto>(path, new LinkPackageRequest(parse.GetValue(package)!), ct);

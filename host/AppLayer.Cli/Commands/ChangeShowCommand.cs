@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -18,10 +19,10 @@ public static class ChangeShowCommand
         command.SetAction((parse, ct) => Run.SafelyAsync(parse, async (output, _) =>
         {
             using var client = Common.Client(parse, host, key);
-            var change = await client.GetAsync<LegalChangeDto>($"api/legal-changes/{parse.GetValue(id)}", ct);
-            var audit = await client.GetAsync<List<LegalChangeAuditDto>>($"api/legal-changes/{parse.GetValue(id)}/audit", ct);
+            var change = await client.GetAsync<LegalChangeDto>(ApiRoutes.LegalChange(parse.GetValue(id)), ct);
+            var audit = await client.GetAsync<List<LegalChangeAuditDto>>(ApiRoutes.LegalChangeAudit(parse.GetValue(id)), ct);
             await output.WriteAsync(parse.GetValue(json)
-                ? System.Text.Json.JsonSerializer.Serialize(new { change, audit }, HostClient.Json) + Environment.NewLine
+                ? System.Text.Json.JsonSerializer.Serialize(new { change, audit }, AppLayerClient.Json) + Environment.NewLine
                 : Format(change, audit));
             return 0;
         }));

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -18,7 +19,7 @@ public static class ChangeStatusCommand
         {
             using var client = Common.Client(parse, host, key);
             var change = await client.PostAsync<LegalChangeDto>(
-                $"api/legal-changes/{parse.GetValue(id)}/status",
+                ApiRoutes.LegalChangeStatus(parse.GetValue(id)),
                 new SetLegalChangeStatusRequest(parse.GetValue(status)!, parse.GetValue(reason)),
                 ct);
             await output.WriteLineAsync($"legal change {change.Id} ({change.Reference}) is {change.Status}");

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -41,7 +42,7 @@ public static class ChangeUpdateCommand
                 parse.GetValue(assignee),
                 Common.Split(parse.GetValue(clear)));
             using var client = Common.Client(parse, host, key);
-            var change = await client.PatchAsync<LegalChangeDto>($"api/legal-changes/{parse.GetValue(id)}", request, ct);
+            var change = await client.PatchAsync<LegalChangeDto>(ApiRoutes.LegalChange(parse.GetValue(id)), request, ct);
             await output.WriteLineAsync($"legal change {change.Id} updated: {change.Reference}, effective {change.EffectiveDate:yyyy-MM-dd}, {change.Status}");
             return 0;
         }));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using AppLayer.Changelog;
 using AppLayer.Core;
+using AppLayer.Protocol;
 
 namespace AppLayer.Cli.Commands;
 

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using AppLayer.Core;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -35,7 +37,7 @@ internal static class Common
     public static IReadOnlyList<string> Split(string[]? values) =>
         (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 
-    public static HostClient Client(ParseResult parse, Option<string> host, Option<string> key)
+    public static AppLayerClient Client(ParseResult parse, Option<string> host, Option<string> key)
     {
         var url = parse.GetValue(host);
         if (string.IsNullOrWhiteSpace(url))
@@ -49,9 +51,15 @@ internal static class Common
         }
 
         var secret = parse.GetValue(key);
-        return new HostClient(uri, string.IsNullOrEmpty(secret) ? Environment.GetEnvironmentVariable(KeyVariable) ?? string.Empty : secret);
+        var apiKey = string.IsNullOrEmpty(secret) ? Environment.GetEnvironmentVariable(KeyVariable) ?? string.Empty : secret;
+        if (string.IsNullOrWhiteSpace(apiKey))
+        {
+            throw new UserException("an API key is needed: pass --key or set APPLAYER_KEY.");
+        }
+
+        return new AppLayerClient(uri, apiKey);
     }
 
     public static void PrintJson<T>(T value) =>
-        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, HostClient.Json));
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, AppLayerClient.Json));
 }

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -39,7 +41,7 @@ public static class ComplianceCommand
             var report = await FetchAsync(client, CliDates.Optional(parse.GetValue(at), "--at"), parse.GetValue(customer), days, ct);
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(report, HostClient.Json));
+                await output.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(report, AppLayerClient.Json));
             }
             else
             {
@@ -57,7 +59,7 @@ public static class ComplianceCommand
         return command;
     }
 
-    public static Task<ComplianceReportDto> FetchAsync(HostClient client, DateOnly? at, string? customer, int? horizon, CancellationToken cancellationToken)
+    public static Task<ComplianceReportDto> FetchAsync(AppLayerClient client, DateOnly? at, string? customer, int? horizon, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         var query = new List<string>();
@@ -76,6 +78,6 @@ public static class ComplianceCommand
             query.Add("horizon=" + h.ToString(CultureInfo.InvariantCulture));
         }
 
-        return client.GetAsync<ComplianceReportDto>("api/compliance" + (query.Count == 0 ? string.Empty : "?" + string.Join("&", query)), cancellationToken);
+        return client.GetAsync<ComplianceReportDto>(ApiRoutes.Compliance + (query.Count == 0 ? string.Empty : "?" + string.Join("&", query)), cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Cli.Commands;
 

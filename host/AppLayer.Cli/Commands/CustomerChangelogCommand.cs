@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -17,7 +18,7 @@ public static class CustomerChangelogCommand
         command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
             using var client = Common.Client(parse, host, key);
-            Console.Write(await client.GetTextAsync($"api/customers/{Uri.EscapeDataString(parse.GetValue(customer)!)}/changelog", ct));
+            Console.Write(await client.GetTextAsync(ApiRoutes.CustomerChangelog(parse.GetValue(customer)!), ct));
             return 0;
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -24,11 +25,11 @@ public static class CustomerCommand
         var modules = Common.ListOption("--modules", "IS modules covered, e.g. accounting,payroll");
         return HostVerb.Create("add", "Add a customer, optionally with its agreement.", [code, name, services, modules], async (parse, client, ct) =>
         {
-            var created = await client.PostAsync<CustomerDto>("api/customers", new CreateCustomerRequest(parse.GetValue(code)!, parse.GetValue(name)!), ct);
+            var created = await client.PostAsync<CustomerDto>(ApiRoutes.Customers, new CreateCustomerRequest(parse.GetValue(code)!, parse.GetValue(name)!), ct);
             var serviceList = Common.Split(parse.GetValue(services));
             if (serviceList.Count > 0)
             {
-                await client.PutAsync<AgreementDto>($"api/customers/{Uri.EscapeDataString(created.Code)}/agreement", new SetAgreementRequest(serviceList, Common.Split(parse.GetValue(modules))), ct);
+                await client.PutAsync<AgreementDto>(ApiRoutes.CustomerAgreement(created.Code), new SetAgreementRequest(serviceList, Common.Split(parse.GetValue(modules))), ct);
             }
 
             Console.WriteLine($"customer {created.Code} added");
@@ -37,7 +38,7 @@ public static class CustomerCommand
     }
 
     private static Command List() =>
-        HostVerb.List<CustomerDto>("list", "List customers.", [], _ => "api/customers", customers =>
+        HostVerb.List<CustomerDto>("list", "List customers.", [], _ => ApiRoutes.Customers, customers =>
         {
             var table = new TextTable("code", "name", "services", "installations");
             foreach (var c in customers)
@@ -53,7 +54,7 @@ public static class CustomerCommand
         var code = new Argument<string>("code") { Description = "Customer code." };
         return HostVerb.Create("show", "Show one customer as JSON.", [code], async (parse, client, ct) =>
         {
-            Common.PrintJson(await client.GetAsync<CustomerDto>($"api/customers/{Uri.EscapeDataString(parse.GetValue(code)!)}", ct));
+            Common.PrintJson(await client.GetAsync<CustomerDto>(ApiRoutes.Customer(parse.GetValue(code)!), ct));
             return 0;
         });
     }
@@ -69,7 +70,7 @@ public static class CustomerCommand
         return HostVerb.Create("agreement", "Sign a new version of the customer's agreement.", [code, services, modules, effective, terms], async (parse, client, ct) =>
         {
             var agreement = await client.PutAsync<AgreementDto>(
-                $"api/customers/{Uri.EscapeDataString(parse.GetValue(code)!)}/agreement",
+                ApiRoutes.CustomerAgreement(parse.GetValue(code)!),
                 new SetAgreementRequest(Common.Split(parse.GetValue(services)), Common.Split(parse.GetValue(modules)), await AgreementTerms.ReadAsync(parse.GetValue(terms), ct), parse.GetValue(effective)),
                 ct);
             Console.WriteLine($"agreement version {agreement.Version}: {string.Join(", ", agreement.Services)}");

@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using AppLayer.Core;
-using AppLayer.Core.Api;
 using AppLayer.Core.History;
 using AppLayer.Core.Model;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace AppLayer.Cli.Commands;
@@ -62,7 +64,7 @@ public static class HistoryCommand
         return command;
     }
 
-    public static Task<List<HistoryEventDto>> FetchAsync(HostClient client, string customer, CancellationToken cancellationToken) =>
+    public static Task<List<HistoryEventDto>> FetchAsync(AppLayerClient client, string customer, CancellationToken cancellationToken) =>
         FetchAsync(client, customer, new Dictionary<string, string?>(), cancellationToken);
 
     public static string Format(IEnumerable<HistoryEventDto> events)
@@ -77,13 +79,13 @@ public static class HistoryCommand
     }
 
     private static async Task<List<HistoryEventDto>> FetchAsync(
-        HostClient client,
+        AppLayerClient client,
         string customer,
         IReadOnlyDictionary<string, string?> filters,
         CancellationToken cancellationToken)
     {
         var text = await client.GetTextAsync(ExportPath(customer, "json", filters), cancellationToken);
-        return JsonSerializer.Deserialize<List<HistoryEventDto>>(text, HostClient.Json) ?? [];
+        return JsonSerializer.Deserialize<List<HistoryEventDto>>(text, AppLayerClient.Json) ?? [];
     }
 
     private static string ExportPath(string customer, string format, IReadOnlyDictionary<string, string?> filters)
@@ -97,7 +99,7 @@ public static class HistoryCommand
             }
         }
 
-        return $"api/customers/{Uri.EscapeDataString(customer)}/history/export{query}";
+        return ApiRoutes.CustomerHistoryExport(customer) + query;
     }
 
     private static async Task WriteAsync(string text, string? path, CancellationToken cancellationToken)

@@ -1,12 +1,13 @@
 using System.CommandLine;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
 /// <summary>Builds verbs that talk to a host: the verb's own arguments and options, then --host and --key (and --json for lists).</summary>
 internal static class HostVerb
 {
-    /// <summary>A verb whose body runs with a ready <see cref="HostClient"/>; it prints to the console.</summary>
-    public static Command Create(string name, string description, IEnumerable<Symbol> symbols, Func<ParseResult, HostClient, CancellationToken, Task<int>> body)
+    /// <summary>A verb whose body runs with a ready <see cref="AppLayerClient"/>; it prints to the console.</summary>
+    public static Command Create(string name, string description, IEnumerable<Symbol> symbols, Func<ParseResult, AppLayerClient, CancellationToken, Task<int>> body)
     {
         ArgumentNullException.ThrowIfNull(body);
         var host = Common.HostOption();

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -26,7 +27,7 @@ public static class InstallationCommand
         {
             var installationCode = parse.GetValue(code)!;
             var created = await client.PostAsync<InstallationDto>(
-                $"api/customers/{Uri.EscapeDataString(parse.GetValue(customer)!)}/installations",
+                ApiRoutes.CustomerInstallations(parse.GetValue(customer)!),
                 new CreateInstallationRequest(installationCode, parse.GetValue(name) ?? installationCode, parse.GetValue(isVersion)!, Common.Split(parse.GetValue(modules)), parse.GetValue(timeZone)),
                 ct);
             Console.WriteLine($"installation {created.Code} added to {created.CustomerCode}");
@@ -39,7 +40,7 @@ public static class InstallationCommand
         var code = new Argument<string>("code") { Description = "Installation code." };
         return HostVerb.Create("key", "Create a site key for an installation's agent and print it.", [code], async (parse, client, ct) =>
         {
-            var created = await client.PostAsync<CreatedKeyDto>($"api/installations/{Uri.EscapeDataString(parse.GetValue(code)!)}/keys", new { }, ct);
+            var created = await client.PostAsync<CreatedKeyDto>(ApiRoutes.InstallationKeys(parse.GetValue(code)!), new { }, ct);
             Console.WriteLine(created.Key);
             return 0;
         });

@@ -1,5 +1,6 @@
 using System.CommandLine;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -25,7 +26,7 @@ public static class InventoryCommand
         command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
             using var client = Common.Client(parse, host, key);
-            var inventory = await client.GetAsync<InstallationInventoryDto>($"api/installations/{Uri.EscapeDataString(parse.GetValue(installation)!)}/inventory{Query(parse, within)}", ct);
+            var inventory = await client.GetAsync<InstallationInventoryDto>(ApiRoutes.InstallationInventory(parse.GetValue(installation)!) + Query(parse, within), ct);
             if (parse.GetValue(json))
             {
                 Common.PrintJson(inventory);
@@ -55,7 +56,7 @@ public static class InventoryCommand
         command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
             using var client = Common.Client(parse, host, key);
-            var flagged = await client.GetAsync<List<InstallationInventoryDto>>($"api/inventory/flagged{Query(parse, within)}", ct);
+            var flagged = await client.GetAsync<List<InstallationInventoryDto>>(ApiRoutes.FlaggedInventory + Query(parse, within), ct);
             if (parse.GetValue(json))
             {
                 Common.PrintJson(flagged);

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using AppLayer.Core;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Cli.Commands;
 

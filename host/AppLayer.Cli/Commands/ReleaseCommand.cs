@@ -1,5 +1,6 @@
 using System.CommandLine;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -26,7 +27,7 @@ public static class ReleaseCommand
         packages.Required = true;
         return HostVerb.Create("create", "Create a release from published packages and print its notes.", [name, packages], async (parse, client, ct) =>
         {
-            var release = await client.PostAsync<ReleaseDto>("api/releases", new CreateReleaseRequest(parse.GetValue(name)!, Common.Split(parse.GetValue(packages))), ct);
+            var release = await client.PostAsync<ReleaseDto>(ApiRoutes.Releases, new CreateReleaseRequest(parse.GetValue(name)!, Common.Split(parse.GetValue(packages))), ct);
             Console.WriteLine($"release {release.Name} created with {release.Packages.Count} package(s)");
             Console.WriteLine(release.Notes);
             return 0;
@@ -34,7 +35,7 @@ public static class ReleaseCommand
     }
 
     private static Command List() =>
-        HostVerb.List<ReleaseDto>("list", "List releases.", [], _ => "api/releases", releases =>
+        HostVerb.List<ReleaseDto>("list", "List releases.", [], _ => ApiRoutes.Releases, releases =>
         {
             var table = new TextTable("name", "created", "packages");
             foreach (var r in releases)

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -13,7 +15,7 @@ public static class ReleaseGateCommands
         var (id, version) = (IdArgument(), VersionArgument());
         return HostVerb.Create("gate", "Gate an update: sites only rehearse it and report, until it is approved for them.", [id, version], async (parse, client, ct) =>
         {
-            var gate = await client.PostAsync<ReleaseGateDto>("api/gates", new GateReleaseRequest(parse.GetValue(id)!, parse.GetValue(version)!), ct);
+            var gate = await client.PostAsync<ReleaseGateDto>(ApiRoutes.Gates, new GateReleaseRequest(parse.GetValue(id)!, parse.GetValue(version)!), ct);
             Console.WriteLine($"{gate.PackageId} {gate.Version} is gated: {gate.Installations.Count} installation(s) rehearse it at their next site run");
             return 0;
         });
@@ -27,7 +29,7 @@ public static class ReleaseGateCommands
         command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
             using var client = Common.Client(parse, host, key);
-            var gate = await client.GetAsync<ReleaseGateDto>(GatePath(parse.GetValue(id)!, parse.GetValue(version)!), ct);
+            var gate = await client.GetAsync<ReleaseGateDto>(ApiRoutes.Gate(parse.GetValue(id)!, parse.GetValue(version)!), ct);
             if (parse.GetValue(json))
             {
                 Common.PrintJson(gate);
@@ -55,7 +57,7 @@ public static class ReleaseGateCommands
 
             using var client = Common.Client(parse, host, key);
             var gate = await client.PostAsync<ReleaseGateDto>(
-                GatePath(parse.GetValue(id)!, parse.GetValue(version)!) + "/approvals",
+                ApiRoutes.GateApprovals(parse.GetValue(id)!, parse.GetValue(version)!),
                 new ApproveReleaseRequest(parse.GetValue(installation), parse.GetValue(all)),
                 ct);
             Print(gate);
@@ -71,7 +73,7 @@ public static class ReleaseGateCommands
         command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
             using var client = Common.Client(parse, host, key);
-            var gates = await client.GetAsync<List<ReleaseGateDto>>("api/gates", ct);
+            var gates = await client.GetAsync<List<ReleaseGateDto>>(ApiRoutes.Gates, ct);
             if (parse.GetValue(json))
             {
                 Common.PrintJson(gates);
@@ -98,8 +100,6 @@ public static class ReleaseGateCommands
 
         Console.Write(table);
     }
-
-    private static string GatePath(string id, string version) => $"api/gates/{Uri.EscapeDataString(id)}/{Uri.EscapeDataString(version)}";
 
     private static Argument<string> IdArgument() => new("id") { Description = "The update package's id." };
 

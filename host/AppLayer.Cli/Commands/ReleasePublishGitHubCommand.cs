@@ -1,7 +1,9 @@
 using System.CommandLine;
 using AppLayer.Core;
-using AppLayer.Core.Api;
 using AppLayer.GitHub;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -26,7 +28,7 @@ public static class ReleasePublishGitHubCommand
             var repository = RepositoryName.Parse(parse.GetValue(repo));
             var name = parse.GetValue(release)?.Trim() ?? string.Empty;
             using var client = Common.Client(parse, host, key);
-            var found = (await client.GetAsync<List<ReleaseDto>>("api/releases", ct))
+            var found = (await client.GetAsync<List<ReleaseDto>>(ApiRoutes.Releases, ct))
                 .FirstOrDefault(r => r.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new UserException($"release '{name}' does not exist on the host.");
             var github = GitHubConnection.Create(parse.GetValue(apiUrl), parse.GetValue(token));

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Json;
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -20,7 +22,7 @@ public static class ReportCommand
             var path = parse.GetValue(file)!;
             var export = Read(path);
             using var client = Common.Client(parse, host, key);
-            var result = await client.PostAsync<ReportImportResultDto>("api/reports/import", export, ct);
+            var result = await client.PostAsync<ReportImportResultDto>(ApiRoutes.ReportsImport, export, ct);
             await stdout.WriteLineAsync($"imported the reports of {result.Installation}: {result.Stored} stored, {result.AlreadyStored} already stored; on the site: applayer site report ack {Path.GetFileName(path)} --db IS.db");
             return 0;
         }));
@@ -37,7 +39,7 @@ public static class ReportCommand
 
         try
         {
-            return JsonSerializer.Deserialize<ReportExportDto>(File.ReadAllBytes(path), HostClient.Json)
+            return JsonSerializer.Deserialize<ReportExportDto>(File.ReadAllBytes(path), AppLayerClient.Json)
                 ?? throw new UserException($"{Path.GetFileName(path)} is empty.");
         }
         catch (JsonException ex)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AppLayer.Core;
 using AppLayer.Host;
+using AppLayer.Protocol;
 
 namespace AppLayer.Cli.Commands;
 

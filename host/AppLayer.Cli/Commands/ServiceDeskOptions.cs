@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
 using AppLayer.Core.Service.Calendar;
+using AppLayer.Protocol;
 using NodaTime;
 using NodaTime.Text;
 
@@ -31,6 +32,4 @@ internal static class ServiceDeskOptions
 
         return local.Value.InZoneLeniently(DateTimeZoneProviders.Tzdb[CoverageCalendar.DefaultZoneId]).ToDateTimeOffset();
     }
-
-    public static string Path(string prefix, string? id) => $"{prefix}/{Uri.EscapeDataString(id ?? string.Empty)}";
 }

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Core.Api;
 using AppLayer.Core.Service.Statements;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -32,7 +34,7 @@ public static class StatementCommand
             {
                 "html" => StatementFormats.Html(statement),
                 "csv" => StatementFormats.Csv(statement),
-                "json" => System.Text.Json.JsonSerializer.Serialize(statement, HostClient.Json) + Environment.NewLine,
+                "json" => System.Text.Json.JsonSerializer.Serialize(statement, AppLayerClient.Json) + Environment.NewLine,
                 _ => Format(statement),
             };
             if (parse.GetValue(output) is { Length: > 0 } file)
@@ -50,8 +52,8 @@ public static class StatementCommand
         return command;
     }
 
-    public static Task<StatementDto> FetchAsync(HostClient client, string customer, string month, CancellationToken cancellationToken) =>
-        client.GetAsync<StatementDto>($"api/customers/{Uri.EscapeDataString(customer)}/statements/{Uri.EscapeDataString(month)}", cancellationToken);
+    public static Task<StatementDto> FetchAsync(AppLayerClient client, string customer, string month, CancellationToken cancellationToken) =>
+        client.GetAsync<StatementDto>(ApiRoutes.CustomerStatement(customer, month), cancellationToken);
 
     public static string Format(StatementDto statement)
     {

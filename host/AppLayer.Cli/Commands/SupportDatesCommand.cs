@@ -1,6 +1,8 @@
 using System.CommandLine;
 using AppLayer.Core;
-using AppLayer.Core.Api;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -16,7 +18,7 @@ public static class SupportDatesCommand
     }
 
     private static Command List() =>
-        HostVerb.List<SupportDateDto>("list", "List every component's release cycles and their end of support.", [], _ => "api/support-dates", dates =>
+        HostVerb.List<SupportDateDto>("list", "List every component's release cycles and their end of support.", [], _ => ApiRoutes.SupportDates, dates =>
         {
             var table = new TextTable("component", "cycle", "name", "support ends", "updated by");
             foreach (var d in dates)
@@ -46,7 +48,7 @@ public static class SupportDatesCommand
             }
 
             using var client = Common.Client(parse, host, key);
-            var path = $"api/support-dates/{Uri.EscapeDataString(parse.GetValue(component)!)}/{Uri.EscapeDataString(parse.GetValue(cycle)!)}";
+            var path = ApiRoutes.SupportDate(parse.GetValue(component)!, parse.GetValue(cycle)!);
             var set = await client.PutAsync<SupportDateDto>(path, new SetSupportDateRequest(ends, parse.GetValue(name)), ct);
             Console.WriteLine($"{set.Name} ({set.Component} {set.Cycle}): {(set.EndsOn is null ? "no announced end" : "supported until " + CliDates.Format(set.EndsOn))}");
             return 0;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -48,7 +49,7 @@ public static class TicketCommand
         var contact = ServiceDeskOptions.Optional("--contact", "The customer's contact (e-mail address) who gets the mails.");
         return HostVerb.Create("open", "Register a request and confirm its receipt.", [customer, subject, body, service, priority, channel, contact], async (parse, client, ct) =>
         {
-            var ticket = await client.PostAsync<TicketDto>("api/tickets", new OpenTicketRequest(parse.GetValue(customer)!, parse.GetValue(subject)!, parse.GetValue(body)!, parse.GetValue(service), parse.GetValue(priority), parse.GetValue(channel), parse.GetValue(contact)), ct);
+            var ticket = await client.PostAsync<TicketDto>(ApiRoutes.Tickets, new OpenTicketRequest(parse.GetValue(customer)!, parse.GetValue(subject)!, parse.GetValue(body)!, parse.GetValue(service), parse.GetValue(priority), parse.GetValue(channel), parse.GetValue(contact)), ct);
             Console.WriteLine($"{ticket.Tag} registered for {ticket.Customer}; receipt confirmed; response due {When(ticket.Sla.ResponseDue)} UTC");
             return 0;
         });
@@ -60,7 +61,7 @@ public static class TicketCommand
         var expert = ServiceDeskOptions.Required("--expert", "Who solves it.");
         return HostVerb.Create("assign", "Hand the ticket to an expert.", [id, expert], async (parse, client, ct) =>
         {
-            var ticket = await client.PostAsync<TicketDto>(ServiceDeskOptions.Path("api/tickets", parse.GetValue(id)) + "/assign", new AssignTicketRequest(parse.GetValue(expert)!), ct);
+            var ticket = await client.PostAsync<TicketDto>(ApiRoutes.Ticket(parse.GetValue(id)) + "/assign", new AssignTicketRequest(parse.GetValue(expert)!), ct);
             Console.WriteLine($"{ticket.Tag} assigned to {ticket.Assignee}");
             return 0;
         });
@@ -73,7 +74,7 @@ public static class TicketCommand
         var actor = ServiceDeskOptions.Optional("--actor", "Who does it (default: help-desk).");
         return HostVerb.Create(name, description, [id, text, actor], async (parse, client, ct) =>
         {
-            var ticket = await client.PostAsync<TicketDto>(ServiceDeskOptions.Path("api/tickets", parse.GetValue(id)) + "/" + name, new TicketNoteRequest(parse.GetValue(text), parse.GetValue(actor)), ct);
+            var ticket = await client.PostAsync<TicketDto>(ApiRoutes.Ticket(parse.GetValue(id)) + "/" + name, new TicketNoteRequest(parse.GetValue(text), parse.GetValue(actor)), ct);
             Console.WriteLine($"{ticket.Tag} {ticket.Status}{(ticket.Sla.Paused ? " (SLA clock paused)" : string.Empty)}");
             return 0;
         });
@@ -87,7 +88,7 @@ public static class TicketCommand
             "list",
             "List tickets with their SLA deadlines.",
             [customer, open],
-            parse => $"api/tickets?open={(parse.GetValue(open) ? "true" : "false")}" + (parse.GetValue(customer) is { Length: > 0 } c ? $"&customer={Uri.EscapeDataString(c)}" : string.Empty),
+            parse => ApiRoutes.Tickets + $"?open={(parse.GetValue(open) ? "true" : "false")}" + (parse.GetValue(customer) is { Length: > 0 } c ? $"&customer={Uri.EscapeDataString(c)}" : string.Empty),
             Format);
     }
 
@@ -96,7 +97,7 @@ public static class TicketCommand
         var id = new Argument<string>("ticket") { Description = "The ticket, e.g. AL-12." };
         return HostVerb.Create("show", "Show one ticket with its history as JSON.", [id], async (parse, client, ct) =>
         {
-            Common.PrintJson(await client.GetAsync<TicketDto>(ServiceDeskOptions.Path("api/tickets", parse.GetValue(id)), ct));
+            Common.PrintJson(await client.GetAsync<TicketDto>(ApiRoutes.Ticket(parse.GetValue(id)), ct));
             return 0;
         });
     }
@@ -105,7 +106,7 @@ public static class TicketCommand
     {
         return HostVerb.Create("escalate", "Run the SLA escalation now: warn the Help Desk lead before a target runs out and record each breach, each once per ticket.", [], async (parse, client, ct) =>
         {
-            var run = await client.PostAsync<Dictionary<string, int>>("api/service-desk/escalate", new { }, ct);
+            var run = await client.PostAsync<Dictionary<string, int>>(ApiRoutes.Escalate, new { }, ct);
             Console.WriteLine($"{run.GetValueOrDefault("examined")} open ticket(s) examined: {run.GetValueOrDefault("warnings")} warning(s) and {run.GetValueOrDefault("breaches")} breach(es) recorded, {run.GetValueOrDefault("mails")} mail(s) queued");
             return 0;
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 
 namespace AppLayer.Cli.Commands;
 
@@ -25,7 +26,7 @@ public static class WorkCommands
         {
             using var client = Common.Client(parse, host, key);
             var item = await client.PostAsync<WorkItemDto>(
-                "api/consultations",
+                ApiRoutes.Consultations,
                 new ConsultationRequest(parse.GetValue(customer)!, parse.GetValue(type)!, parse.GetValue(area)!, parse.GetValue(topic)!, parse.GetValue(worker)!, ServiceDeskOptions.ParseStart(parse.GetValue(start)), parse.GetValue(minutes), parse.GetValue(outcome)!, parse.GetValue(ticket)),
                 ct);
             Console.WriteLine($"consultation {item.Reference} logged ({item.Category})");
@@ -46,7 +47,7 @@ public static class WorkCommands
         add.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
             using var client = Common.Client(parse, host, key);
-            var item = await client.PostAsync<WorkItemDto>("api/data-fixes", new DataFixRequest(parse.GetValue(customer)!, parse.GetValue(title)!, parse.GetValue(cause)!, parse.GetValue(ticket)), ct);
+            var item = await client.PostAsync<WorkItemDto>(ApiRoutes.DataFixes, new DataFixRequest(parse.GetValue(customer)!, parse.GetValue(title)!, parse.GetValue(cause)!, parse.GetValue(ticket)), ct);
             Console.WriteLine($"data fix {item.Reference} recorded ({(item.Chargeable ? "billable" : "covered")})");
             return 0;
         }));
@@ -65,7 +66,7 @@ public static class WorkCommands
         add.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
             using var client = Common.Client(parse, host, key);
-            var item = await client.PostAsync<WorkItemDto>("api/features", new FeatureRequestRequest(parse.GetValue(customer)!, parse.GetValue(title)!, parse.GetValue(estimate), parse.GetValue(ticket)), ct);
+            var item = await client.PostAsync<WorkItemDto>(ApiRoutes.Features, new FeatureRequestRequest(parse.GetValue(customer)!, parse.GetValue(title)!, parse.GetValue(estimate), parse.GetValue(ticket)), ct);
             Console.WriteLine($"feature {item.Reference} recorded{(item.QuoteRequired ? "; above the threshold: send a quote (applayer quote send)" : string.Empty)}");
             return 0;
         }));
@@ -83,7 +84,7 @@ public static class WorkCommands
         add.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
             using var client = Common.Client(parse, host, key);
-            var contact = await client.PostAsync<ContactDto>(ServiceDeskOptions.Path("api/customers", parse.GetValue(customer)) + "/contacts", new CreateContactRequest(parse.GetValue(email)!, parse.GetValue(name)!), ct);
+            var contact = await client.PostAsync<ContactDto>(ApiRoutes.CustomerContacts(parse.GetValue(customer)), new CreateContactRequest(parse.GetValue(email)!, parse.GetValue(name)!), ct);
             Console.WriteLine($"contact {contact.Email} added; web form: {client.BaseAddress}portal/{contact.PortalToken}");
             return 0;
         }));
@@ -101,7 +102,7 @@ public static class WorkCommands
         send.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
             using var client = Common.Client(parse, host, key);
-            var quote = await client.PostAsync<QuoteDto>(ServiceDeskOptions.Path("api/features", parse.GetValue(feature)) + "/quote", new CreateQuoteRequest(parse.GetValue(price), parse.GetValue(spec)!), ct);
+            var quote = await client.PostAsync<QuoteDto>(ApiRoutes.FeatureQuote(parse.GetValue(feature)), new CreateQuoteRequest(parse.GetValue(price), parse.GetValue(spec)!), ct);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quote {quote.Id} for {quote.Feature}: {quote.Price:0.00} CZK"));
             return 0;
         }));
@@ -114,7 +115,7 @@ public static class WorkCommands
         approve.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
             using var client = Common.Client(parse, approveHost, approveKey);
-            var quote = await client.PostAsync<QuoteDto>($"api/quotes/{parse.GetValue(id)}/approve", new ApproveQuoteRequest(parse.GetValue(contact)!), ct);
+            var quote = await client.PostAsync<QuoteDto>(ApiRoutes.QuoteApproval(parse.GetValue(id)), new ApproveQuoteRequest(parse.GetValue(contact)!), ct);
             Console.WriteLine($"quote {quote.Id} approved by {quote.ApprovedBy} at {quote.ApprovedAt:u}");
             return 0;
         }));
@@ -134,7 +135,7 @@ public static class WorkCommands
         add.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
             using var client = Common.Client(parse, host, key);
-            var entry = await client.PostAsync<TimeEntryDto>("api/time", new AddTimeRequest(parse.GetValue(on)!, parse.GetValue(worker)!, ServiceDeskOptions.ParseStart(parse.GetValue(start)), parse.GetValue(minutes), parse.GetValue(note)), ct);
+            var entry = await client.PostAsync<TimeEntryDto>(ApiRoutes.Time, new AddTimeRequest(parse.GetValue(on)!, parse.GetValue(worker)!, ServiceDeskOptions.ParseStart(parse.GetValue(start)), parse.GetValue(minutes), parse.GetValue(note)), ct);
             Console.WriteLine($"{entry.Minutes} min on {entry.Reference} ({(entry.Chargeable ? "chargeable" : "covered")})");
             return 0;
         }));

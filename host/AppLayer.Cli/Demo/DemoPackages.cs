@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AppLayer.Core;
+using AppLayer.Protocol;
 
 namespace AppLayer.Cli.Demo;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using AppLayer.Cli.Commands;
-using AppLayer.Core.Api;
 using AppLayer.Core.Service.Calendar;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using NodaTime;
 
 namespace AppLayer.Cli.Demo;
@@ -11,7 +12,7 @@ namespace AppLayer.Cli.Demo;
 /// amendment to 24×7, a contact, a ticket from e-mail through assignment, a status update,
 /// a covered data fix and a billable consultation, resolution and closing, and the month's statement.
 /// </summary>
-internal sealed class DemoServiceDesk(TextWriter output, HostClient manager, TimeProvider time)
+internal sealed class DemoServiceDesk(TextWriter output, AppLayerClient manager, TimeProvider time)
 {
     public async Task RunAsync(string customer, CancellationToken cancellationToken)
     {
@@ -22,25 +23,25 @@ internal sealed class DemoServiceDesk(TextWriter output, HostClient manager, Tim
 
         var terms = new AgreementTermsDto("business-hours", 0m, null, new Dictionary<string, decimal> { ["consultation"] = 1200m, ["data-fix"] = 1500m }, IncludedHours: 0.5m, RoundingMinutes: 15);
         string[] services = ["help-desk", "hotline", "application-layer"];
-        await manager.PutAsync<AgreementDto>($"api/customers/{customer}/agreement", new SetAgreementRequest(services, ["accounting", "payroll"], terms, month.ToDateOnly()), cancellationToken);
+        await manager.PutAsync<AgreementDto>(ApiRoutes.CustomerAgreement(customer), new SetAgreementRequest(services, ["accounting", "payroll"], terms, month.ToDateOnly()), cancellationToken);
         var amended = await manager.PutAsync<AgreementDto>(
-            $"api/customers/{customer}/agreement",
+            ApiRoutes.CustomerAgreement(customer),
             new SetAgreementRequest(services, ["accounting", "payroll"], terms with { Coverage = "24x7", CoverageSurcharge = 3100m }, month.PlusDays(15).ToDateOnly()),
             cancellationToken);
         Step($"agreement of {customer} amended (v{amended.Version}): 24×7 coverage for CZK 3,100 a month from {month.PlusDays(15):yyyy-MM-dd}");
 
-        var contact = await manager.PostAsync<ContactDto>($"api/customers/{customer}/contacts", new CreateContactRequest($"jana@{customer}.example", "Jana Nováková"), cancellationToken);
-        var ticket = await manager.PostAsync<TicketDto>("api/tickets", new OpenTicketRequest(customer, "Payroll export stops at employee 17", "Since this morning the export to the bank stops at employee 17.", Priority: "high", Channel: "email", Contact: contact.Email), cancellationToken);
+        var contact = await manager.PostAsync<ContactDto>(ApiRoutes.CustomerContacts(customer), new CreateContactRequest($"jana@{customer}.example", "Jana Nováková"), cancellationToken);
+        var ticket = await manager.PostAsync<TicketDto>(ApiRoutes.Tickets, new OpenTicketRequest(customer, "Payroll export stops at employee 17", "Since this morning the export to the bank stops at employee 17.", Priority: "high", Channel: "email", Contact: contact.Email), cancellationToken);
         Step($"ticket {ticket.Tag} registered by e-mail from {contact.Email}; receipt confirmed; response due {ticket.Sla.ResponseDue:u}");
-        var path = $"api/tickets/{ticket.Id}";
+        var path = ApiRoutes.Ticket(ticket.Id);
         await manager.PostAsync<TicketDto>(path + "/assign", new AssignTicketRequest("tomas"), cancellationToken);
         await manager.PostAsync<TicketDto>(path + "/inform", new TicketNoteRequest("We reproduced the problem on a copy of your data: a wrong bank code in one employee record."), cancellationToken);
         Step($"{ticket.Tag} assigned to tomas; customer informed");
 
-        var fix = await manager.PostAsync<WorkItemDto>("api/data-fixes", new DataFixRequest(customer, "Bank code damaged by the import defect", "is-defect", ticket.Id), cancellationToken);
-        await manager.PostAsync<TimeEntryDto>("api/time", new AddTimeRequest(fix.Reference, "tomas", At(2, 9), 75, "repaired the record, fixed the import"), cancellationToken);
-        await manager.PostAsync<TimeEntryDto>("api/time", new AddTimeRequest(ticket.Tag, "tomas", At(2, 11), 20, "analysis"), cancellationToken);
-        var consultation = await manager.PostAsync<WorkItemDto>("api/consultations", new ConsultationRequest(customer, "consulting", "payroll", "Correcting a closed payroll month", "lucie", At(20, 19), 50, "Walked through the correction steps", ticket.Id), cancellationToken);
+        var fix = await manager.PostAsync<WorkItemDto>(ApiRoutes.DataFixes, new DataFixRequest(customer, "Bank code damaged by the import defect", "is-defect", ticket.Id), cancellationToken);
+        await manager.PostAsync<TimeEntryDto>(ApiRoutes.Time, new AddTimeRequest(fix.Reference, "tomas", At(2, 9), 75, "repaired the record, fixed the import"), cancellationToken);
+        await manager.PostAsync<TimeEntryDto>(ApiRoutes.Time, new AddTimeRequest(ticket.Tag, "tomas", At(2, 11), 20, "analysis"), cancellationToken);
+        var consultation = await manager.PostAsync<WorkItemDto>(ApiRoutes.Consultations, new ConsultationRequest(customer, "consulting", "payroll", "Correcting a closed payroll month", "lucie", At(20, 19), 50, "Walked through the correction steps", ticket.Id), cancellationToken);
         Step($"data fix {fix.Reference} (covered: IS defect), time on {ticket.Tag}, HotLine consultation {consultation.Reference} (billable)");
 
         await manager.PostAsync<TicketDto>(path + "/resolve", new TicketNoteRequest("Fixed: the import no longer damages bank codes; your record is repaired."), cancellationToken);
@@ -48,7 +49,7 @@ internal sealed class DemoServiceDesk(TextWriter output, HostClient manager, Tim
         Step($"{ticket.Tag} resolved and {closed.Status}");
 
         output.WriteLine();
-        output.Write(TicketCommand.Format(await manager.GetAsync<List<TicketDto>>($"api/tickets?customer={customer}", cancellationToken)));
+        output.Write(TicketCommand.Format(await manager.GetAsync<List<TicketDto>>(ApiRoutes.Tickets + $"?customer={customer}", cancellationToken)));
         output.WriteLine();
         output.Write(StatementCommand.Format(await StatementCommand.FetchAsync(manager, customer, month.ToString("yyyy-MM", CultureInfo.InvariantCulture), cancellationToken)));
     }

@@ -1,7 +1,8 @@
 using AppLayer.Cli.Commands;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using AppLayer.Site;
 using AppLayer.Site.DemoIs;
 
@@ -38,24 +39,24 @@ internal sealed class DemoStory(TextWriter output)
         await using var host = await AppLayerHost.StartAsync(new AppLayerHostOptions { DataDirectory = hostData, Urls = "http://127.0.0.1:0" }, cancellationToken);
         Step($"host listening on {host.BaseAddress}");
 
-        using var manager = new HostClient(host.BaseAddress, managerKey);
+        using var manager = new AppLayerClient(host.BaseAddress, managerKey);
         foreach (var customer in Customers)
         {
-            await manager.PostAsync<CustomerDto>("api/customers", new CreateCustomerRequest(customer.Code, customer.Name), cancellationToken);
-            await manager.PutAsync<AgreementDto>($"api/customers/{customer.Code}/agreement", new SetAgreementRequest(["help-desk", "hotline", Agreement.ApplicationLayer], ["accounting", "payroll"]), cancellationToken);
-            await manager.PostAsync<InstallationDto>($"api/customers/{customer.Code}/installations", new CreateInstallationRequest(customer.Installation, customer.Site, DemoIsDatabase.DefaultIsVersion, ["accounting", "payroll"], "Europe/Prague"), cancellationToken);
+            await manager.PostAsync<CustomerDto>(ApiRoutes.Customers, new CreateCustomerRequest(customer.Code, customer.Name), cancellationToken);
+            await manager.PutAsync<AgreementDto>(ApiRoutes.CustomerAgreement(customer.Code), new SetAgreementRequest(["help-desk", "hotline", Agreement.ApplicationLayer], ["accounting", "payroll"]), cancellationToken);
+            await manager.PostAsync<InstallationDto>(ApiRoutes.CustomerInstallations(customer.Code), new CreateInstallationRequest(customer.Installation, customer.Site, DemoIsDatabase.DefaultIsVersion, ["accounting", "payroll"], "Europe/Prague"), cancellationToken);
             Step($"customer {customer.Code} ({customer.Name}) with agreement and installation {customer.Installation}");
         }
 
         var recorded = new List<LegalChangeDto>();
         foreach (var change in LegalChanges)
         {
-            recorded.Add(await manager.PostAsync<LegalChangeDto>("api/legal-changes", change, cancellationToken));
+            recorded.Add(await manager.PostAsync<LegalChangeDto>(ApiRoutes.LegalChanges, change, cancellationToken));
             Step($"legal change recorded: {change.Reference}, effective {change.EffectiveDate:yyyy-MM-dd}");
         }
 
         var packages = await DemoPackages.LocateAsync(packagesFolder, root, output, cancellationToken);
-        using (var publisher = new HostClient(host.BaseAddress, publishKey))
+        using (var publisher = new AppLayerClient(host.BaseAddress, publishKey))
         {
             foreach (var package in packages)
             {
@@ -64,7 +65,7 @@ internal sealed class DemoStory(TextWriter output)
             }
         }
 
-        var release = await manager.PostAsync<ReleaseDto>("api/releases", new CreateReleaseRequest("2025.1", ["Cz.Vat2024@1.0.0", "Cz.MinimumWage2025@1.0.0"]), cancellationToken);
+        var release = await manager.PostAsync<ReleaseDto>(ApiRoutes.Releases, new CreateReleaseRequest("2025.1", ["Cz.Vat2024@1.0.0", "Cz.MinimumWage2025@1.0.0"]), cancellationToken);
         Step($"release {release.Name}: {string.Join(", ", release.Packages)}");
 
         await ReleaseAsync(manager, recorded, cancellationToken);
@@ -77,7 +78,7 @@ internal sealed class DemoStory(TextWriter output)
         }
 
         await ShowRadarAsync(manager, "after the sites applied", cancellationToken);
-        foreach (var change in await manager.GetAsync<List<LegalChangeDto>>("api/legal-changes", cancellationToken))
+        foreach (var change in await manager.GetAsync<List<LegalChangeDto>>(ApiRoutes.LegalChanges, cancellationToken))
         {
             Step($"legal change {change.Reference}: {change.Status}");
         }
@@ -101,7 +102,7 @@ internal sealed class DemoStory(TextWriter output)
         if (serve)
         {
             output.WriteLine();
-            var contact = await manager.PostAsync<CreatedKeyDto>($"api/customers/{Customers[0].Code}/contact-keys", new { }, cancellationToken);
+            var contact = await manager.PostAsync<CreatedKeyDto>(ApiRoutes.CustomerContactKeys(Customers[0].Code), new { }, cancellationToken);
             output.WriteLine($"The host keeps running at {host.BaseAddress} (Ctrl+C stops it).");
             output.WriteLine($"  dashboard: {new Uri(host.BaseAddress, "dashboard")} (sign in with the manager key)");
             output.WriteLine($"  manager key: {managerKey}");
@@ -114,11 +115,11 @@ internal sealed class DemoStory(TextWriter output)
         return 0;
     }
 
-    private async Task<int> RunSiteAsync(Uri host, HostClient manager, DemoCustomer customer, string sitesFolder, CancellationToken cancellationToken)
+    private async Task<int> RunSiteAsync(Uri host, AppLayerClient manager, DemoCustomer customer, string sitesFolder, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(sitesFolder);
         var database = Path.Combine(sitesFolder, customer.Installation + ".db");
-        var siteKey = await manager.PostAsync<CreatedKeyDto>($"api/installations/{customer.Installation}/keys", new { }, cancellationToken);
+        var siteKey = await manager.PostAsync<CreatedKeyDto>(ApiRoutes.InstallationKeys(customer.Installation), new { }, cancellationToken);
         await DemoIsDatabase.CreateAsync(database, company: customer.Name, cancellationToken: cancellationToken);
         var agent = new SiteAgent(database, new SiteAgentOptions { Output = output });
         await agent.EnrollAsync(host.AbsoluteUri, siteKey.Key, cancellationToken);
@@ -128,20 +129,20 @@ internal sealed class DemoStory(TextWriter output)
     }
 
     /// <summary>The work items move through the workflow as the updates are written and released.</summary>
-    private async Task ReleaseAsync(HostClient manager, IEnumerable<LegalChangeDto> changes, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(AppLayerClient manager, IEnumerable<LegalChangeDto> changes, CancellationToken cancellationToken)
     {
         foreach (var change in changes)
         {
             foreach (var status in new[] { "analysed", "in-development", "released" })
             {
-                await manager.PostAsync<LegalChangeDto>($"api/legal-changes/{change.Id}/status", new SetLegalChangeStatusRequest(status), cancellationToken);
+                await manager.PostAsync<LegalChangeDto>(ApiRoutes.LegalChangeStatus(change.Id), new SetLegalChangeStatusRequest(status), cancellationToken);
             }
 
             Step($"legal change {change.Reference}: analysed, in development, released");
         }
     }
 
-    private async Task ShowRadarAsync(HostClient manager, string when, CancellationToken cancellationToken)
+    private async Task ShowRadarAsync(AppLayerClient manager, string when, CancellationToken cancellationToken)
     {
         var radar = await ComplianceCommand.FetchAsync(manager, null, null, null, cancellationToken);
         output.WriteLine();

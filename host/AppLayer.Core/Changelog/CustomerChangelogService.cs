@@ -1,6 +1,8 @@
 using AppLayer.Core.Model;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Changelog;
 

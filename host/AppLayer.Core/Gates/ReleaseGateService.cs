@@ -1,8 +1,9 @@
 using System.Globalization;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Gates;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using AppLayer.Protocol;
 
 namespace AppLayer.Core.History;
 

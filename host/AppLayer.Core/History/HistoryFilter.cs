@@ -1,4 +1,5 @@
 using System.Globalization;
+using AppLayer.Protocol;
 
 namespace AppLayer.Core.History;
 

@@ -1,5 +1,6 @@
 using AppLayer.Core.Model;
 using AppLayer.Core.Stores;
+using AppLayer.Protocol;
 
 namespace AppLayer.Core.History;
 

@@ -1,6 +1,7 @@
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Core.Stores;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Keys;
 

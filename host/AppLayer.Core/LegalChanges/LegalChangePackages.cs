@@ -1,5 +1,5 @@
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.LegalChanges;
 

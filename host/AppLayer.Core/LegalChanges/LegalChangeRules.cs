@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using AppLayer.Core.Services;
+using AppLayer.Protocol;
 
 namespace AppLayer.Core.LegalChanges;
 

@@ -1,3 +1,5 @@
+using AppLayer.Protocol;
+
 namespace AppLayer.Core.Model;
 
 /// <summary>The names of <see cref="LegalChangeStatus"/> in the API, the CLI and the database.</summary>

@@ -1,3 +1,5 @@
+using AppLayer.Protocol;
+
 namespace AppLayer.Core.Model;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using AppLayer.Protocol.Api;
+
 namespace AppLayer.Core.Model;
 
 public sealed record Customer(long Id, string Code, string Name, DateTimeOffset CreatedAt);
@@ -39,14 +41,6 @@ public sealed record FeedPackage(
     bool Kit = false);
 
 public sealed record Release(long Id, string Name, IReadOnlyList<string> Packages, string Notes, DateTimeOffset CreatedAt);
-
-public enum DeploymentStatus
-{
-    Planned,
-    Applied,
-    Failed,
-    RolledBack,
-}
 
 public sealed record Deployment(
     long Id,

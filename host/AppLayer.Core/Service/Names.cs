@@ -1,4 +1,5 @@
 using System.Text;
+using AppLayer.Protocol;
 
 namespace AppLayer.Core.Service;
 

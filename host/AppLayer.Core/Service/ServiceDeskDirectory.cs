@@ -1,6 +1,7 @@
 using AppLayer.Core.Model;
 using AppLayer.Core.Service.Agreements;
 using AppLayer.Core.Stores;
+using AppLayer.Protocol;
 
 namespace AppLayer.Core.Service;
 

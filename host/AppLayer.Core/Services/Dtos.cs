@@ -1,6 +1,6 @@
 using System.Globalization;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Services;
 

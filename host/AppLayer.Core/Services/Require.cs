@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AppLayer.Protocol;
 
 namespace AppLayer.Core.Services;
 

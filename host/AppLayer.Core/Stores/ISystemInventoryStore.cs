@@ -1,4 +1,5 @@
 using AppLayer.Core.SystemLayer;
+using AppLayer.Protocol;
 
 namespace AppLayer.Core.Stores;
 

@@ -17,6 +17,7 @@ internal sealed class PackageIndexer(
     IPackageStore packages,
     ICustomerStore customers,
     IPackageFileStore files,
+    Integrity.PackageIntegrity integrity,
     IOptions<FeedOptions> options,
     TimeProvider time,
     ILogger<PackageIndexer>? logger = null) : IPackageIndexer, IDisposable
@@ -94,9 +95,9 @@ internal sealed class PackageIndexer(
         await _commitGate.WaitAsync(cancellationToken);
         try
         {
-            if (await packages.ExistsAsync(package.Id, package.Version, cancellationToken))
+            if (await packages.FindAsync(package.Id, package.Version, cancellationToken) is { } existing)
             {
-                return PackageIndexingOutcome.AlreadyExists(package.Id, package.Version);
+                return await RepairAsync(temp, nuspec, existing, package, cancellationToken) ?? PackageIndexingOutcome.AlreadyExists(package.Id, package.Version);
             }
 
             files.Commit(temp, nuspec, package.Id, package.Version);
@@ -122,6 +123,23 @@ internal sealed class PackageIndexer(
         {
             _commitGate.Release();
         }
+    }
+
+    /// <summary>
+    /// The very package the feed signed (same length and SHA-512), pushed again while the stored copy is
+    /// damaged, puts the stored file right; anything else under a stored id and version stays refused.
+    /// </summary>
+    private async Task<PackageIndexingOutcome?> RepairAsync(string temp, byte[] nuspec, FeedPackage existing, FeedPackage pushed, CancellationToken cancellationToken)
+    {
+        if (existing.Sha512 != pushed.Sha512 || existing.Size != pushed.Size || await integrity.CheckAsync(existing, cancellationToken) is null)
+        {
+            return null;
+        }
+
+        files.Commit(temp, nuspec, existing.Id, existing.Version);
+        return await integrity.CheckAsync(existing, cancellationToken) is { } still
+            ? PackageIndexingOutcome.Invalid($"{existing.Id} {existing.Version} could not be put right: {still.Reason}.")
+            : PackageIndexingOutcome.Repaired(existing);
     }
 
     /// <returns>The bytes written, or one more than <paramref name="limit"/> when the upload is larger.</returns>

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
-using AppLayer.Core.Packages;
+using AppLayer.Protocol.Packages;
 using AppLayer.Sdk;
 using NuGet.Packaging;
 using NuGet.Packaging.Core;

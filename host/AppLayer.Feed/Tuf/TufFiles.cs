@@ -10,7 +10,7 @@ internal static class TufFiles
             return true;
         }
 
-        if (name.EndsWith(".json", StringComparison.Ordinal) && AppLayer.Core.Tuf.TufDelegations.IsRoleName(name[..^5]))
+        if (name.EndsWith(".json", StringComparison.Ordinal) && AppLayer.Protocol.Tuf.TufDelegations.IsRoleName(name[..^5]))
         {
             return true;
         }

@@ -4,9 +4,10 @@ using System.Text.Json.Nodes;
 using AppLayer.Core;
 using AppLayer.Core.Model;
 using AppLayer.Core.Stores;
-using AppLayer.Core.Tuf;
 using AppLayer.Feed.Indexing;
 using AppLayer.Feed.Storage;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Tuf;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -446,16 +447,14 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
         var bespoke = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
         foreach (var package in (await packages.ListWithKitAsync(cancellationToken)).OrderBy(p => p.Id, StringComparer.OrdinalIgnoreCase).ThenBy(p => FeedVersions.Parse(p.Version)))
         {
-            // Legislative and kit packages: top-level targets, which every site reads. Bespoke: their customer's delegated role only.
-            var customer = package.Kit ? null : package.Manifest.Customer;
-            var role = customer is null ? null : TufDelegations.RoleFor(customer);
+            var role = RoleOf(package);
             if (role is not null && !bespoke.ContainsKey(role))
             {
                 bespoke[role] = [];
                 Remember(known, Existing(TufDelegations.FileName(role), TufRoles.Targets));
             }
 
-            var path = role is null ? TufTargetPaths.For(package.Id, package.Version) : TufDelegations.TargetPath(role, package.Id, package.Version);
+            var path = TargetPath(package);
             (role is null ? publicTargets : bespoke[role])[path] = known.TryGetValue(path, out var same) && same["hashes"]?["sha512"]?.GetValue<string>() == Hex(package.Sha512)
                 ? same.DeepClone()
                 : await TargetAsync(package, cancellationToken);
@@ -592,6 +591,44 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
         TufFiles.WriteAtomic(MetadataPath($"{root.Version}.root.json"), bytes);
         TufFiles.WriteAtomic(MetadataPath("root.json"), bytes);
     }
+
+    /// <returns>The package's target path: top-level for legislative and kit packages, under its customer's role for a bespoke one.</returns>
+    public static string TargetPath(FeedPackage package)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        return RoleOf(package) is { } role ? TufDelegations.TargetPath(role, package.Id, package.Version) : TufTargetPaths.For(package.Id, package.Version);
+    }
+
+    /// <summary>Every target that the signed metadata now on disk names (targets.json and every delegated role), by target path.</summary>
+    public IReadOnlyDictionary<string, SignedTarget> SignedTargets()
+    {
+        var result = new Dictionary<string, SignedTarget>(StringComparer.Ordinal);
+        if (!Directory.Exists(MetadataDirectory))
+        {
+            return result;
+        }
+
+        var names = Directory.GetFiles(MetadataDirectory, "*.json")
+            .Select(Path.GetFileName)
+            .OfType<string>()
+            .Where(n => n == "targets.json" || TufDelegations.IsRoleName(Path.GetFileNameWithoutExtension(n)));
+        foreach (var name in names)
+        {
+            foreach (var (path, node) in Existing(name, TufRoles.Targets)?.Signed["targets"]?.AsObject() ?? [])
+            {
+                if (node?["length"]?.GetValue<long>() is { } length && node["hashes"]?["sha512"]?.GetValue<string>() is { } sha512)
+                {
+                    result[path] = new SignedTarget(path, length, sha512);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    // Legislative and kit packages: top-level targets, which every site reads. Bespoke: their customer's delegated role only.
+    private static string? RoleOf(FeedPackage package) =>
+        !package.Kit && package.Manifest.Customer is { } customer ? TufDelegations.RoleFor(customer) : null;
 
     private TufDocument? Existing(string name, string role)
     {

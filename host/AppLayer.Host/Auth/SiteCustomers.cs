@@ -1,5 +1,6 @@
 using AppLayer.Core;
 using AppLayer.Core.Services;
+using AppLayer.Protocol;
 using AppLayer.Storage;
 
 namespace AppLayer.Host.Auth;

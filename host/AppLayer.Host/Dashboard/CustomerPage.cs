@@ -5,6 +5,7 @@ using AppLayer.Core.Stores;
 using AppLayer.Host.Endpoints;
 using AppLayer.Host.Http;
 using AppLayer.Host.Reports;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 

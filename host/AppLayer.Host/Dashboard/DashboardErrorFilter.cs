@@ -1,4 +1,5 @@
 using AppLayer.Core;
+using AppLayer.Protocol;
 using Microsoft.AspNetCore.Http;
 
 namespace AppLayer.Host.Dashboard;

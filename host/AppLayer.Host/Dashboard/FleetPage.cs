@@ -1,6 +1,9 @@
 using System.Globalization;
 using AppLayer.Core.Model;
 using AppLayer.Core.Stores;
+using AppLayer.Protocol.Api;
+using AppLayer.Feed.Integrity;
+using AppLayer.Feed.Tuf;
 using Microsoft.AspNetCore.Http;
 
 namespace AppLayer.Host.Dashboard;
@@ -14,6 +17,9 @@ internal static class FleetPage
         IInstallationStore installations,
         IDeploymentStore deployments,
         IReleaseStore releases,
+        TufRepository tuf,
+        PackageIntegrity integrity,
+        TimeProvider time,
         CancellationToken ct)
     {
         var viewer = Viewer.From(context.User);
@@ -55,8 +61,25 @@ internal static class FleetPage
             Rows = rows,
             Failing = failing,
             CustomerCount = visible.Count,
+            Feed = viewer.IsManager ? Feed(tuf, integrity, time.GetUtcNow()) : null,
         });
     }
+
+    /// <summary>The signed feed as a manager needs to see it: each role's version and expiry, and every package found damaged on disk.</summary>
+    private static object Feed(TufRepository tuf, PackageIntegrity integrity, DateTimeOffset now) => new
+    {
+        Roles = (tuf.IsInitialized ? tuf.Status() : []).Select(r => new
+        {
+            r.File,
+            r.Version,
+            Expires = When(r.Expires),
+            SignedAgain = r.RefreshAt is { } at ? When(at) : "by hand (offline root key)",
+            State = r.IsExpired(now) ? "expired" : "fresh",
+            Class = r.IsExpired(now) ? "bad" : "ok",
+        }).ToList(),
+        Damaged = integrity.Damaged.Select(d => new { Package = $"{d.Id} {d.Version}", d.Reason, FoundAt = When(d.FoundAt) }).ToList(),
+        LastScrub = integrity.LastScrub is { } scrub ? $"{When(scrub.At)}: {scrub.Checked} package(s) checked, {scrub.Damaged.Count} damaged" : "not yet",
+    };
 
     private static object Row(Customer customer, Installation? site, Deployment? latest, List<object> releases) => new
     {

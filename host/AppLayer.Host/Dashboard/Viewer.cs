@@ -3,6 +3,7 @@ using System.Security.Claims;
 using AppLayer.Core;
 using AppLayer.Core.Model;
 using AppLayer.Host.Auth;
+using AppLayer.Protocol;
 
 namespace AppLayer.Host.Dashboard;
 

@@ -3,11 +3,13 @@ using System.Text.Json;
 using AppLayer.Core.LegalChanges;
 using AppLayer.Core.Services;
 using AppLayer.Feed;
-using AppLayer.Feed.Protocol;
+using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Indexing;
+using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Tuf;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
+using AppLayer.Protocol.NuGet;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -73,7 +75,7 @@ internal static class FeedEndpoints
             : ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(new PackageVersions([.. versions.Select(v => v.Version.ToNormalizedString().ToLowerInvariant())]), JsonSerializerOptions.Web), "application/json");
     }
 
-    private static async Task<IResult> ContentAsync(string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageContentService content, PackageFiles files, CancellationToken cancellationToken)
+    private static async Task<IResult> ContentAsync(string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageContentService content, PackageFiles files, PackageIntegrity integrity, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var normalized = FeedVersions.Normalize(version);
         var package = normalized is null || !PackageIdValidator.IsValidPackageId(id)
@@ -86,7 +88,7 @@ internal static class FeedEndpoints
 
         if (file.Equals($"{id}.{version}.nupkg", StringComparison.OrdinalIgnoreCase)
             && content.NupkgPath(id, version) is { } nupkg
-            && files.Serve(nupkg, "application/octet-stream") is { } nupkgResult)
+            && await SignedNupkg.ServeAsync(package.Package, nupkg, files, integrity, loggers, cancellationToken) is { } nupkgResult)
         {
             return nupkgResult;
         }

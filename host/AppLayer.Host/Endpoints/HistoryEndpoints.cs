@@ -1,10 +1,10 @@
-using AppLayer.Core.Api;
 using AppLayer.Core.Changelog;
 using AppLayer.Core.History;
 using AppLayer.Core.Keys;
 using AppLayer.Core.Services;
 using AppLayer.Host.Http;
 using AppLayer.Host.Reports;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;

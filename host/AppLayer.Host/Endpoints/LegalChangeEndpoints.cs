@@ -1,6 +1,6 @@
-using AppLayer.Core.Api;
 using AppLayer.Core.Services;
 using AppLayer.Host.Auth;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,9 +1,9 @@
-using AppLayer.Core.Api;
 using AppLayer.Core.Keys;
 using AppLayer.Core.Model;
 using AppLayer.Core.Service.Agreements;
 using AppLayer.Core.Services;
 using AppLayer.Host.Auth;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

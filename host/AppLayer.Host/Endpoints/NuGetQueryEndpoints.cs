@@ -4,6 +4,7 @@ using AppLayer.Core.Services;
 using AppLayer.Feed.Protocol;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
+using AppLayer.Protocol.NuGet;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,7 +35,7 @@ internal static class NuGetQueryEndpoints
         var versions = await query.VersionsAsync(id, await FeedCallers.ResolveAsync(user, sites, ct), ct);
         return versions.Count == 0
             ? Problems.NotFound($"Package '{id}' is not in the feed.")
-            : Json(http, NuGetDocuments.RegistrationIndex(BaseUrl(http.Request), versions));
+            : Json(http, NuGetDocuments.RegistrationIndex(BaseUrl(http.Request), [.. versions.Select(v => v.ToNuGet())]));
     }
 
     private static async Task<IResult> RegistrationLeafAsync(string id, string version, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken ct)
@@ -44,7 +45,7 @@ internal static class NuGetQueryEndpoints
             .FirstOrDefault(v => v.Version.ToNormalizedString() == normalized);
         return match is null
             ? Problems.NotFound($"{id} {version} is not in the feed.")
-            : Json(http, NuGetDocuments.RegistrationLeaf(BaseUrl(http.Request), match));
+            : Json(http, NuGetDocuments.RegistrationLeaf(BaseUrl(http.Request), match.ToNuGet()));
     }
 
     private static async Task<IResult> SearchAsync(HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken ct)
@@ -54,7 +55,7 @@ internal static class NuGetQueryEndpoints
         var take = int.TryParse(q["take"], out var t) ? t : 20;
         var prerelease = bool.TryParse(q["prerelease"], out var p) && p;
         var (total, page) = await query.SearchAsync(q["q"], skip, take, prerelease, await FeedCallers.ResolveAsync(user, sites, ct), ct);
-        return Json(http, NuGetDocuments.Search(BaseUrl(http.Request), total, page));
+        return Json(http, NuGetDocuments.Search(BaseUrl(http.Request), total, [.. page.Select(g => (IReadOnlyList<NuGetPackage>)[.. g.Select(v => v.ToNuGet())])]));
     }
 
     private static async Task<IResult> UnlistAsync(string id, string version, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken ct)

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Offline;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

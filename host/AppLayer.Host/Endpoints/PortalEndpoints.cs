@@ -1,8 +1,9 @@
 using AppLayer.Core;
-using AppLayer.Core.Api;
 using AppLayer.Core.Service.Contacts;
 using AppLayer.Core.Service.Tickets;
 using AppLayer.Host.ServiceDesk;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,7 +1,7 @@
-using AppLayer.Core.Api;
 using AppLayer.Feed;
 using AppLayer.Feed.Releases;
 using AppLayer.Host.Auth;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

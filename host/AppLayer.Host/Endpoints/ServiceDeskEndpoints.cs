@@ -1,4 +1,3 @@
-using AppLayer.Core.Api;
 using AppLayer.Core.Service.Agreements;
 using AppLayer.Core.Service.Contacts;
 using AppLayer.Core.Service.Statements;
@@ -6,6 +5,8 @@ using AppLayer.Core.Service.Tickets;
 using AppLayer.Core.Service.Work;
 using AppLayer.Host.Auth;
 using AppLayer.Host.ServiceDesk;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -69,7 +70,7 @@ internal static class ServiceDeskEndpoints
                 null or "" or "json" => Results.Ok(statement),
                 "html" => Results.Content(StatementFormats.Html(statement), "text/html; charset=utf-8"),
                 "csv" => Results.Content(StatementFormats.Csv(statement), "text/csv; charset=utf-8"),
-                _ => throw new AppLayer.Core.UserException($"Format '{format}' is not one of: json, html, csv."),
+                _ => throw new AppLayer.Protocol.UserException($"Format '{format}' is not one of: json, html, csv."),
             };
         });
         return app;

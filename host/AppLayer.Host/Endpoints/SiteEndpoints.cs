@@ -1,12 +1,12 @@
 using System.Security.Claims;
-using AppLayer.Core.Api;
+using System.Text.Json;
 using AppLayer.Core.Gates;
 using AppLayer.Core.Services;
-using System.Text.Json;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
-using AppLayer.Host.Http;
 using AppLayer.Host.Auth;
+using AppLayer.Host.Http;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

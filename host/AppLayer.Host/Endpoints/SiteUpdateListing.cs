@@ -1,10 +1,10 @@
-using AppLayer.Core.Api;
 using AppLayer.Core.Gates;
 using AppLayer.Core.Model;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.Endpoints;
 

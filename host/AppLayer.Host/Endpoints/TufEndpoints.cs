@@ -1,11 +1,12 @@
 using System.Security.Claims;
 using AppLayer.Core.Services;
-using AppLayer.Core.Tuf;
 using AppLayer.Feed;
+using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Tuf;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
+using AppLayer.Protocol.Tuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -65,7 +66,7 @@ internal static class TufEndpoints
         return caller.SeesAll || (caller.CustomerCode is { } code && TufDelegations.FileName(TufDelegations.RoleFor(code)) == name);
     }
 
-    private static async Task<IResult> BespokeTargetAsync(string role, string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageContentService content, PackageFiles files, CancellationToken cancellationToken)
+    private static async Task<IResult> BespokeTargetAsync(string role, string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageContentService content, PackageFiles files, PackageIntegrity integrity, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var normalized = FeedVersions.Normalize(version);
         var package = normalized is null || !TufDelegations.IsRoleName(role) || !NuGet.Packaging.PackageIdValidator.IsValidPackageId(id)
@@ -75,7 +76,7 @@ internal static class TufEndpoints
             && TufDelegations.RoleFor(customer) == role
             && TufDelegations.TargetPath(role, id, normalized!) == $"{role}/{id}/{version}/{file}".ToLowerInvariant()
             && content.NupkgPath(id, normalized!) is { } nupkg
-            && files.Serve(nupkg, "application/octet-stream") is { } served)
+            && await SignedNupkg.ServeAsync(package.Package, nupkg, files, integrity, loggers, cancellationToken) is { } served)
         {
             return served;
         }

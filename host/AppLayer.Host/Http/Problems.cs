@@ -2,6 +2,7 @@ using AppLayer.Core;
 using AppLayer.Core.Services;
 using AppLayer.Feed.Indexing;
 using AppLayer.Host.Auth;
+using AppLayer.Protocol;
 using AppLayer.Sdk;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;

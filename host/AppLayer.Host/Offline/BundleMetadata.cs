@@ -22,7 +22,7 @@ internal static class BundleMetadata
         files.Add("timestamp.json");
         files.Add("snapshot.json");
         files.Add("targets.json");
-        var role = Core.Tuf.TufDelegations.FileName(Core.Tuf.TufDelegations.RoleFor(customerCode));
+        var role = Protocol.Tuf.TufDelegations.FileName(Protocol.Tuf.TufDelegations.RoleFor(customerCode));
         if (names.Contains(role))
         {
             files.Add(role);

@@ -1,9 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using AppLayer.Core;
-using AppLayer.Core.Api;
 using AppLayer.Core.Gates;
-using AppLayer.Core.Offline;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
 using AppLayer.Feed;
@@ -11,6 +9,9 @@ using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Storage;
 using AppLayer.Feed.Tuf;
 using AppLayer.Host.Endpoints;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Offline;
 
 namespace AppLayer.Host.Offline;
 

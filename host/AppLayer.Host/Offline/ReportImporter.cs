@@ -1,10 +1,11 @@
 using AppLayer.Core;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
-using AppLayer.Core.Offline;
 using AppLayer.Core.Services;
 using AppLayer.Core.Stores;
 using AppLayer.Feed;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Offline;
 using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host.Offline;

@@ -1,4 +1,5 @@
 using AppLayer.Core;
+using AppLayer.Protocol;
 
 namespace AppLayer.Host.Reports;
 

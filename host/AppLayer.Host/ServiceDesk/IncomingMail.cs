@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
 using AppLayer.Core;
-using AppLayer.Core.Api;
 using AppLayer.Core.Service.Contacts;
 using AppLayer.Core.Service.Tickets;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using MimeKit;
 
 namespace AppLayer.Host.ServiceDesk;

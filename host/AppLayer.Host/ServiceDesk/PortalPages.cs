@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using AppLayer.Core.Api;
 using AppLayer.Core.Service.Contacts;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.ServiceDesk;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using AppLayer.Core.Api;
 using AppLayer.Core.SystemLayer;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.SystemLayer;
 

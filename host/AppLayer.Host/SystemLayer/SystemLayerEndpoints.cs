@@ -1,10 +1,10 @@
 using System.Security.Claims;
-using AppLayer.Core.Api;
 using AppLayer.Core.Gates;
 using AppLayer.Core.SystemLayer;
 using AppLayer.Feed;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Dashboard;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

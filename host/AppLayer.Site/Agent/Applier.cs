@@ -1,9 +1,9 @@
-using AppLayer.Core.Api;
-using AppLayer.Core.Model;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
+using AppLayer.Site.Isolation;
 using AppLayer.Site.Packages;
 using AppLayer.Site.Planning;
-using AppLayer.Site.Isolation;
 using AppLayer.Site.Reporting;
 using NuGet.Versioning;
 
@@ -156,7 +156,7 @@ internal sealed class Applier
     }
 
     /// <summary>Refuses to start when the volume cannot hold the journal, the rehearsal copy and the snapshot.</summary>
-    /// <exception cref="AppLayer.Core.UserException">Not enough free disk.</exception>
+    /// <exception cref="AppLayer.Protocol.UserException">Not enough free disk.</exception>
     private void CheckFreeDisk()
     {
         var size = new FileInfo(_database.Path).Length;
@@ -166,7 +166,7 @@ internal sealed class Applier
         var free = _options.FreeDiskSpace(folder);
         if (free < needed)
         {
-            throw new AppLayer.Core.UserException($"not enough free disk for {folder}: {free / 1024.0 / 1024.0:0.0} MiB free, applying needs about {needed / 1024.0 / 1024.0:0.0} MiB (journal, rehearsal copy and snapshot of a {size / 1024.0 / 1024.0:0.0} MiB database); nothing was changed.");
+            throw new AppLayer.Protocol.UserException($"not enough free disk for {folder}: {free / 1024.0 / 1024.0:0.0} MiB free, applying needs about {needed / 1024.0 / 1024.0:0.0} MiB (journal, rehearsal copy and snapshot of a {size / 1024.0 / 1024.0:0.0} MiB database); nothing was changed.");
         }
     }
 

@@ -1,7 +1,7 @@
-using AppLayer.Core;
-using AppLayer.Core.Api;
-using AppLayer.Core.Model;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Site.Packages;
 using AppLayer.Site.Trust;
 using NuGet.Versioning;
@@ -32,8 +32,8 @@ internal sealed class Puller
         _options = options;
     }
 
-    /// <exception cref="Core.Tuf.TufException">The signed metadata did not verify; nothing was downloaded.</exception>
-    public async Task<PullResult> PullAsync(Enrollment enrollment, HostClient client, CancellationToken cancellationToken)
+    /// <exception cref="Protocol.Tuf.TufException">The signed metadata did not verify; nothing was downloaded.</exception>
+    public async Task<PullResult> PullAsync(Enrollment enrollment, AppLayerClient client, CancellationToken cancellationToken)
     {
         var trust = new TrustStore(_paths.Trust);
         var source = trust.Feed ?? enrollment.Host;

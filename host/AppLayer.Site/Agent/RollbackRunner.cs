@@ -1,6 +1,5 @@
-using AppLayer.Core;
-using AppLayer.Core.Api;
-using AppLayer.Core.Model;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
 using AppLayer.Site.Isolation;
 using AppLayer.Site.Packages;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AppLayer.Core;
+using AppLayer.Protocol;
 using AppLayer.Site.Reporting;
 using Microsoft.Data.Sqlite;
 using NuGet.Versioning;

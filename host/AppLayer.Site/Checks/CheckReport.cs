@@ -8,7 +8,7 @@ public sealed record CheckReport(string Installation, DateTimeOffset At, IReadOn
     public int ExitCode => Findings.Any(f => f.Severity == "error") ? ErrorExitCode : 0;
 
     /// <summary>The inventory as components and versions, as reported to the host.</summary>
-    public IReadOnlyList<Core.Api.InventoryItemDto> Components { get; init; } = [];
+    public IReadOnlyList<Protocol.Api.InventoryItemDto> Components { get; init; } = [];
 
     /// <summary>Whether the host took the inventory report in this run (else it waits for the next one).</summary>
     public bool InventoryReported { get; init; }

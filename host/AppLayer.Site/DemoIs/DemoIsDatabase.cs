@@ -1,4 +1,4 @@
-using AppLayer.Core;
+using AppLayer.Protocol;
 using Microsoft.Data.Sqlite;
 using NuGet.Versioning;
 

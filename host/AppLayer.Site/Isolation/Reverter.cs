@@ -1,5 +1,4 @@
-using AppLayer.Core.Api;
-using AppLayer.Core.Model;
+using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
 using AppLayer.Site.Agent;
 using AppLayer.Site.Plugins;

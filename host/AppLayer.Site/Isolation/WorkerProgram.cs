@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using AppLayer.Core.Api;
-using AppLayer.Core.Model;
+using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
 using AppLayer.Site.Agent;
 using AppLayer.Site.Plugins;

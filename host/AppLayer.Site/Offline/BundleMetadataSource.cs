@@ -1,4 +1,4 @@
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Site.Trust;
 
 namespace AppLayer.Site.Offline;

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using AppLayer.Core;
-using AppLayer.Core.Api;
-using AppLayer.Core.Offline;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Offline;
 using AppLayer.Site.Agent;
 using AppLayer.Site.Packages;
 using AppLayer.Site.Reporting;

@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json;
-using AppLayer.Core;
-using AppLayer.Core.Api;
-using AppLayer.Core.Offline;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Offline;
 using AppLayer.Site.Packages;
 
 namespace AppLayer.Site.Offline;

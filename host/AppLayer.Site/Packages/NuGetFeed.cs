@@ -1,9 +1,10 @@
-using AppLayer.Core;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using NuGet.Configuration;
 using NuGet.Protocol;
 using NuGet.Protocol.Core.Types;
 using NuGet.Versioning;
-using AppLayer.Core.Api;
 
 namespace AppLayer.Site.Packages;
 
@@ -30,7 +31,7 @@ internal sealed class NuGetFeed : IDisposable
         _repository = Repository.Factory.GetCoreV3(source);
         _logger = logger;
         _http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        _http.DefaultRequestHeaders.Add(Agent.HostClient.ApiKeyHeader, key);
+        _http.DefaultRequestHeaders.Add(AppLayerClient.ApiKeyHeader, key);
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using NuGet.Versioning;
 
 namespace AppLayer.Site.Packages;

@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using AppLayer.Core.Packages;
+using AppLayer.Protocol.Packages;
 
 namespace AppLayer.Site.Packages;
 

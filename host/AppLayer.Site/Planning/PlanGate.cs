@@ -1,4 +1,4 @@
-using AppLayer.Core.Gates;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Site.Planning;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Site.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Site.Reporting;

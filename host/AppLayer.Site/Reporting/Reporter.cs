@@ -1,4 +1,6 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using AppLayer.Site.Agent;
 
 namespace AppLayer.Site.Reporting;
@@ -25,7 +27,7 @@ internal sealed class Reporter
 
     private TextWriter Output => _options.Output;
 
-    public async Task<ReportResult> SendAsync(HostClient client, CancellationToken cancellationToken)
+    public async Task<ReportResult> SendAsync(AppLayerClient client, CancellationToken cancellationToken)
     {
         await using var connection = _database.Connect();
         await connection.OpenAsync(cancellationToken);
@@ -70,13 +72,13 @@ internal sealed class Reporter
 
         if (sent > 0)
         {
-            await Output.WriteLineAsync($"reported {sent} result(s) to {client.Host}");
+            await Output.WriteLineAsync($"reported {sent} result(s) to {client.BaseAddress}");
         }
 
         return new ReportResult(sent, waiting.Count - sent);
     }
 
-    private async Task<(bool Accepted, string Problem, bool Unreachable)> SendWithBackoffAsync(HostClient client, DeploymentReportDto report, CancellationToken cancellationToken)
+    private async Task<(bool Accepted, string Problem, bool Unreachable)> SendWithBackoffAsync(AppLayerClient client, DeploymentReportDto report, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {

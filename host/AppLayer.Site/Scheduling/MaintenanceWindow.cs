@@ -1,5 +1,5 @@
 using System.Globalization;
-using AppLayer.Core;
+using AppLayer.Protocol;
 using NodaTime;
 using NodaTime.Text;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using AppLayer.Core;
+using AppLayer.Protocol;
 
 namespace AppLayer.Site.Service;
 

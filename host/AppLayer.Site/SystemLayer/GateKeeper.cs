@@ -1,6 +1,6 @@
-using AppLayer.Core;
-using AppLayer.Core.Api;
-using AppLayer.Core.Gates;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using AppLayer.Sdk;
 using AppLayer.Site.Agent;
 using AppLayer.Site.Packages;
@@ -26,7 +26,7 @@ internal sealed class GateKeeper(SitePaths paths, SiteAgentOptions options)
     {
         try
         {
-            using var client = new HostClient(enrollment.Host, enrollment.Key, options.HostTimeout);
+            using var client = new AppLayerClient(enrollment.Host, enrollment.Key, AppLayerClientOptions.ForSite(options.HostTimeout));
             var gate = await client.GetGateAsync(package.Listing.Id, Normalized(package.Listing.Version), cancellationToken);
             return !gate.Gated || gate.Approved;
         }

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Site.SystemLayer;
 

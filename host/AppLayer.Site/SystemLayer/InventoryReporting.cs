@@ -1,4 +1,5 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using AppLayer.Site.Agent;
 using AppLayer.Site.Checks;
 
@@ -13,7 +14,7 @@ internal static class InventoryReporting
         var report = new InventoryReportDto(Guid.NewGuid().ToString(), check.At, components);
         var reporter = new SystemReporter(paths, options.Output);
         reporter.Inventory.Write(report.ReportId, report);
-        using var client = new HostClient(enrollment.Host, enrollment.Key, options.HostTimeout);
+        using var client = new AppLayerClient(enrollment.Host, enrollment.Key, AppLayerClientOptions.ForSite(options.HostTimeout));
         await reporter.SendAsync(client, cancellationToken);
         var reported = reporter.Inventory.Pending().All(p => p.Report.ReportId != report.ReportId);
         if (reported)

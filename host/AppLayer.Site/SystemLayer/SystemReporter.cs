@@ -1,4 +1,6 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using AppLayer.Site.Agent;
 
 namespace AppLayer.Site.SystemLayer;
@@ -14,12 +16,12 @@ internal sealed class SystemReporter(SitePaths paths, TextWriter output)
     public ReportFolder<RehearsalReportDto> Rehearsals { get; } = new(Path.Combine(paths.Root, "rehearsals"));
 
     /// <returns>Reports the host took, and those still waiting.</returns>
-    public async Task<(int Sent, int Pending)> SendAsync(HostClient client, CancellationToken cancellationToken)
+    public async Task<(int Sent, int Pending)> SendAsync(AppLayerClient client, CancellationToken cancellationToken)
     {
         int sent = 0, pending = 0;
         foreach (var (file, report) in Inventory.Pending())
         {
-            if (await SendOneAsync(client, Inventory, "api/site/inventory", report, report.ReportId, "the inventory", file, cancellationToken))
+            if (await SendOneAsync(client, Inventory, ApiRoutes.SiteInventory, report, report.ReportId, "the inventory", file, cancellationToken))
             {
                 sent++;
             }
@@ -31,7 +33,7 @@ internal sealed class SystemReporter(SitePaths paths, TextWriter output)
 
         foreach (var (file, report) in Rehearsals.Pending())
         {
-            if (await SendOneAsync(client, Rehearsals, "api/site/rehearsals", report, report.ReportId, $"the rehearsal of {report.PackageId} {report.Version}", file, cancellationToken))
+            if (await SendOneAsync(client, Rehearsals, ApiRoutes.SiteRehearsals, report, report.ReportId, $"the rehearsal of {report.PackageId} {report.Version}", file, cancellationToken))
             {
                 sent++;
             }
@@ -44,7 +46,7 @@ internal sealed class SystemReporter(SitePaths paths, TextWriter output)
         return (sent, pending);
     }
 
-    private async Task<bool> SendOneAsync<T>(HostClient client, ReportFolder<T> folder, string path, T report, string reportId, string what, string file, CancellationToken cancellationToken)
+    private async Task<bool> SendOneAsync<T>(AppLayerClient client, ReportFolder<T> folder, string path, T report, string reportId, string what, string file, CancellationToken cancellationToken)
     {
         try
         {

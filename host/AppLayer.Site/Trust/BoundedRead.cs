@@ -1,4 +1,4 @@
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
 
 namespace AppLayer.Site.Trust;
 

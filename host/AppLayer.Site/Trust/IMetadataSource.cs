@@ -12,6 +12,6 @@ internal interface IMetadataSource
     /// <param name="maxBytes">Longer is refused, not read on.</param>
     /// <param name="ifNoneMatch">The ETag of the trusted copy; a source may answer "not modified".</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <exception cref="Core.Tuf.TufException">Too large, too slow, or unreadable.</exception>
+    /// <exception cref="Protocol.Tuf.TufException">Too large, too slow, or unreadable.</exception>
     Task<Fetched> FetchAsync(string name, long maxBytes, string? ifNoneMatch, CancellationToken cancellationToken);
 }

@@ -1,6 +1,8 @@
 using System.Net;
-using AppLayer.Core.Tuf;
-using AppLayer.Core.Api;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
+using AppLayer.Protocol.Tuf;
 
 namespace AppLayer.Site.Trust;
 
@@ -17,7 +19,7 @@ internal sealed class MetadataClient : IMetadataSource, IDisposable
     {
         _timeout = timeout;
         _http = new HttpClient { BaseAddress = new Uri(host, "tuf/"), Timeout = Timeout.InfiniteTimeSpan };
-        _http.DefaultRequestHeaders.Add(Agent.HostClient.ApiKeyHeader, key);
+        _http.DefaultRequestHeaders.Add(AppLayerClient.ApiKeyHeader, key);
     }
 
     /// <exception cref="TufException">Too large, too slow, or an unexpected status.</exception>

@@ -1,5 +1,5 @@
-using AppLayer.Core;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Tuf;
 
 namespace AppLayer.Site.Trust;
 

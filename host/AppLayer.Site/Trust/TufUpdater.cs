@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
 
 namespace AppLayer.Site.Trust;
 
@@ -69,8 +69,11 @@ internal sealed class TufUpdater(TrustStore store, IMetadataSource client, TimeP
         var trustedSnapshot = timestampKeysChanged || snapshotKeysChanged ? null : store.ReadDocument("snapshot.json", TufRoles.Snapshot);
         var trustedTargetsBytes = SameKeys(pinned, root, TufRoles.Targets) ? store.Read("targets.json") : null;
 
-        // 2. Timestamp: polled with If-None-Match; a 304 keeps the trusted one.
-        var etag = trustedTimestamp is null ? null : store.Read(TrustStore.ETagFile) is { } tag ? Encoding.ASCII.GetString(tag) : null;
+        // 2. Timestamp: polled with If-None-Match while the trusted one is still valid; a 304 keeps it. An expired
+        // one is never asked for conditionally: a static mirror's weak validator (nginx: mtime and size) may not
+        // change between two exports in the same second, and a 304 would then pin an expired timestamp.
+        var etag = trustedTimestamp is null || trustedTimestamp.Expires <= now ? null
+            : store.Read(TrustStore.ETagFile) is { } tag ? Encoding.ASCII.GetString(tag) : null;
         var fetchedTimestamp = await client.FetchAsync("timestamp.json", MaxTimestampBytes, etag, cancellationToken);
         TufDocument timestamp;
         if (fetchedTimestamp.NotModified && trustedTimestamp is not null)

@@ -1,5 +1,6 @@
 using AppLayer.Core.Model;
 using AppLayer.Core.Stores;
+using AppLayer.Protocol.Api;
 using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores;

@@ -2,6 +2,7 @@ using AppLayer.Cli;
 using AppLayer.Core.Model;
 using AppLayer.GitHubStandIn;
 using AppLayer.Host;
+using AppLayer.Protocol.Client;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AppLayer.GitHub.Tests.Support;
@@ -29,7 +30,7 @@ public class LoopbackWorld : IAsyncLifetime
 
     public string PublishKey { get; private set; } = string.Empty;
 
-    public HostClient Manager() => new(_host!.BaseAddress, ManagerKey);
+    public AppLayerClient Manager() => new(_host!.BaseAddress, ManagerKey);
 
     /// <summary>Runs <c>applayer</c> with the host, a manager key and (for GitHub verbs) the stand-in's address.</summary>
     public Task<CliResult> ApplayerAsync(params string[] args) =>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using AppLayer.Core.Api;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.Tests.Api;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.Tests.Api;
 

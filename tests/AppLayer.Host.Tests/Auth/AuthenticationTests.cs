@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.Tests.Auth;
 

@@ -1,5 +1,7 @@
 using AppLayer.Core.Compliance;
 using AppLayer.Core.Model;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
 using Microsoft.Extensions.Time.Testing;
 
@@ -99,6 +101,6 @@ public sealed class ComplianceRadarTests
     [Fact]
     public void Refuses_a_negative_horizon()
     {
-        Should.Throw<AppLayer.Core.UserException>(() => ComplianceRadar.Compute([Vat()], Fleet(Published), new DateOnly(2024, 1, 1), -1));
+        Should.Throw<AppLayer.Protocol.UserException>(() => ComplianceRadar.Compute([Vat()], Fleet(Published), new DateOnly(2024, 1, 1), -1));
     }
 }

@@ -1,8 +1,8 @@
 using System.Net;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host.Tests.History;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AppLayer.Host.Tests.Dashboard;

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host.Tests.Api;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 using AppLayer.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host.Tests.History;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.Tests.Dashboard;
 

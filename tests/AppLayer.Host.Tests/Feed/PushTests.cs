@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
-using AppLayer.Core.Api;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.Tests.Feed;
 

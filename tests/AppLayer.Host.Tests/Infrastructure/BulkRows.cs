@@ -1,5 +1,6 @@
 using System.Globalization;
 using AppLayer.Core.Model;
+using AppLayer.Protocol.Api;
 using AppLayer.Storage;
 using AppLayer.Storage.Stores;
 using Microsoft.Data.Sqlite;

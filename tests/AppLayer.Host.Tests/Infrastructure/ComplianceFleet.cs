@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
+using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
 
 namespace AppLayer.Host.Tests.Infrastructure;

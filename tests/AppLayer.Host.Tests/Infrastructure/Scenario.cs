@@ -1,6 +1,6 @@
-using AppLayer.Core.Api;
 using System.Net.Http.Json;
 using AppLayer.Core.Model;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.Tests.Infrastructure;
 

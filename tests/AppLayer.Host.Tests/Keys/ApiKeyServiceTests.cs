@@ -5,6 +5,7 @@ using AppLayer.Core.Keys;
 using AppLayer.Core.Model;
 using AppLayer.Core.Stores;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol;
 
 namespace AppLayer.Host.Tests.Keys;
 

@@ -2,9 +2,9 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
 
 namespace AppLayer.Host.Tests.Offline;

@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
-using AppLayer.Core.Api;
 using AppLayer.Core.Service.Mail;
 using AppLayer.Core.Service.Tickets;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Host.Tests.Service.Mail;
+using AppLayer.Protocol.Api;
 using AppLayer.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

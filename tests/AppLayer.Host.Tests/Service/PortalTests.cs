@@ -1,6 +1,6 @@
 using System.Net;
-using AppLayer.Core.Api;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AppLayer.Host.Tests.Service;

@@ -1,6 +1,6 @@
 using System.Net;
-using AppLayer.Core.Api;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.Tests.Service;
 

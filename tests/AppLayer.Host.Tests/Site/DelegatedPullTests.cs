@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
-using AppLayer.Core.Tuf;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Sdk;
 using AppLayer.Site;
 using AppLayer.Site.DemoIs;

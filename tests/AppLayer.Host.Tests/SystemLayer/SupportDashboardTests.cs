@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host.Tests.Api;
 using AppLayer.Host.Tests.Dashboard;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.Tests.SystemLayer;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using AppLayer.Core.Model;
-using AppLayer.Core.Tuf;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Sdk;
 
 namespace AppLayer.Host.Tests.Tuf;

@@ -1,5 +1,6 @@
 using AppLayer.Core;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Tuf;
 
 namespace AppLayer.Host.Tests.Tuf;
 

@@ -1,9 +1,10 @@
 using System.Net;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol;
 using AppLayer.Feed.Tuf;
+using AppLayer.Host;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Site;
-using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host.Tests.Tuf;
 
@@ -127,18 +128,20 @@ public sealed class TufFreshnessTests
         }
     }
 
-    public sealed class Validation : IAsyncDisposable
+    public sealed class Validation
     {
-        private readonly HostFactory _host = new(("AppLayer:Tuf:TimestampLifetime", "8.00:00:00"));
-
-        public async ValueTask DisposeAsync() => await _host.DisposeAsync();
-
         [Fact]
-        public void Refuses_to_start_a_host_whose_timestamp_outlives_its_snapshot()
+        public async Task Refuses_to_start_a_host_whose_timestamp_outlives_its_snapshot_in_one_line()
         {
-            var error = Should.Throw<OptionsValidationException>(() => _host.Client());
+            var data = Directory.CreateTempSubdirectory("applayer-tuf-settings-").FullName;
+            var options = new AppLayerHostOptions { DataDirectory = data, Urls = "http://127.0.0.1:0" };
+            options.Settings["AppLayer:Tuf:TimestampLifetime"] = "8.00:00:00";
+
+            var error = await Should.ThrowAsync<UserException>(() => AppLayerHost.StartAsync(options));
 
             error.Message.ShouldContain("TimestampLifetime <= SnapshotLifetime");
+            error.Message.ShouldNotContain(Environment.NewLine);
+            Directory.Delete(data, recursive: true);
         }
     }
 }

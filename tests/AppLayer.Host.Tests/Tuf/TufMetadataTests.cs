@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using AppLayer.Core.Model;
-using AppLayer.Core.Tuf;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Tuf;
 
 namespace AppLayer.Host.Tests.Tuf;
 

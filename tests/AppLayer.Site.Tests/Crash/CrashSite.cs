@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Site.Agent;
 using AppLayer.Site.DemoIs;
 using AppLayer.Site.Packages;

@@ -3,8 +3,9 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using AppLayer.Core;
-using AppLayer.Core.Api;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Tuf;
 using AppLayer.Sdk;
 using AppLayer.Site.Tests.Support;
 

@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Cli;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host;
+using AppLayer.Protocol.Api;
+using AppLayer.Protocol.Client;
 using AppLayer.Site.Offline;
 using AppLayer.Site.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
@@ -45,7 +46,7 @@ internal sealed class OfflineWorld : IAsyncDisposable
             await manager.PostAsync<InstallationDto>($"api/customers/{customer}/installations", new CreateInstallationRequest(customer + "-prod", customer + " production", "5.2.0", ["accounting", "payroll"], null), CancellationToken.None);
         }
 
-        using var publisher = new HostClient(world._host!.BaseAddress, publishKey);
+        using var publisher = new AppLayerClient(world._host!.BaseAddress, publishKey);
         foreach (var package in published.Length > 0 ? published : [packages.Vat2024, packages.MinimumWage2025])
         {
             await publisher.PushAsync(package, CancellationToken.None);
@@ -54,7 +55,7 @@ internal sealed class OfflineWorld : IAsyncDisposable
         return world;
     }
 
-    public HostClient Manager() => new(new Uri(Url), ManagerKey);
+    public AppLayerClient Manager() => new(new Uri(Url), ManagerKey);
 
     /// <summary>A demo IS enrolled (online, once) as <paramref name="installation"/>.</summary>
     public async Task<TempSite> EnrolledSiteAsync(string installation = "novak-prod")

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Site.DemoIs;
 using AppLayer.Testing;
 using Microsoft.Data.Sqlite;
@@ -36,7 +36,7 @@ internal sealed class TempSite : IDisposable
     public bool Rehearse { get; set; }
 
     /// <summary>The package limits the agent extracts with; the defaults unless a test sets others.</summary>
-    public AppLayer.Core.Packages.PackageLimits PackageLimits { get; set; } = AppLayer.Core.Packages.PackageLimits.Default;
+    public AppLayer.Protocol.Packages.PackageLimits PackageLimits { get; set; } = AppLayer.Protocol.Packages.PackageLimits.Default;
 
     public SiteAgent Agent => AgentWith(o => o);
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using AppLayer.Core.Tuf;
+using AppLayer.Protocol.Tuf;
 
 namespace AppLayer.Site.Tests.Support;
 

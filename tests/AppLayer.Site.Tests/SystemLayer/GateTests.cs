@@ -1,5 +1,5 @@
 using System.Net;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Site.Tests.Support;
 
 namespace AppLayer.Site.Tests.SystemLayer;

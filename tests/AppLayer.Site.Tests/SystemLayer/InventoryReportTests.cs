@@ -1,4 +1,4 @@
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 using AppLayer.Site.Tests.Support;
 
 namespace AppLayer.Site.Tests.SystemLayer;

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Host;
+using AppLayer.Protocol.Api;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AppLayer.Site.Tests.SystemLayer;

@@ -1,5 +1,5 @@
-using AppLayer.Core.Api;
 using AppLayer.Core.Services;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Service.Agreements;
 

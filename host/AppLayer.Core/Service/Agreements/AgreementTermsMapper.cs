@@ -1,5 +1,6 @@
-using AppLayer.Core.Api;
 using AppLayer.Core.Service.Calendar;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Service.Agreements;
 

@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using AppLayer.Core.Api;
 using AppLayer.Core.Services;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Service.Contacts;
 

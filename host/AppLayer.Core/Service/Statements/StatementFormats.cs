@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using AppLayer.Core.Api;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Service.Statements;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
-using AppLayer.Core.Api;
 using AppLayer.Core.Service.Agreements;
 using AppLayer.Core.Service.Calendar;
 using AppLayer.Core.Service.Work;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 using NodaTime;
 
 namespace AppLayer.Core.Service.Statements;

@@ -1,9 +1,10 @@
-using AppLayer.Core.Api;
 using AppLayer.Core.Model;
 using AppLayer.Core.Service.Agreements;
 using AppLayer.Core.Service.Contacts;
 using AppLayer.Core.Service.Mail;
 using AppLayer.Core.Services;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Service.Tickets;
 

@@ -1,7 +1,8 @@
-using AppLayer.Core.Api;
 using AppLayer.Core.Service.Agreements;
 using AppLayer.Core.Service.Tickets;
 using AppLayer.Core.Services;
+using AppLayer.Protocol;
+using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Service.Work;
 

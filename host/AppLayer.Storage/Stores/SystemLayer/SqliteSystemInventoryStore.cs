@@ -2,6 +2,7 @@ using System.Text.Json;
 using AppLayer.Core;
 using AppLayer.Core.Stores;
 using AppLayer.Core.SystemLayer;
+using AppLayer.Protocol;
 using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores.SystemLayer;

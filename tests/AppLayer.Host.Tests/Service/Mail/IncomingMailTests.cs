@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AppLayer.Core.Api;
 using AppLayer.Core.Service.Mail;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AppLayer.Host.Tests.Service.Mail;

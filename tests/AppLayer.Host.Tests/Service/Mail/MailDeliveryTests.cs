@@ -1,7 +1,7 @@
-using AppLayer.Core.Api;
 using AppLayer.Core.Service.Mail;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Host.Tests.Infrastructure;
+using AppLayer.Protocol.Api;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AppLayer.Host.Tests.Service.Mail;

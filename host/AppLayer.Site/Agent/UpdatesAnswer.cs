@@ -1,9 +1,0 @@
-using AppLayer.Core.Api;
-
-namespace AppLayer.Site.Agent;
-
-/// <summary>
-/// <c>GET /api/site/updates</c> as answered: the listing, its body and ETag, and whether the host
-/// answered 304 (the stored listing is still current, and <see cref="Body"/> is the stored one).
-/// </summary>
-internal sealed record UpdatesAnswer(IReadOnlyList<AvailableUpdateDto> Updates, byte[] Body, string? ETag, bool NotModified);
