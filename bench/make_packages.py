@@ -1,5 +1,6 @@
 """Writes N small update packages (Bench.PkgNNNN 1.0.0) to a folder: a nuspec, the update
-manifest and 64 KiB of incompressible content each. Usage: make_packages.py DIR N"""
+manifest, a plugin assembly under lib/ (the feed refuses an update without one; the bytes are
+never loaded here) and 64 KiB of incompressible content each. Usage: make_packages.py DIR N"""
 import json
 import os
 import sys
@@ -18,4 +19,5 @@ for i in range(count):
     with zipfile.ZipFile(os.path.join(out, f"{pid.lower()}.1.0.0.nupkg"), "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(f"{pid}.nuspec", nuspec)
         z.writestr("applayer.update.json", json.dumps(manifest))
+        z.writestr(f"lib/net10.0/{pid}.dll", os.urandom(4 * 1024))
         z.writestr("content/data.bin", os.urandom(64 * 1024))

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
 using AppLayer.Host;
 using AppLayer.Storage;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,4 @@
-using AppLayer.Core.Stores;
+using AppLayer.Core.Releases;
 using AppLayer.Feed.Storage;
 using NuGet.Packaging;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AppLayer.Core;
 using AppLayer.Core.Keys;
-using AppLayer.Core.Model;
 using AppLayer.Host.Dashboard;
 using AppLayer.Host.Endpoints;
 using AppLayer.Host.Health;
@@ -15,8 +14,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host;
 

@@ -45,6 +45,7 @@ public static class HostServiceCollectionExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddApiKeyAuth();
         services.TryAddSingleton<Http.PackageFiles>();
+        services.TryAddSingleton<Http.RenderedDocuments>();
         services.AddDashboard();
         services.AddOpenApi();
         services.AddHostHealthChecks();

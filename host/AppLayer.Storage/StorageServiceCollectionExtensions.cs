@@ -1,4 +1,10 @@
-using AppLayer.Core.Stores;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.Customers;
+using AppLayer.Core.History;
+using AppLayer.Core.Installations;
+using AppLayer.Core.Keys;
+using AppLayer.Core.LegalChanges;
+using AppLayer.Core.Releases;
 using AppLayer.Storage.Stores;
 using AppLayer.Storage.Stores.ServiceDesk;
 using AppLayer.Storage.Stores.SystemLayer;

@@ -1,7 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
-using AppLayer.Core.Model;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.Keys;
 using AppLayer.Host;
 using AppLayer.Protocol.Api;
 using AppLayer.Sdk;

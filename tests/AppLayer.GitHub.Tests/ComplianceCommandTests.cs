@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using AppLayer.Cli;
-using AppLayer.Core.Model;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
 using AppLayer.GitHub.Tests.Support;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;

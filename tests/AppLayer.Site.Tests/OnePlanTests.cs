@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using AppLayer.Core.Gates;
 using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
 using AppLayer.Site.Packages;

@@ -71,7 +71,7 @@ public static class CustomerCommand
         {
             var agreement = await client.PutAsync<AgreementDto>(
                 ApiRoutes.CustomerAgreement(parse.GetValue(code)!),
-                new SetAgreementRequest(Common.Split(parse.GetValue(services)), Common.Split(parse.GetValue(modules)), await AgreementTerms.ReadAsync(parse.GetValue(terms), ct), parse.GetValue(effective)),
+                new SetAgreementRequest(Common.Split(parse.GetValue(services)), Common.Split(parse.GetValue(modules)), await AgreementTermsFile.ReadAsync(parse.GetValue(terms), ct), parse.GetValue(effective)),
                 ct);
             Console.WriteLine($"agreement version {agreement.Version}: {string.Join(", ", agreement.Services)}");
             return 0;

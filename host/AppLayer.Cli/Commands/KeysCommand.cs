@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AppLayer.Core;
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
+using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Host;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;

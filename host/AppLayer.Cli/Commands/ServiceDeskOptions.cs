@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Core.Service.Calendar;
+using AppLayer.Core.ServiceDesk.Calendar;
 using AppLayer.Protocol;
 using NodaTime;
 using NodaTime.Text;

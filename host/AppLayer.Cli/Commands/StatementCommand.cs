@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Core;
-using AppLayer.Core.Service.Statements;
+using AppLayer.Core.Billing;
+using AppLayer.Core.Customers;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Client;

@@ -1,6 +1,9 @@
 using System.Globalization;
 using AppLayer.Cli.Commands;
-using AppLayer.Core.Service.Calendar;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.ServiceDesk.Calendar;
+using AppLayer.Core.ServiceDesk.Contacts;
+using AppLayer.Core.ServiceDesk.Tickets;
 using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Client;
 using NodaTime;

@@ -1,5 +1,8 @@
 using AppLayer.Cli.Commands;
-using AppLayer.Core.Model;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.Installations;
+using AppLayer.Core.Keys;
+using AppLayer.Core.LegalChanges;
 using AppLayer.Host;
 using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Client;

@@ -1,4 +1,5 @@
-using AppLayer.Core.Model;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Releases;
 
 namespace AppLayer.Core.Changelog;
 

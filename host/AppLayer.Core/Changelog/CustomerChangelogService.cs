@@ -1,6 +1,7 @@
-using AppLayer.Core.Model;
-using AppLayer.Core.Services;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Common;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
+using AppLayer.Core.Releases;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 

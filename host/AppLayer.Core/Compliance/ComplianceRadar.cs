@@ -1,6 +1,7 @@
+using AppLayer.Core.Agreements;
+using AppLayer.Core.Installations;
 using AppLayer.Core.LegalChanges;
-using AppLayer.Core.Model;
-using AppLayer.Core.Services;
+using AppLayer.Core.Releases;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 

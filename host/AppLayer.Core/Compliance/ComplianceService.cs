@@ -1,4 +1,5 @@
-using AppLayer.Core.Stores;
+using AppLayer.Core.Customers;
+using AppLayer.Core.LegalChanges;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 

@@ -1,4 +1,8 @@
-using AppLayer.Core.Model;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
+using AppLayer.Core.LegalChanges;
+using AppLayer.Core.Releases;
 
 namespace AppLayer.Core.Compliance;
 

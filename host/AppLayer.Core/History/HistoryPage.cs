@@ -1,4 +1,3 @@
-using AppLayer.Core.Model;
 
 namespace AppLayer.Core.History;
 

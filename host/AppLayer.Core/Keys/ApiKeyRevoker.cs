@@ -1,5 +1,4 @@
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.ServiceDesk.Contacts;
 
 namespace AppLayer.Core.Keys;
 
@@ -14,8 +13,9 @@ public sealed class ApiKeyRevoker(IApiKeyStore keys, TimeProvider time)
             return false;
         }
 
-        var stored = await keys.FindByHashAsync(ApiKeys.Hash(presented!), cancellationToken);
-        if (stored is null || !ApiKeys.Matches(presented!, stored.Hash))
+        var hash = ApiKeys.Hash(presented!);
+        var stored = await keys.FindByHashAsync(hash, cancellationToken);
+        if (stored is null || !ApiKeys.HashMatches(hash, stored.Hash))
         {
             return false;
         }

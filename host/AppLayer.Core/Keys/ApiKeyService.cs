@@ -1,5 +1,5 @@
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Installations;
+using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 
@@ -59,8 +59,9 @@ public sealed class ApiKeyService(IApiKeyStore keys, IInstallationStore installa
             return null;
         }
 
-        var stored = await keys.FindByHashAsync(ApiKeys.Hash(presented!), cancellationToken);
-        if (stored is null || !ApiKeys.Matches(presented!, stored.Hash))
+        var hash = ApiKeys.Hash(presented!);
+        var stored = await keys.FindByHashAsync(hash, cancellationToken);
+        if (stored is null || !ApiKeys.HashMatches(hash, stored.Hash))
         {
             return null;
         }

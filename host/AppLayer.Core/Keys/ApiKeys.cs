@@ -27,13 +27,14 @@ public static class ApiKeys
     public static string Hash(string key) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
-    /// <summary>Compares a presented key with a stored hash in constant time.</summary>
-    public static bool Matches(string key, string storedHash)
+    /// <summary>Compares the <see cref="Hash"/> of a presented key with a stored hash in constant time (one SHA-256 per request, not two).</summary>
+    public static bool HashMatches(string presentedHash, string storedHash)
     {
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        byte[] presented;
         byte[] stored;
         try
         {
+            presented = Convert.FromHexString(presentedHash);
             stored = Convert.FromHexString(storedHash);
         }
         catch (FormatException)

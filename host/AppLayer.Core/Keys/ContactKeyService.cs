@@ -1,5 +1,5 @@
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Customers;
+using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 

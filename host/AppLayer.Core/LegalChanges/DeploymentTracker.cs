@@ -1,6 +1,4 @@
 using AppLayer.Core.Compliance;
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
 
 namespace AppLayer.Core.LegalChanges;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using AppLayer.Core.Model;
 
 namespace AppLayer.Core.LegalChanges;
 

@@ -1,4 +1,4 @@
-using AppLayer.Core.Model;
+using AppLayer.Core.Releases;
 using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.LegalChanges;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using AppLayer.Core.Services;
+using AppLayer.Core.Common;
 using AppLayer.Protocol;
 
 namespace AppLayer.Core.LegalChanges;

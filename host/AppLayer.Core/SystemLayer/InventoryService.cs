@@ -1,6 +1,6 @@
-using AppLayer.Core.Model;
-using AppLayer.Core.Services;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Common;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Releases;
 using AppLayer.Feed.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,4 +1,4 @@
-using AppLayer.Core.Model;
+using AppLayer.Core.Releases;
 
 namespace AppLayer.Feed.Indexing;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Releases;
 using AppLayer.Feed.Storage;
 using AppLayer.Feed.Tuf;
 

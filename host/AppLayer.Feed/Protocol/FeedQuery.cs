@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Xml;
-using AppLayer.Core.Model;
-using AppLayer.Core.Services;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Releases;
 using AppLayer.Feed.Storage;
 using NuGet.Packaging;
 using NuGet.Packaging.Core;

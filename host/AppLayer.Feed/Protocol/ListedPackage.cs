@@ -1,4 +1,4 @@
-using AppLayer.Core.Model;
+using AppLayer.Core.Releases;
 using AppLayer.Protocol.NuGet;
 using NuGet.Versioning;
 

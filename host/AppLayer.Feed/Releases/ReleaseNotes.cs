@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using AppLayer.Core.Model;
+using AppLayer.Core.Releases;
 
 namespace AppLayer.Feed.Releases;
 

@@ -1,7 +1,6 @@
 using AppLayer.Core;
-using AppLayer.Core.Model;
-using AppLayer.Core.Services;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Common;
+using AppLayer.Core.Releases;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 

@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using AppLayer.Core;
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Releases;
 using AppLayer.Feed.Indexing;
 using AppLayer.Feed.Storage;
 using AppLayer.Protocol;
@@ -34,6 +34,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
 
     private readonly ConcurrentDictionary<string, Cached> _served = new(StringComparer.Ordinal);
     private volatile Freshness? _freshness;
+    private string? _timestampPath;
 
     /// <summary>Rises when this process releases the write lock: what was kept in memory before is read again.</summary>
     private long _generation;
@@ -205,16 +206,40 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
     /// (or another process wrote the metadata) does it take the lock and <see cref="RefreshAsync"/>.
     /// </summary>
     /// <returns>What was signed again (mostly nothing).</returns>
-    public async Task<IReadOnlyList<TufSigned>> EnsureFreshAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TufSigned>> EnsureFreshAsync(CancellationToken cancellationToken) =>
+        IsFresh(FileStamp.Of(TimestampPath)) ? [] : IsInitialized ? await RefreshAsync(cancellationToken) : [];
+
+    /// <summary>
+    /// <see cref="EnsureFreshAsync"/> then <see cref="Serve"/> in one: the poll every site makes
+    /// (<c>timestamp.json</c>, unchanged) costs one look at the file and no task.
+    /// </summary>
+    /// <remarks>What is signed again on the way (mostly nothing) is logged by <see cref="RefreshAsync"/>.</remarks>
+    /// <returns><c>null</c> when there is no such file.</returns>
+    public async ValueTask<TufServedFile?> ServeFreshAsync(string name, CancellationToken cancellationToken)
     {
-        var known = _freshness;
-        if (known is not null && known.Generation == Interlocked.Read(ref _generation) && time.GetUtcNow() < known.Due && known.Timestamp == FileStamp.Of(MetadataPath("timestamp.json")))
+        if (!TufFiles.IsMetadataName(name))
         {
-            return [];
+            return null;
         }
 
-        return IsInitialized ? await RefreshAsync(cancellationToken) : [];
+        var stamp = FileStamp.Of(TimestampPath);
+        if (IsFresh(stamp))
+        {
+            return name == "timestamp.json" ? Serve(name, TimestampPath, stamp) : Serve(name);
+        }
+
+        if (IsInitialized)
+        {
+            await RefreshAsync(cancellationToken);
+        }
+
+        return Serve(name);
     }
+
+    private bool IsFresh(FileStamp? timestamp) =>
+        _freshness is { } known && known.Generation == Interlocked.Read(ref _generation) && time.GetUtcNow() < known.Due && known.Timestamp == timestamp;
+
+    private string TimestampPath => _timestampPath ??= MetadataPath("timestamp.json");
 
     /// <summary>
     /// Signs again, each with a new version, every online role that has less than
@@ -242,7 +267,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
             Logged(signed, "freshness");
             var after = signed.Count == 0 ? roles : Roles();
             var due = after.Where(r => r.RefreshAt is not null).Select(r => r.RefreshAt!.Value).DefaultIfEmpty(DateTimeOffset.MinValue).Min();
-            freshness = new Freshness(FileStamp.Of(MetadataPath("timestamp.json")), due, generation);
+            freshness = new Freshness(FileStamp.Of(TimestampPath), due, generation);
         }
 
         _freshness = freshness;
@@ -340,7 +365,11 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
         }
 
         var path = MetadataPath(name);
-        var stamp = FileStamp.Of(path);
+        return Serve(name, path, FileStamp.Of(path));
+    }
+
+    private TufServedFile? Serve(string name, string path, FileStamp? stamp)
+    {
         if (stamp is null)
         {
             return null;
@@ -364,7 +393,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
 
         // The stamp read before the bytes: a write in between only makes the next request read again.
         var file = new TufServedFile(bytes, "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"");
-        _served[name] = new Cached(stamp, file, generation);
+        _served[name] = new Cached(stamp.Value, file, generation);
         return file;
     }
 
@@ -525,7 +554,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
             time.GetUtcNow() + (lifetime ?? Lifetimes.TimestampLifetime),
             new JsonObject { ["meta"] = new JsonObject { ["snapshot.json"] = Meta(snapshot.Version, snapshotBytes) } },
             [key]);
-        TufFiles.WriteAtomic(MetadataPath("timestamp.json"), doc.ToBytes());
+        TufFiles.WriteAtomic(TimestampPath, doc.ToBytes());
         return Signed("timestamp.json", doc);
     }
 
@@ -659,7 +688,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
     /// <summary>When the first role needs signing again, as computed for this state of <c>timestamp.json</c> (every write ends with one).</summary>
     private sealed record Freshness(FileStamp? Timestamp, DateTimeOffset Due, long Generation);
 
-    private sealed record FileStamp(long Length, DateTime Written)
+    private readonly record struct FileStamp(long Length, DateTime Written)
     {
         public static FileStamp? Of(string path)
         {

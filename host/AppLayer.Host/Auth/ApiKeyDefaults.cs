@@ -1,4 +1,5 @@
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
+using AppLayer.Core.ServiceDesk;
 
 namespace AppLayer.Host.Auth;
 

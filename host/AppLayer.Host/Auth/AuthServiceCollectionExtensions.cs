@@ -1,4 +1,4 @@
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 

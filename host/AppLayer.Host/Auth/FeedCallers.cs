@@ -1,6 +1,8 @@
 using System.Security.Claims;
-using AppLayer.Core.Model;
-using AppLayer.Core.Services;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
+using AppLayer.Core.Keys;
+using AppLayer.Core.Releases;
 
 namespace AppLayer.Host.Auth;
 

@@ -1,7 +1,8 @@
+using AppLayer.Core.Agreements;
 using AppLayer.Core.Changelog;
+using AppLayer.Core.Customers;
 using AppLayer.Core.History;
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Installations;
 using AppLayer.Host.Endpoints;
 using AppLayer.Host.Http;
 using AppLayer.Host.Reports;

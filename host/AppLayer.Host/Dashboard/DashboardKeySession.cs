@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using AppLayer.Core.Keys;
-using AppLayer.Core.Stores;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;

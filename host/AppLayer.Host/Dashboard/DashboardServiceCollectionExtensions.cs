@@ -1,4 +1,5 @@
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
+using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Host.Auth;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;

@@ -1,9 +1,10 @@
 using System.Globalization;
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
-using AppLayer.Protocol.Api;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
+using AppLayer.Core.Releases;
 using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Tuf;
+using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Http;
 
 namespace AppLayer.Host.Dashboard;

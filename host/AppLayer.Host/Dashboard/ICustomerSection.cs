@@ -1,5 +1,5 @@
 using AppLayer.Changelog.Templating;
-using AppLayer.Core.Model;
+using AppLayer.Core.Customers;
 
 namespace AppLayer.Host.Dashboard;
 

@@ -1,4 +1,6 @@
-using AppLayer.Core.Stores;
+using AppLayer.Core.Customers;
+using AppLayer.Core.LegalChanges;
+using AppLayer.Core.Releases;
 using Microsoft.AspNetCore.Http;
 
 namespace AppLayer.Host.Dashboard;

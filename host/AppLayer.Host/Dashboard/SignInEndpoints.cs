@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using AppLayer.Core.Customers;
 using AppLayer.Core.Keys;
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Host.Auth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;

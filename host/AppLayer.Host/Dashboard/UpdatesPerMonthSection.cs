@@ -1,7 +1,7 @@
 using System.Globalization;
 using AppLayer.Changelog.Templating;
+using AppLayer.Core.Customers;
 using AppLayer.Core.History;
-using AppLayer.Core.Model;
 using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.Dashboard;

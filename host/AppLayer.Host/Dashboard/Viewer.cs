@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using AppLayer.Core;
-using AppLayer.Core.Model;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Keys;
 using AppLayer.Host.Auth;
 using AppLayer.Protocol;
 

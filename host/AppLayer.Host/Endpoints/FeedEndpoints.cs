@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json;
+using AppLayer.Core.Installations;
 using AppLayer.Core.LegalChanges;
-using AppLayer.Core.Services;
 using AppLayer.Feed;
-using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Indexing;
+using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Tuf;
 using AppLayer.Host.Auth;
@@ -24,7 +24,7 @@ internal static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v3/index.json", (HttpContext http) =>
-            ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(ServiceIndex.For($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}"), JsonSerializerOptions.Web), "application/json"))
+            ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(ServiceIndex.For(http.Request.BaseUrl()), JsonSerializerOptions.Web), "application/json"))
             .AllowAnonymous();
 
         app.MapPut("/api/v2/package", PushAsync)

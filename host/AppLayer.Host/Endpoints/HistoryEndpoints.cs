@@ -1,7 +1,8 @@
 using AppLayer.Core.Changelog;
+using AppLayer.Core.Common;
 using AppLayer.Core.History;
 using AppLayer.Core.Keys;
-using AppLayer.Core.Services;
+using AppLayer.Core.Releases;
 using AppLayer.Host.Http;
 using AppLayer.Host.Reports;
 using AppLayer.Protocol.Api;

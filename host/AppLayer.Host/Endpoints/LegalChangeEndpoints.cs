@@ -1,4 +1,4 @@
-using AppLayer.Core.Services;
+using AppLayer.Core.LegalChanges;
 using AppLayer.Host.Auth;
 using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Builder;

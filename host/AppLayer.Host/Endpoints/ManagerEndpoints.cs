@@ -1,7 +1,6 @@
+using AppLayer.Core.Agreements;
+using AppLayer.Core.Customers;
 using AppLayer.Core.Keys;
-using AppLayer.Core.Model;
-using AppLayer.Core.Service.Agreements;
-using AppLayer.Core.Services;
 using AppLayer.Host.Auth;
 using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Builder;

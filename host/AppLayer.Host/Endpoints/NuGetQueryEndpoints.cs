@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using AppLayer.Core.Services;
+using AppLayer.Core.Installations;
 using AppLayer.Feed.Protocol;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
@@ -30,22 +30,32 @@ internal static class NuGetQueryEndpoints
         return app;
     }
 
-    private static async Task<IResult> RegistrationIndexAsync(string id, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken ct)
+    private static async Task<IResult> RegistrationIndexAsync(string id, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, RenderedDocuments documents, CancellationToken ct)
     {
-        var versions = await query.VersionsAsync(id, await FeedCallers.ResolveAsync(user, sites, ct), ct);
-        return versions.Count == 0
-            ? Problems.NotFound($"Package '{id}' is not in the feed.")
-            : Json(http, NuGetDocuments.RegistrationIndex(BaseUrl(http.Request), [.. versions.Select(v => v.ToNuGet())]));
+        var caller = await FeedCallers.ResolveAsync(user, sites, ct);
+        return await documents.AnswerAsync(http, caller, RenderAsync, ct)
+            ?? Problems.NotFound($"Package '{id}' is not in the feed.");
+
+        async Task<JsonObject?> RenderAsync(CancellationToken cancellationToken)
+        {
+            var versions = await query.VersionsAsync(id, caller, cancellationToken);
+            return versions.Count == 0 ? null : NuGetDocuments.RegistrationIndex(http.Request.BaseUrl(), [.. versions.Select(v => v.ToNuGet())]);
+        }
     }
 
-    private static async Task<IResult> RegistrationLeafAsync(string id, string version, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken ct)
+    private static async Task<IResult> RegistrationLeafAsync(string id, string version, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, RenderedDocuments documents, CancellationToken ct)
     {
-        var normalized = Feed.FeedVersions.Normalize(version);
-        var match = (await query.VersionsAsync(id, await FeedCallers.ResolveAsync(user, sites, ct), ct))
-            .FirstOrDefault(v => v.Version.ToNormalizedString() == normalized);
-        return match is null
-            ? Problems.NotFound($"{id} {version} is not in the feed.")
-            : Json(http, NuGetDocuments.RegistrationLeaf(BaseUrl(http.Request), match.ToNuGet()));
+        var caller = await FeedCallers.ResolveAsync(user, sites, ct);
+        return await documents.AnswerAsync(http, caller, RenderAsync, ct)
+            ?? Problems.NotFound($"{id} {version} is not in the feed.");
+
+        async Task<JsonObject?> RenderAsync(CancellationToken cancellationToken)
+        {
+            var normalized = Feed.FeedVersions.Normalize(version);
+            var match = (await query.VersionsAsync(id, caller, cancellationToken))
+                .FirstOrDefault(v => v.Version.ToNormalizedString() == normalized);
+            return match is null ? null : NuGetDocuments.RegistrationLeaf(http.Request.BaseUrl(), match.ToNuGet());
+        }
     }
 
     private static async Task<IResult> SearchAsync(HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken ct)
@@ -55,7 +65,7 @@ internal static class NuGetQueryEndpoints
         var take = int.TryParse(q["take"], out var t) ? t : 20;
         var prerelease = bool.TryParse(q["prerelease"], out var p) && p;
         var (total, page) = await query.SearchAsync(q["q"], skip, take, prerelease, await FeedCallers.ResolveAsync(user, sites, ct), ct);
-        return Json(http, NuGetDocuments.Search(BaseUrl(http.Request), total, [.. page.Select(g => (IReadOnlyList<NuGetPackage>)[.. g.Select(v => v.ToNuGet())])]));
+        return Json(http, NuGetDocuments.Search(http.Request.BaseUrl(), total, [.. page.Select(g => (IReadOnlyList<NuGetPackage>)[.. g.Select(v => v.ToNuGet())])]));
     }
 
     private static async Task<IResult> UnlistAsync(string id, string version, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken ct)
@@ -70,6 +80,4 @@ internal static class NuGetQueryEndpoints
 
     private static IResult Json(HttpContext http, JsonObject body) =>
         ETags.Bytes(http, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json");
-
-    private static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

@@ -1,6 +1,7 @@
 using AppLayer.Core;
-using AppLayer.Core.Service.Contacts;
-using AppLayer.Core.Service.Tickets;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.ServiceDesk.Contacts;
+using AppLayer.Core.ServiceDesk.Tickets;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;

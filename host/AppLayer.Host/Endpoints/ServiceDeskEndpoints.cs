@@ -1,8 +1,8 @@
-using AppLayer.Core.Service.Agreements;
-using AppLayer.Core.Service.Contacts;
-using AppLayer.Core.Service.Statements;
-using AppLayer.Core.Service.Tickets;
-using AppLayer.Core.Service.Work;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.Billing;
+using AppLayer.Core.ServiceDesk.Contacts;
+using AppLayer.Core.ServiceDesk.Tickets;
+using AppLayer.Core.ServiceDesk.Work;
 using AppLayer.Host.Auth;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Protocol;

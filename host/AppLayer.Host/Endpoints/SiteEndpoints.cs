@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
-using AppLayer.Core.Gates;
-using AppLayer.Core.Services;
+using AppLayer.Core.Installations;
+using AppLayer.Core.Releases;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
 using AppLayer.Host.Auth;

@@ -1,7 +1,5 @@
-using AppLayer.Core.Gates;
-using AppLayer.Core.Model;
-using AppLayer.Core.Services;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Installations;
+using AppLayer.Core.Releases;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
 using AppLayer.Protocol.Api;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using AppLayer.Core.Services;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
 using AppLayer.Feed;
 using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Protocol;
@@ -43,10 +44,8 @@ internal static class TufEndpoints
             return Problems.NotFound($"{name} is not a metadata file of this feed.");
         }
 
-        // What this signs again is logged by the repository (TufLog.Signed, "freshness").
-        await tuf.EnsureFreshAsync(cancellationToken);
-
-        if (tuf.Serve(name) is not { } file)
+        // What this signs again on the way is logged by the repository (TufLog.Signed, "freshness").
+        if (await tuf.ServeFreshAsync(name, cancellationToken) is not { } file)
         {
             return Problems.NotFound($"{name} is not a metadata file of this feed.");
         }

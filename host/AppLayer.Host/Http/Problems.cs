@@ -1,5 +1,5 @@
 using AppLayer.Core;
-using AppLayer.Core.Services;
+using AppLayer.Core.Common;
 using AppLayer.Feed.Indexing;
 using AppLayer.Host.Auth;
 using AppLayer.Protocol;

@@ -1,4 +1,4 @@
-using AppLayer.Core.Model;
+using AppLayer.Core.Releases;
 using AppLayer.Feed.Integrity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

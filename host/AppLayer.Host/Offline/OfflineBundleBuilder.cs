@@ -1,9 +1,9 @@
 using System.IO.Compression;
 using System.Text.Json;
 using AppLayer.Core;
-using AppLayer.Core.Gates;
-using AppLayer.Core.Services;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
+using AppLayer.Core.Releases;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Storage;

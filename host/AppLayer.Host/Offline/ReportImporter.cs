@@ -1,7 +1,8 @@
 using AppLayer.Core;
-using AppLayer.Core.Model;
-using AppLayer.Core.Services;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Common;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
+using AppLayer.Core.Releases;
 using AppLayer.Feed;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using AppLayer.Core.Model;
+using AppLayer.Core.History;
+using AppLayer.Core.Installations;
 
 namespace AppLayer.Host.Reports;
 

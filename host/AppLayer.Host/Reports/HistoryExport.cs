@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using AppLayer.Core.Common;
+using AppLayer.Core.Customers;
 using AppLayer.Core.History;
-using AppLayer.Core.Model;
-using AppLayer.Core.Services;
+using AppLayer.Core.Installations;
 
 namespace AppLayer.Host.Reports;
 

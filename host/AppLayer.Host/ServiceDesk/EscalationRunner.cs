@@ -1,4 +1,4 @@
-using AppLayer.Core.Service.Tickets;
+using AppLayer.Core.ServiceDesk.Tickets;
 using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host.ServiceDesk;

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using AppLayer.Core;
-using AppLayer.Core.Service.Contacts;
-using AppLayer.Core.Service.Tickets;
+using AppLayer.Core.ServiceDesk.Contacts;
+using AppLayer.Core.ServiceDesk.Tickets;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 using MimeKit;

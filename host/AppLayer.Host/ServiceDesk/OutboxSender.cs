@@ -1,4 +1,5 @@
-using AppLayer.Core.Service.Mail;
+using AppLayer.Core.Releases;
+using AppLayer.Core.ServiceDesk.Mail;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using AppLayer.Core.Service.Contacts;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.ServiceDesk.Contacts;
+using AppLayer.Core.ServiceDesk.Tickets;
 using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.ServiceDesk;

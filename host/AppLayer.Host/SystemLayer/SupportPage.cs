@@ -1,5 +1,7 @@
 using System.Globalization;
-using AppLayer.Core.Gates;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
+using AppLayer.Core.Releases;
 using AppLayer.Core.SystemLayer;
 using AppLayer.Host.Dashboard;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using AppLayer.Core.Gates;
+using AppLayer.Core.Releases;
 using AppLayer.Core.SystemLayer;
 using AppLayer.Feed;
 using AppLayer.Host.Auth;

@@ -1,5 +1,6 @@
 using AppLayer.Changelog.Templating;
-using AppLayer.Core.Model;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
 using AppLayer.Core.SystemLayer;
 using AppLayer.Host.Dashboard;
 using AppLayer.Host.Reports;

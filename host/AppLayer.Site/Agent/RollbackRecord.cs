@@ -23,9 +23,9 @@ internal static class RollbackRecord
 
     public static async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, RollbackEntry entry, CancellationToken cancellationToken)
     {
-        await Sql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
-        await Sql.ExecuteAsync(connection, transaction, "DELETE FROM applayer_history WHERE package_id = $id AND version = $version", cancellationToken, ("$id", entry.PackageId), ("$version", entry.Version));
-        await Sql.ExecuteAsync(
+        await SiteSql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
+        await SiteSql.ExecuteAsync(connection, transaction, "DELETE FROM applayer_history WHERE package_id = $id AND version = $version", cancellationToken, ("$id", entry.PackageId), ("$version", entry.Version));
+        await SiteSql.ExecuteAsync(
             connection,
             transaction,
             """

@@ -104,10 +104,10 @@ internal sealed class RollbackRunner
             await using (var connection = IsDatabase.Open(restored))
             {
                 await connection.OpenAsync(cancellationToken);
-                await Sql.ExecuteAsync(connection, null, "ATTACH DATABASE $live AS live", cancellationToken, ("$live", _database.Path));
+                await SiteSql.ExecuteAsync(connection, null, "ATTACH DATABASE $live AS live", cancellationToken, ("$live", _database.Path));
                 await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
                 {
-                    await Sql.ExecuteAsync(connection, transaction, OutboxTable.Schema + RollbackRecord.Schema, cancellationToken);
+                    await SiteSql.ExecuteAsync(connection, transaction, OutboxTable.Schema + RollbackRecord.Schema, cancellationToken);
                     foreach (var table in new[] { "applayer_site", "applayer_history", "applayer_outbox", "applayer_rollbacks", "applayer_settings" })
                     {
                         await CopyTableAsync(connection, transaction, table, cancellationToken);
@@ -120,7 +120,7 @@ internal sealed class RollbackRunner
                     await transaction.CommitAsync(cancellationToken);
                 }
 
-                await Sql.ExecuteAsync(connection, null, "DETACH DATABASE live", cancellationToken);
+                await SiteSql.ExecuteAsync(connection, null, "DETACH DATABASE live", cancellationToken);
             }
 
             // One backup step into the live file: SQLite writes it in one transaction, so it is whole or untouched.
@@ -143,15 +143,15 @@ internal sealed class RollbackRunner
 
     private static async Task CopyTableAsync(SqliteConnection connection, SqliteTransaction transaction, string table, CancellationToken cancellationToken)
     {
-        var sql = await Sql.ScalarAsync(connection, transaction, "SELECT sql FROM live.sqlite_master WHERE type = 'table' AND name = $t", cancellationToken, ("$t", table)) as string;
+        var sql = await SiteSql.ScalarAsync(connection, transaction, "SELECT sql FROM live.sqlite_master WHERE type = 'table' AND name = $t", cancellationToken, ("$t", table)) as string;
         if (sql is null)
         {
             return;
         }
 
         // The agent's own constant table names; the live table's definition is the agent's own DDL.
-        await Sql.ExecuteAsync(connection, transaction, sql.Replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", StringComparison.Ordinal).Replace("IF NOT EXISTS IF NOT EXISTS", "IF NOT EXISTS", StringComparison.Ordinal), cancellationToken);
-        await Sql.ExecuteAsync(connection, transaction, $"DELETE FROM main.{table}", cancellationToken);
-        await Sql.ExecuteAsync(connection, transaction, $"INSERT INTO main.{table} SELECT * FROM live.{table}", cancellationToken);
+        await SiteSql.ExecuteAsync(connection, transaction, sql.Replace("CREATE TABLE ", "CREATE TABLE IF NOT EXISTS ", StringComparison.Ordinal).Replace("IF NOT EXISTS IF NOT EXISTS", "IF NOT EXISTS", StringComparison.Ordinal), cancellationToken);
+        await SiteSql.ExecuteAsync(connection, transaction, $"DELETE FROM main.{table}", cancellationToken);
+        await SiteSql.ExecuteAsync(connection, transaction, $"INSERT INTO main.{table} SELECT * FROM live.{table}", cancellationToken);
     }
 }

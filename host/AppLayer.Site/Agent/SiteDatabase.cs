@@ -62,8 +62,8 @@ internal sealed class SiteDatabase
         await using var connection = Connect();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
-        await Sql.ExecuteAsync(
+        await SiteSql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
+        await SiteSql.ExecuteAsync(
             connection,
             transaction,
             """
@@ -184,7 +184,7 @@ internal sealed class SiteDatabase
 
     /// <summary>Records an applied update inside the update's own transaction, so both commit together.</summary>
     public static Task InsertHistoryAsync(SqliteConnection connection, SqliteTransaction transaction, HistoryEntry entry, CancellationToken cancellationToken) =>
-        Sql.ExecuteAsync(
+        SiteSql.ExecuteAsync(
             connection,
             transaction,
             """
@@ -210,13 +210,13 @@ internal sealed class SiteDatabase
     {
         await using var connection = Connect();
         await connection.OpenAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master", cancellationToken);
+        await SiteSql.ExecuteAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master", cancellationToken);
         if (!await TableExistsAsync(connection, "applayer_outbox", cancellationToken))
         {
             return false;
         }
 
-        return Convert.ToInt64(await Sql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM applayer_outbox WHERE report_id = $id", cancellationToken, ("$id", reportId)), CultureInfo.InvariantCulture) > 0;
+        return Convert.ToInt64(await SiteSql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM applayer_outbox WHERE report_id = $id", cancellationToken, ("$id", reportId)), CultureInfo.InvariantCulture) > 0;
     }
 
     public async Task MarkReportedAsync(string reportId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -237,6 +237,6 @@ internal sealed class SiteDatabase
 
     private static async Task<bool> TableExistsAsync(SqliteConnection connection, string table, CancellationToken cancellationToken) =>
         Convert.ToInt64(
-            await Sql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name", cancellationToken, ("$name", table)),
+            await SiteSql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = $name", cancellationToken, ("$name", table)),
             CultureInfo.InvariantCulture) > 0;
 }

@@ -13,8 +13,8 @@ internal static class SiteSettings
     {
         await using var connection = database.Connect();
         await connection.OpenAsync(cancellationToken);
-        var exists = Convert.ToInt64(await Sql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'applayer_settings'", cancellationToken), CultureInfo.InvariantCulture) > 0;
-        if (!exists || await Sql.ScalarAsync(connection, null, "SELECT value FROM applayer_settings WHERE key = 'window'", cancellationToken) is not string value)
+        var exists = Convert.ToInt64(await SiteSql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'applayer_settings'", cancellationToken), CultureInfo.InvariantCulture) > 0;
+        if (!exists || await SiteSql.ScalarAsync(connection, null, "SELECT value FROM applayer_settings WHERE key = 'window'", cancellationToken) is not string value)
         {
             return null;
         }
@@ -29,15 +29,15 @@ internal static class SiteSettings
         await using var connection = database.Connect();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
+        await SiteSql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
         if (window is null)
         {
-            await Sql.ExecuteAsync(connection, transaction, "DELETE FROM applayer_settings WHERE key = 'window'", cancellationToken);
+            await SiteSql.ExecuteAsync(connection, transaction, "DELETE FROM applayer_settings WHERE key = 'window'", cancellationToken);
         }
         else
         {
             var value = string.Create(CultureInfo.InvariantCulture, $"{window.Start:HH:mm}-{window.End:HH:mm}");
-            await Sql.ExecuteAsync(connection, transaction, "INSERT INTO applayer_settings (key, value) VALUES ('window', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value", cancellationToken, ("$v", value));
+            await SiteSql.ExecuteAsync(connection, transaction, "INSERT INTO applayer_settings (key, value) VALUES ('window', $v) ON CONFLICT (key) DO UPDATE SET value = excluded.value", cancellationToken, ("$v", value));
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -33,7 +33,7 @@ internal static class SiteChecks
         await using var connection = database.Connect();
         await connection.OpenAsync(cancellationToken);
 
-        var integrity = Convert.ToString(await Sql.ScalarAsync(connection, null, "PRAGMA integrity_check", cancellationToken), CultureInfo.InvariantCulture);
+        var integrity = Convert.ToString(await SiteSql.ScalarAsync(connection, null, "PRAGMA integrity_check", cancellationToken), CultureInfo.InvariantCulture);
         findings.Add(integrity == "ok"
             ? new Finding("integrity", "ok", "PRAGMA integrity_check: ok", null)
             : new Finding("integrity", "error", $"PRAGMA integrity_check: {integrity}", "stop the IS, restore the last good backup and call support before anything else writes to it"));
@@ -60,16 +60,16 @@ internal static class SiteChecks
         {
             ["os"] = RuntimeInformation.OSDescription,
             ["dotnet"] = RuntimeInformation.FrameworkDescription,
-            ["sqlite"] = Convert.ToString(await Sql.ScalarAsync(connection, null, "SELECT sqlite_version()", cancellationToken), CultureInfo.InvariantCulture) ?? "?",
+            ["sqlite"] = Convert.ToString(await SiteSql.ScalarAsync(connection, null, "SELECT sqlite_version()", cancellationToken), CultureInfo.InvariantCulture) ?? "?",
             ["is"] = (await database.ReadIsVersionAsync(cancellationToken)).ToNormalizedString(),
         };
 
         await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
         {
-            await Sql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
+            await SiteSql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
             foreach (var finding in findings)
             {
-                await Sql.ExecuteAsync(
+                await SiteSql.ExecuteAsync(
                     connection,
                     transaction,
                     "INSERT INTO applayer_findings (checked_at, check_name, severity, message, recommendation, db_bytes) VALUES ($at, $check, $severity, $message, $recommendation, $size)",
@@ -90,8 +90,8 @@ internal static class SiteChecks
 
     private static async Task<long?> PreviousSizeAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        var exists = Convert.ToInt64(await Sql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'applayer_findings'", cancellationToken), CultureInfo.InvariantCulture) > 0;
-        return exists && await Sql.ScalarAsync(connection, null, "SELECT db_bytes FROM applayer_findings ORDER BY id DESC LIMIT 1", cancellationToken) is long bytes ? bytes : null;
+        var exists = Convert.ToInt64(await SiteSql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'applayer_findings'", cancellationToken), CultureInfo.InvariantCulture) > 0;
+        return exists && await SiteSql.ScalarAsync(connection, null, "SELECT db_bytes FROM applayer_findings ORDER BY id DESC LIMIT 1", cancellationToken) is long bytes ? bytes : null;
     }
 
     private static async Task<Finding> StatisticsAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -108,7 +108,7 @@ internal static class SiteChecks
         }
 
         var analysed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var hasStats = Convert.ToInt64(await Sql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'", cancellationToken), CultureInfo.InvariantCulture) > 0;
+        var hasStats = Convert.ToInt64(await SiteSql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'sqlite_stat1'", cancellationToken), CultureInfo.InvariantCulture) > 0;
         if (hasStats)
         {
             await using var command = connection.CreateCommand();

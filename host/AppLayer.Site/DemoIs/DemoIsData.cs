@@ -107,17 +107,17 @@ internal static class DemoIsData
     {
         foreach (var (key, value) in new[] { ("is_version", isVersion), ("company", company), ("modules", "accounting,payroll") })
         {
-            await Sql.ExecuteAsync(connection, transaction, "INSERT INTO is_info (key, value) VALUES ($key, $value)", cancellationToken, ("$key", key), ("$value", value));
+            await SiteSql.ExecuteAsync(connection, transaction, "INSERT INTO is_info (key, value) VALUES ($key, $value)", cancellationToken, ("$key", key), ("$value", value));
         }
 
         foreach (var (number, name, type) in Accounts)
         {
-            await Sql.ExecuteAsync(connection, transaction, "INSERT INTO accounts (number, name, type) VALUES ($number, $name, $type)", cancellationToken, ("$number", number), ("$name", name), ("$type", type));
+            await SiteSql.ExecuteAsync(connection, transaction, "INSERT INTO accounts (number, name, type) VALUES ($number, $name, $type)", cancellationToken, ("$number", number), ("$name", name), ("$type", type));
         }
 
         foreach (var (category, rate, from, to) in VatRates)
         {
-            await Sql.ExecuteAsync(
+            await SiteSql.ExecuteAsync(
                 connection,
                 transaction,
                 "INSERT INTO vat_rates (category, rate_percent, valid_from, valid_to) VALUES ($category, $rate, $from, $to)",
@@ -135,7 +135,7 @@ internal static class DemoIsData
 
         foreach (var (number, name, salary, hours, fullTime, from, to) in Employees)
         {
-            await Sql.ExecuteAsync(
+            await SiteSql.ExecuteAsync(
                 connection,
                 transaction,
                 "INSERT INTO employees (personal_number, name, monthly_salary_h, weekly_hours, full_time, employed_from, employed_to) VALUES ($number, $name, $salary, $hours, $fullTime, $from, $to)",
@@ -151,7 +151,7 @@ internal static class DemoIsData
 
         foreach (var (name, value, unit, from, to) in PayrollParameters)
         {
-            await Sql.ExecuteAsync(
+            await SiteSql.ExecuteAsync(
                 connection,
                 transaction,
                 "INSERT INTO payroll_parameters (name, value, unit, valid_from, valid_to) VALUES ($name, $value, $unit, $from, $to)",
@@ -192,7 +192,7 @@ internal static class DemoIsData
         foreach (var (line, lineNet, lineVat) in lines)
         {
             lineNo++;
-            await Sql.ExecuteAsync(
+            await SiteSql.ExecuteAsync(
                 connection,
                 transaction,
                 """

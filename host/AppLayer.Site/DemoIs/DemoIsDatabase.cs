@@ -51,7 +51,7 @@ public static class DemoIsDatabase
             {
                 await connection.OpenAsync(cancellationToken);
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-                await Sql.ExecuteAsync(connection, transaction, ReadSchema(), cancellationToken);
+                await SiteSql.ExecuteAsync(connection, transaction, ReadSchema(), cancellationToken);
                 await DemoIsData.InsertAsync(connection, transaction, isVersion, company, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }

@@ -29,8 +29,8 @@ internal static class OutboxTable
     /// <summary>Adds a report inside the caller's transaction (creating the table the first time).</summary>
     public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, DeploymentReportDto report, CancellationToken cancellationToken)
     {
-        await Sql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
-        await Sql.ExecuteAsync(
+        await SiteSql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
+        await SiteSql.ExecuteAsync(
             connection,
             transaction,
             """
@@ -70,18 +70,18 @@ internal static class OutboxTable
     public static async Task MarkSentAsync(SqliteConnection connection, string reportId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, transaction, "UPDATE applayer_outbox SET sent_at = $at, attempts = attempts + 1, last_error = NULL WHERE report_id = $id", cancellationToken, ("$at", Timestamp(at)), ("$id", reportId));
-        await Sql.ExecuteAsync(connection, transaction, "UPDATE applayer_history SET reported_at = $at WHERE report_id = $id", cancellationToken, ("$at", Timestamp(at)), ("$id", reportId));
+        await SiteSql.ExecuteAsync(connection, transaction, "UPDATE applayer_outbox SET sent_at = $at, attempts = attempts + 1, last_error = NULL WHERE report_id = $id", cancellationToken, ("$at", Timestamp(at)), ("$id", reportId));
+        await SiteSql.ExecuteAsync(connection, transaction, "UPDATE applayer_history SET reported_at = $at WHERE report_id = $id", cancellationToken, ("$at", Timestamp(at)), ("$id", reportId));
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Counts a failed attempt with its reason.</summary>
     public static Task MarkAttemptAsync(SqliteConnection connection, string reportId, string error, CancellationToken cancellationToken) =>
-        Sql.ExecuteAsync(connection, null, "UPDATE applayer_outbox SET attempts = attempts + 1, last_error = $error WHERE report_id = $id", cancellationToken, ("$error", error), ("$id", reportId));
+        SiteSql.ExecuteAsync(connection, null, "UPDATE applayer_outbox SET attempts = attempts + 1, last_error = $error WHERE report_id = $id", cancellationToken, ("$error", error), ("$id", reportId));
 
     public static async Task<bool> ExistsAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
         Convert.ToInt64(
-            await Sql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'applayer_outbox'", cancellationToken),
+            await SiteSql.ScalarAsync(connection, null, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'applayer_outbox'", cancellationToken),
             CultureInfo.InvariantCulture) > 0;
 
     private static string Timestamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using AppLayer.Core.Model;
-using AppLayer.Core.Service;
-using AppLayer.Core.Service.Agreements;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.ServiceDesk;
 using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores;

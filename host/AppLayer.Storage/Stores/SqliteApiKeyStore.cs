@@ -1,6 +1,5 @@
 using AppLayer.Core.Keys;
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.ServiceDesk.Contacts;
 using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores;

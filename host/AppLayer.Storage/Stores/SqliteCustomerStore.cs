@@ -1,5 +1,4 @@
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Customers;
 using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores;

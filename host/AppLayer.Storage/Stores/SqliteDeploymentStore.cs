@@ -1,5 +1,5 @@
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.History;
+using AppLayer.Core.Releases;
 using AppLayer.Protocol.Api;
 using Microsoft.Data.Sqlite;
 

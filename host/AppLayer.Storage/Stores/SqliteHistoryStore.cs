@@ -1,6 +1,5 @@
 using AppLayer.Core.History;
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Installations;
 using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores;

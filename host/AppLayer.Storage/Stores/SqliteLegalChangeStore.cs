@@ -1,5 +1,5 @@
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.History;
+using AppLayer.Core.LegalChanges;
 using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores;

@@ -1,4 +1,4 @@
-using AppLayer.Core.Stores;
+using AppLayer.Core.Releases;
 
 namespace AppLayer.Storage.Stores;
 

@@ -1,5 +1,4 @@
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.Releases;
 using AppLayer.Sdk;
 using Microsoft.Data.Sqlite;
 

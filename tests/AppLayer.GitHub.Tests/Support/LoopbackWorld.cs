@@ -1,5 +1,5 @@
 using AppLayer.Cli;
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
 using AppLayer.GitHubStandIn;
 using AppLayer.Host;
 using AppLayer.Protocol.Client;

@@ -20,7 +20,7 @@ public static class ComplianceEndpointsTests
 
         protected async Task ReportAsync(string installation, string reportId, string status, DateTimeOffset at)
         {
-            using var site = Host.Client(await Host.KeyAsync(AppLayer.Core.Model.KeyScope.Site, installation));
+            using var site = Host.Client(await Host.KeyAsync(AppLayer.Core.Keys.KeyScope.Site, installation));
             using var report = await site.PostAsJsonAsync(
                 "/api/site/reports",
                 new DeploymentReportDto(reportId, "Cz.Vat2024", "1.0.0", status, status, null, at));
@@ -122,7 +122,7 @@ public static class ComplianceEndpointsTests
         {
             // 2024-12-31, horizon 30: VAT 1 exposed × (30 + 365 + 1) = 396 leads the wage's 2 exposed × (30 − 1 + 1) = 60.
             var before = await RadarAsync("?at=2024-12-31");
-            using (var horak = Host.Client(await Host.KeyAsync(AppLayer.Core.Model.KeyScope.Site, "horak-prod")))
+            using (var horak = Host.Client(await Host.KeyAsync(AppLayer.Core.Keys.KeyScope.Site, "horak-prod")))
             {
                 using var report = await horak.PostAsJsonAsync(
                     "/api/site/reports",

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;
 

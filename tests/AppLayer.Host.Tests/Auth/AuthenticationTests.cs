@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;
 

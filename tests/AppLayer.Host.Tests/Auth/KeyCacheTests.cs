@@ -1,5 +1,5 @@
 using System.Net;
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
 using AppLayer.Host.Tests.Infrastructure;
 
 namespace AppLayer.Host.Tests.Auth;

@@ -1,5 +1,9 @@
+using AppLayer.Core.Agreements;
 using AppLayer.Core.Compliance;
-using AppLayer.Core.Model;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
+using AppLayer.Core.LegalChanges;
+using AppLayer.Core.Releases;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 using AppLayer.Sdk;

@@ -1,5 +1,6 @@
 using System.Net;
-using AppLayer.Core.Model;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Keys;
 using AppLayer.Host.Tests.History;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
 using AppLayer.Feed.Integrity;
 using AppLayer.Host.Tests.Dashboard;
 using AppLayer.Host.Tests.Infrastructure;

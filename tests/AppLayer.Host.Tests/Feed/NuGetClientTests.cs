@@ -1,4 +1,4 @@
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
 using AppLayer.Host.Tests.Infrastructure;
 using NuGet.Common;
 using NuGet.Configuration;

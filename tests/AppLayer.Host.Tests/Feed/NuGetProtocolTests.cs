@@ -1,5 +1,5 @@
 using System.Net;
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
 using AppLayer.Host.Tests.Infrastructure;
 using NuGet.Common;
 using NuGet.Protocol.Core.Types;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
 using AppLayer.Host.Tests.Infrastructure;
 
 namespace AppLayer.Host.Tests.Feed;

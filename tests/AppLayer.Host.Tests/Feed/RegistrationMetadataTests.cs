@@ -60,6 +60,45 @@ public static class RegistrationMetadataTests
             entry.GetProperty("description").GetString().ShouldBe("A package built by the host tests.");
         }
 
+        [Fact]
+        public async Task Is_answered_from_memory_until_a_push_or_an_unlist_changes_it()
+        {
+            var uri = new Uri("/v3/registration/cz.vat2024/index.json", UriKind.Relative);
+            (await Manager.PushAsync(TestPackages.Build("Cz.Vat2024", "1.0.0", TestPackages.Manifest("Cz.Vat2024", "1.0.0").ToJson()))).StatusCode.ShouldBe(HttpStatusCode.Created);
+            var first = await GetAsync(uri);
+            var again = await GetAsync(uri);
+            again.ShouldBe(first, "unchanged, the same bytes and ETag");
+
+            (await Manager.PushAsync(TestPackages.Build("Cz.Vat2024", "1.1.0", TestPackages.Manifest("Cz.Vat2024", "1.1.0").ToJson()))).StatusCode.ShouldBe(HttpStatusCode.Created);
+            var pushed = await GetAsync(uri);
+            pushed.ETag.ShouldNotBe(first.ETag);
+            Versions(pushed.Body).ShouldBe(["1.0.0 listed", "1.1.0 listed"]);
+
+            (await Manager.DeleteAsync(new Uri("/api/v2/package/Cz.Vat2024/1.1.0", UriKind.Relative))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+            var unlisted = await GetAsync(uri);
+            Versions(unlisted.Body).ShouldBe(["1.0.0 listed", "1.1.0 unlisted"]);
+
+            using var conditional = new HttpRequestMessage(HttpMethod.Get, uri);
+            conditional.Headers.TryAddWithoutValidation("If-None-Match", unlisted.ETag);
+            using var notModified = await Manager.SendAsync(conditional);
+            notModified.StatusCode.ShouldBe(HttpStatusCode.NotModified);
+        }
+
+        private async Task<(string ETag, string Body)> GetAsync(Uri uri)
+        {
+            using var response = await Manager.GetAsync(uri);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            return (response.Headers.ETag!.Tag, await response.Content.ReadAsStringAsync());
+        }
+
+        private static string[] Versions(string index)
+        {
+            using var document = JsonDocument.Parse(index);
+            return [.. document.RootElement.GetProperty("items")[0].GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("catalogEntry"))
+                .Select(e => $"{e.GetProperty("version").GetString()} {(e.GetProperty("listed").GetBoolean() ? "listed" : "unlisted")}")];
+        }
+
         private async Task<JsonElement> CatalogEntryAsync(string id)
         {
             using var index = JsonDocument.Parse(await Manager.GetStringAsync(new Uri($"/v3/registration/{id}/index.json", UriKind.Relative)));

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
 using AppLayer.Host.Tests.Infrastructure;
 
 namespace AppLayer.Host.Tests.Feed;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using AppLayer.Core.Model;
+using AppLayer.Core.Customers;
+using AppLayer.Core.History;
 using AppLayer.Protocol.Api;
 using AppLayer.Storage;
 using AppLayer.Storage.Stores;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using AppLayer.Core.Model;
+using AppLayer.Core.Installations;
+using AppLayer.Core.Keys;
 using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using AppLayer.Core.Keys;
-using AppLayer.Core.Model;
 using AppLayer.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

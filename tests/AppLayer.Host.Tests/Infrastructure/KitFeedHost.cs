@@ -1,4 +1,4 @@
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
 
 namespace AppLayer.Host.Tests.Infrastructure;
 

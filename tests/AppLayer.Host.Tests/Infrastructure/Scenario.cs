@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using AppLayer.Core.Model;
+using AppLayer.Core.Agreements;
 using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.Tests.Infrastructure;

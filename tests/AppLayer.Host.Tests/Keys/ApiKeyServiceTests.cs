@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using AppLayer.Core;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
 using AppLayer.Core.Keys;
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol;
 

@@ -1,4 +1,4 @@
-using AppLayer.Core.Service.Calendar;
+using AppLayer.Core.ServiceDesk.Calendar;
 using NodaTime;
 
 namespace AppLayer.Host.Tests.Service;

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
-using AppLayer.Core.Service.Mail;
-using AppLayer.Core.Service.Tickets;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.ServiceDesk.Mail;
+using AppLayer.Core.ServiceDesk.Tickets;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Host.Tests.Service.Mail;

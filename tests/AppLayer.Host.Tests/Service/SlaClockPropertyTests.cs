@@ -1,5 +1,5 @@
-using AppLayer.Core.Service.Calendar;
-using AppLayer.Core.Service.Sla;
+using AppLayer.Core.ServiceDesk.Calendar;
+using AppLayer.Core.ServiceDesk.Sla;
 using NodaTime;
 
 namespace AppLayer.Host.Tests.Service;

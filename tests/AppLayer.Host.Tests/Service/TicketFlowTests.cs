@@ -1,5 +1,8 @@
 using System.Net;
-using AppLayer.Core.Service.Mail;
+using AppLayer.Core.Customers;
+using AppLayer.Core.ServiceDesk.Contacts;
+using AppLayer.Core.ServiceDesk.Mail;
+using AppLayer.Core.ServiceDesk.Tickets;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +34,7 @@ public static class TicketFlowTests
             waiting.Sla.Paused.ShouldBeTrue();
             waiting.Sla.ElapsedMinutes.ShouldBe(90);
             Host.Time.Advance(TimeSpan.FromHours(3));
-            (await Host.Services.GetRequiredService<AppLayer.Core.Service.Tickets.TicketService>().GetAsync(opened.Id, CancellationToken.None)).Sla.ElapsedMinutes.ShouldBe(90);
+            (await Host.Services.GetRequiredService<AppLayer.Core.ServiceDesk.Tickets.TicketService>().GetAsync(opened.Id, CancellationToken.None)).Sla.ElapsedMinutes.ShouldBe(90);
             await StepAsync(opened.Id, "resume");
 
             Host.Time.Advance(TimeSpan.FromMinutes(20));

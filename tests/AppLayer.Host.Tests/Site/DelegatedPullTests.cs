@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using AppLayer.Core.Model;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Keys;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Tuf;

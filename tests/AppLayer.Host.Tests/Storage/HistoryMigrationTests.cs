@@ -1,5 +1,4 @@
 using AppLayer.Core.History;
-using AppLayer.Core.Stores;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Storage.Migrations;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,4 @@
-using AppLayer.Core.Stores;
+using AppLayer.Core.LegalChanges;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Storage;
 using AppLayer.Storage.Migrations;
@@ -36,7 +36,7 @@ public sealed class LegalChangeMigrationTests : IAsyncLifetime
         var audit = await changes.ListAuditAsync(change.Id, CancellationToken.None);
 
         change.References.ShouldBe(["Act No. 349/2023 Coll."]);
-        change.Status.ShouldBe(AppLayer.Core.Model.LegalChangeStatus.Announced);
+        change.Status.ShouldBe(AppLayer.Core.LegalChanges.LegalChangeStatus.Announced);
         change.UpdatedAt.ShouldBe(change.RecordedAt);
         audit.ShouldHaveSingleItem().NewValue.ShouldBe("Act No. 349/2023 Coll. (CZ)");
         (await changes.FindByReferencesAsync("cz", ["act no. 349/2023 coll."], CancellationToken.None)).ShouldHaveSingleItem();

@@ -1,4 +1,5 @@
-using AppLayer.Core.Stores;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Installations;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Storage;
 using Microsoft.Data.Sqlite;
@@ -144,7 +145,7 @@ public static class SqliteDatabaseTests
             {
                 var customer = await customers.AddAsync($"c{i}", $"Customer {i}", _storage.Time.GetUtcNow(), CancellationToken.None);
                 await installations.AddAsync(
-                    new AppLayer.Core.Model.Installation(0, customer!.Id, $"c{i}-prod", "prod", "5.2", ["payroll"], "Europe/Prague", _storage.Time.GetUtcNow()),
+                    new AppLayer.Core.Installations.Installation(0, customer!.Id, $"c{i}-prod", "prod", "5.2", ["payroll"], "Europe/Prague", _storage.Time.GetUtcNow()),
                     CancellationToken.None);
             })));
 
@@ -155,7 +156,7 @@ public static class SqliteDatabaseTests
         [Fact]
         public async Task Refuses_a_row_that_points_at_nothing()
         {
-            var orphan = new AppLayer.Core.Model.Installation(0, 999, "orphan", "x", "5.2", [], "Europe/Prague", _storage.Time.GetUtcNow());
+            var orphan = new AppLayer.Core.Installations.Installation(0, 999, "orphan", "x", "5.2", [], "Europe/Prague", _storage.Time.GetUtcNow());
 
             var error = await Should.ThrowAsync<SqliteException>(() => _storage.Get<IInstallationStore>().AddAsync(orphan, CancellationToken.None));
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
-using AppLayer.Core.Model;
+using AppLayer.Core.Customers;
+using AppLayer.Core.Keys;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Tuf;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using AppLayer.Cli;
-using AppLayer.Core.Model;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.Keys;
 using AppLayer.Host;
 using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Client;

@@ -114,8 +114,14 @@ internal sealed class StandInHost : IAsyncDisposable
         {
             for (var i = 0; i < maxChunks && !http.RequestAborted.IsCancellationRequested; i++)
             {
-                await http.Response.Body.WriteAsync(buffer, http.RequestAborted);
-                await http.Response.Body.FlushAsync(http.RequestAborted);
+                // Kestrel drops writes after the client has gone without always failing them at once;
+                // the flush result tells that the connection's reader completed, so nothing more is counted.
+                var flushed = await http.Response.BodyWriter.WriteAsync(buffer, http.RequestAborted);
+                if (flushed.IsCompleted || flushed.IsCanceled)
+                {
+                    break;
+                }
+
                 Interlocked.Add(ref _misbehavingBytes, chunk);
                 if (pause > TimeSpan.Zero)
                 {

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AppLayer.Core.Model;
+using AppLayer.Core.Keys;
 using AppLayer.Host;
 using AppLayer.Protocol.Api;
 using Microsoft.Extensions.Time.Testing;

@@ -1,8 +1,8 @@
-using AppLayer.Core.Service.Agreements;
-using AppLayer.Core.Service.Contacts;
-using AppLayer.Core.Service.Mail;
-using AppLayer.Core.Service.Tickets;
-using AppLayer.Core.Service.Work;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.ServiceDesk.Contacts;
+using AppLayer.Core.ServiceDesk.Mail;
+using AppLayer.Core.ServiceDesk.Tickets;
+using AppLayer.Core.ServiceDesk.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,4 +1,4 @@
-using AppLayer.Core.Service.Contacts;
+using AppLayer.Core.ServiceDesk.Contacts;
 using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores.ServiceDesk;

@@ -1,4 +1,4 @@
-using AppLayer.Core.Service.Mail;
+using AppLayer.Core.ServiceDesk.Mail;
 using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores.ServiceDesk;

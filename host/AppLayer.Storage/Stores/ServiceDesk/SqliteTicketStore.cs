@@ -1,7 +1,7 @@
-using AppLayer.Core.Service;
-using AppLayer.Core.Service.Agreements;
-using AppLayer.Core.Service.Mail;
-using AppLayer.Core.Service.Tickets;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.ServiceDesk;
+using AppLayer.Core.ServiceDesk.Mail;
+using AppLayer.Core.ServiceDesk.Tickets;
 using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores.ServiceDesk;

@@ -1,6 +1,6 @@
-using AppLayer.Core.Service;
-using AppLayer.Core.Service.Agreements;
-using AppLayer.Core.Service.Work;
+using AppLayer.Core.Agreements;
+using AppLayer.Core.ServiceDesk;
+using AppLayer.Core.ServiceDesk.Work;
 using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores.ServiceDesk;

@@ -1,6 +1,5 @@
-using AppLayer.Core.Gates;
-using AppLayer.Core.Model;
-using AppLayer.Core.Stores;
+using AppLayer.Core.History;
+using AppLayer.Core.Releases;
 using Microsoft.Data.Sqlite;
 
 namespace AppLayer.Storage.Stores.SystemLayer;

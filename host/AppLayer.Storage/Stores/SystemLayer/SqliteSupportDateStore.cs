@@ -1,4 +1,3 @@
-using AppLayer.Core.Stores;
 using AppLayer.Core.SystemLayer;
 using Microsoft.Data.Sqlite;
 

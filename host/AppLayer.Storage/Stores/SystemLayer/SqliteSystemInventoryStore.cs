@@ -1,6 +1,5 @@
 using System.Text.Json;
 using AppLayer.Core;
-using AppLayer.Core.Stores;
 using AppLayer.Core.SystemLayer;
 using AppLayer.Protocol;
 using Microsoft.Data.Sqlite;

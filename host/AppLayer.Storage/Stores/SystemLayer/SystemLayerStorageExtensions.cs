@@ -1,4 +1,5 @@
-using AppLayer.Core.Stores;
+using AppLayer.Core.Releases;
+using AppLayer.Core.SystemLayer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AppLayer.Core.Service.Mail;
+using AppLayer.Core.ServiceDesk.Contacts;
+using AppLayer.Core.ServiceDesk.Mail;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;
 using Microsoft.Extensions.DependencyInjection;

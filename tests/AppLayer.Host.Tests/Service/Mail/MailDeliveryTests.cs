@@ -1,4 +1,4 @@
-using AppLayer.Core.Service.Mail;
+using AppLayer.Core.ServiceDesk.Mail;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;

@@ -1,0 +1,42 @@
+using AppLayer.Core.Common;
+using AppLayer.Core.ServiceDesk;
+using AppLayer.Protocol.Api;
+
+namespace AppLayer.Core.Agreements;
+
+/// <summary>Signs agreement versions with their terms (<c>PUT /api/customers/{code}/agreement</c>) and lists them.</summary>
+public sealed class AgreementService(
+    ServiceDeskDirectory directory,
+    IServiceAgreementStore agreements,
+    LegalChanges.DeploymentTracker tracker,
+    TimeProvider time)
+{
+    public async Task<AgreementDto> SetAsync(string code, SetAgreementRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var customer = await directory.CustomerAsync(code, cancellationToken);
+        var services = Require.Names(request.Services, "A service");
+        var modules = Require.Names(request.Modules, "A module");
+        var terms = AgreementTermsMapper.FromDto(request.Terms);
+        var now = time.GetUtcNow();
+        var stored = await agreements.AmendAsync(
+            customer.Id, services, modules, terms, request.EffectiveFrom ?? ServiceDeskDirectory.Day(now), now, cancellationToken);
+        // Entitlements follow the newest version: it may cover a change some installation has not applied.
+        await tracker.ReconcileAsync(cancellationToken);
+        return ToDto(stored);
+    }
+
+    public async Task<IReadOnlyList<AgreementDto>> ListAsync(string code, CancellationToken cancellationToken)
+    {
+        var customer = await directory.CustomerAsync(code, cancellationToken);
+        var history = await directory.HistoryAsync(customer, cancellationToken);
+        return [.. history.Versions.Select(ToDto)];
+    }
+
+    private static AgreementDto ToDto(ServiceAgreement agreement) => new(
+        agreement.Agreement.Services,
+        agreement.Agreement.Modules,
+        agreement.Agreement.Version,
+        AgreementTermsMapper.ToDto(agreement.Terms),
+        agreement.EffectiveFrom);
+}

@@ -1,0 +1,3 @@
+namespace AppLayer.Core.Customers;
+
+public sealed record Customer(long Id, string Code, string Name, DateTimeOffset CreatedAt);

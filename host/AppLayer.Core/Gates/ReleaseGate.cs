@@ -1,4 +1,0 @@
-namespace AppLayer.Core.Gates;
-
-/// <summary>A package version sites may only rehearse until a manager approves it for them.</summary>
-public sealed record ReleaseGate(string PackageId, string Version, DateTimeOffset GatedAt, string GatedBy);

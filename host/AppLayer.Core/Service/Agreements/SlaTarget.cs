@@ -1,4 +1,0 @@
-namespace AppLayer.Core.Service.Agreements;
-
-/// <summary>Response (until an expert is assigned) and resolution targets, in business minutes.</summary>
-public sealed record SlaTarget(int ResponseMinutes, int ResolutionMinutes);

@@ -1,4 +1,0 @@
-namespace AppLayer.Core.Service.Tickets;
-
-/// <summary>One step of a ticket's flow (see <see cref="TicketEventKinds"/>).</summary>
-public sealed record TicketEvent(long Id, long TicketId, DateTimeOffset At, string Kind, string Actor, string Text);
