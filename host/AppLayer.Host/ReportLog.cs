@@ -16,4 +16,10 @@ internal static partial class ReportLog
 
     [LoggerMessage(EventId = 4043, Level = LogLevel.Information, Message = "Report file of installation {Installation} imported: {Stored} recorded, {Repeated} recorded before.")]
     public static partial void Imported(ILogger logger, string installation, int stored, int repeated);
+
+    [LoggerMessage(EventId = 4044, Level = LogLevel.Information, Message = "Report file of installation {Installation} (customer {Customer}) received: {Reports} report(s).")]
+    public static partial void FileReceived(ILogger logger, string installation, string customer, int reports);
+
+    [LoggerMessage(EventId = 4045, Level = LogLevel.Warning, Message = "Report file of installation {Installation} refused, nothing imported: {Reason}")]
+    public static partial void FileRefused(ILogger logger, string installation, string reason);
 }

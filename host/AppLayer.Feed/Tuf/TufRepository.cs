@@ -27,11 +27,10 @@ namespace AppLayer.Feed.Tuf;
 /// </summary>
 public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOptions> tufOptions, IPackageStore packages, IPackageFileStore files, TimeProvider time, ILogger<TufRepository>? logger = null)
 {
-    private readonly ILogger _log = logger ?? (ILogger)NullLogger.Instance;
-
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
 
+    private readonly ILogger _log = logger ?? (ILogger)NullLogger.Instance;
     private readonly ConcurrentDictionary<string, Cached> _served = new(StringComparer.Ordinal);
     private volatile Freshness? _freshness;
     private string? _timestampPath;

@@ -27,6 +27,20 @@ internal sealed class ReportImporter(IInstallationStore installations, ICustomer
     public async Task<ReportImportResultDto> ImportAsync(ReportExportDto file, long? siteInstallationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
+        ReportLog.FileReceived(logger, file.Installation, file.Customer, file.Reports?.Count ?? 0);
+        try
+        {
+            return await ImportCheckedAsync(file, siteInstallationId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is UserException or NotFoundException or ConflictException)
+        {
+            ReportLog.FileRefused(logger, file.Installation, ex.Message);
+            throw;
+        }
+    }
+
+    private async Task<ReportImportResultDto> ImportCheckedAsync(ReportExportDto file, long? siteInstallationId, CancellationToken cancellationToken)
+    {
         if (file.Format != OfflineBundleLayout.ReportFormat)
         {
             throw new UserException($"The report file has format {file.Format}; this host reads format {OfflineBundleLayout.ReportFormat}.");
