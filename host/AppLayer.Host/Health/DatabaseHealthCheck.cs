@@ -21,7 +21,7 @@ internal sealed class DatabaseHealthCheck(SqliteDatabase database) : IHealthChec
         }
         catch (SqliteException ex)
         {
-            return HealthCheckResult.Unhealthy($"the database {database.DatabasePath} cannot be read: {ex.Message}");
+            return HealthChecks.Failed("the database cannot be opened or does not answer", $"{database.DatabasePath}: {ex.Message}");
         }
     }
 }

@@ -11,8 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace AppLayer.Host.Health;
 
 /// <summary>
-/// <c>/healthz</c> (liveness: the process answers) and <c>/readyz</c> (the database answers and the signing
-/// keys load; else 503 with a problem body naming what failed). Both anonymous (docs/api.md).
+/// <c>/healthz</c> (liveness: the process answers, <c>Healthy</c>) and <c>/readyz</c> (the database answers,
+/// the signing keys load and the data folder is writable; else 503 with a problem body naming the failed
+/// checks). Both anonymous, so neither says more than which check failed; the detail goes to the log
+/// (docs/operations.md).
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -22,21 +24,16 @@ internal static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
-            .AddCheck<SigningKeysHealthCheck>("signing-keys", tags: [ReadyTag]);
+            .AddCheck<SigningKeysHealthCheck>("signing-keys", tags: [ReadyTag])
+            .AddCheck<DataFolderHealthCheck>("data-folder", tags: [ReadyTag]);
         return services;
     }
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteLiveAsync }).AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteReadyAsync }).AllowAnonymous();
         return app;
-    }
-
-    private static Task WriteLiveAsync(HttpContext http, HealthReport report)
-    {
-        http.Response.ContentType = "application/json";
-        return http.Response.WriteAsync("""{"status":"alive"}""", http.RequestAborted);
     }
 
     private static async Task WriteReadyAsync(HttpContext http, HealthReport report)
@@ -49,9 +46,19 @@ internal static class HealthEndpoints
             return;
         }
 
-        var reasons = string.Join("; ", report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description ?? e.Value.Status.ToString()}"));
-        HealthLog.NotReady(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HealthEndpoints)), reasons);
-        var problem = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "The host is not ready: " + reasons };
+        var failed = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).ToList();
+        var log = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HealthEndpoints));
+        foreach (var (name, entry) in failed)
+        {
+            HealthLog.NotReady(log, name, entry.Description ?? entry.Status.ToString(), HealthChecks.Detail(entry));
+        }
+
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The host is not ready.",
+            Detail = string.Join("; ", failed.Select(e => $"{e.Key}: {checks[e.Key]}")),
+        };
         problem.Extensions["checks"] = checks;
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });

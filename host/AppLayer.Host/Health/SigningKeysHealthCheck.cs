@@ -7,5 +7,7 @@ namespace AppLayer.Host.Health;
 internal sealed class SigningKeysHealthCheck(TufRepository tuf) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(tuf.CheckSigningKeys() is { } problem ? HealthCheckResult.Unhealthy(problem) : HealthCheckResult.Healthy());
+        Task.FromResult(tuf.CheckSigningKeys() is { } problem
+            ? HealthChecks.Failed("the feed's signing keys cannot be loaded", problem)
+            : HealthCheckResult.Healthy());
 }
