@@ -3,6 +3,7 @@ using AppLayer.Core;
 using AppLayer.Core.Keys;
 using AppLayer.Host.Dashboard;
 using AppLayer.Host.Endpoints;
+using AppLayer.Host.Health;
 using AppLayer.Host.Http;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
@@ -64,6 +65,7 @@ public static class AppLayerHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.MapHealthEndpoints();
         app.MapFeedEndpoints();
         app.MapManagerEndpoints();
         app.MapPublisherEndpoints();

@@ -1,6 +1,7 @@
 using AppLayer.Feed;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Dashboard;
+using AppLayer.Host.Health;
 using AppLayer.Host.Http;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Host.SystemLayer;
@@ -47,6 +48,7 @@ public static class HostServiceCollectionExtensions
         services.TryAddSingleton<Http.RenderedDocuments>();
         services.AddDashboard();
         services.AddOpenApi();
+        services.AddHostHealthChecks();
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<FeedOptions>>((kestrel, feed) =>
             {

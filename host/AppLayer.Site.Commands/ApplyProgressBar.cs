@@ -1,5 +1,6 @@
 using System.Text;
 using AppLayer.Site;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace AppLayer.Cli.Commands;
@@ -10,11 +11,11 @@ namespace AppLayer.Cli.Commands;
 /// </summary>
 internal static class ApplyProgressBar
 {
-    public static async Task<T> RunAsync<T>(bool rehearse, Func<SiteAgentOptions, Task<T>> apply)
+    public static async Task<T> RunAsync<T>(bool rehearse, ILogger logger, Func<SiteAgentOptions, Task<T>> apply)
     {
         if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
         {
-            return await apply(new SiteAgentOptions { Rehearse = rehearse });
+            return await apply(new SiteAgentOptions { Rehearse = rehearse, Logger = logger });
         }
 
         var result = default(T)!;
@@ -28,7 +29,7 @@ internal static class ApplyProgressBar
                 bar.Description = Markup.Escape(p.Phase == "done" ? "done" : $"{p.Phase} {p.Update}");
             });
             using var lines = new ConsoleLines();
-            result = await apply(new SiteAgentOptions { Rehearse = rehearse, Progress = progress, Output = lines });
+            result = await apply(new SiteAgentOptions { Rehearse = rehearse, Logger = logger, Progress = progress, Output = lines });
         });
         return result;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using AppLayer.Site;
 using AppLayer.Site.DemoIs;
+using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Cli.Commands;
 
@@ -82,7 +83,7 @@ public static class SiteCommand
     {
         var db = DbOption();
         var command = new Command("pull", "Download the updates this IS lacks into its cache, each checked against the host's SHA-512.") { db };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await Agent(parse, db).PullAsync(ct)).ExitCode));
+        command.SetAction((parse, ct) => Run.SafelyAsync(() => SiteLogging.WithLoggerAsync(async log => (await Agent(parse, db, log).PullAsync(ct)).ExitCode)));
         return command;
     }
 
@@ -93,7 +94,7 @@ public static class SiteCommand
         var now = NowOption();
         var noRehearsal = NoRehearsalOption();
         var command = new Command("apply", "Apply the cached updates, each in one transaction, then report the results.") { db, noReport, now, noRehearsal };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () => (await ApplyProgressBar.RunAsync(!parse.GetValue(noRehearsal), options => new SiteAgent(parse.GetValue(db)!, options).ApplyAsync(!parse.GetValue(noReport), parse.GetValue(now), ct))).ExitCode));
+        command.SetAction((parse, ct) => Run.SafelyAsync(() => SiteLogging.WithLoggerAsync(async log => (await ApplyProgressBar.RunAsync(!parse.GetValue(noRehearsal), log, options => new SiteAgent(parse.GetValue(db)!, options).ApplyAsync(!parse.GetValue(noReport), parse.GetValue(now), ct))).ExitCode)));
         return command;
     }
 
@@ -104,21 +105,23 @@ public static class SiteCommand
         var noRehearsal = NoRehearsalOption();
         var json = new Option<bool>("--json") { Description = "Print what was pulled, skipped, applied and failed as JSON (the agent's lines go to stderr)." };
         var command = new Command("run", "Pull, apply and report: what a scheduled agent runs.") { db, now, noRehearsal, json };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        command.SetAction((parse, ct) => Run.SafelyAsync(() => SiteLogging.WithLoggerAsync(async log =>
         {
             if (parse.GetValue(json))
             {
-                var result = await new SiteAgent(parse.GetValue(db)!, new SiteAgentOptions { Rehearse = !parse.GetValue(noRehearsal), Output = Console.Error }).RunAsync(parse.GetValue(now), ct);
+                var result = await new SiteAgent(parse.GetValue(db)!, new SiteAgentOptions { Rehearse = !parse.GetValue(noRehearsal), Output = Console.Error, Logger = log }).RunAsync(parse.GetValue(now), ct);
                 Console.WriteLine(JsonSerializer.Serialize(result, Json));
                 return result.ExitCode;
             }
 
-            return (await ApplyProgressBar.RunAsync(!parse.GetValue(noRehearsal), options => new SiteAgent(parse.GetValue(db)!, options).RunAsync(parse.GetValue(now), ct))).ExitCode;
-        }));
+            return (await ApplyProgressBar.RunAsync(!parse.GetValue(noRehearsal), log, options => new SiteAgent(parse.GetValue(db)!, options).RunAsync(parse.GetValue(now), ct))).ExitCode;
+        })));
         return command;
     }
 
     private static SiteAgent Agent(ParseResult parse, Option<string> db) => new(parse.GetValue(db)!);
+
+    private static SiteAgent Agent(ParseResult parse, Option<string> db, ILogger logger) => new(parse.GetValue(db)!, new SiteAgentOptions { Logger = logger });
 
     private static Option<bool> NowOption() => new("--now") { Description = "Apply even outside the installation's maintenance window." };
 

@@ -81,6 +81,7 @@ public sealed class SiteAgent
         var (database, enrollment) = await OpenAsync(cancellationToken);
         using var hold = AgentLock.Take(Paths);
         var counts = await new Applier(Paths, database, _options).ApplyAsync(enrollment, now, cancellationToken);
+        SiteLog.ApplyDone(_options.Logger, counts.Applied, counts.Failed, counts.AlreadyApplied, counts.Waiting);
         var reports = report ? await ReportAsync(database, enrollment, cancellationToken) : new ReportResult(0, 0);
         return new ApplyResult(counts.Applied, counts.Failed, counts.AlreadyApplied, reports) { Waiting = counts.Waiting };
     }
@@ -156,6 +157,7 @@ public sealed class SiteAgent
         }
         catch (HostUnreachableException ex)
         {
+            SiteLog.HostUnreachable(_options.Logger, ex.Message);
             await Output.WriteLineAsync($"warning: {ex.Message}; applying what is already cached.");
             pull = new PullResult(0, 0, 0, 0);
         }
@@ -168,6 +170,7 @@ public sealed class SiteAgent
     {
         using var client = Client(enrollment);
         var sent = await new Reporter(database, new Outbox(Paths.Outbox), _options).SendAsync(client, cancellationToken);
+        SiteLog.Reported(_options.Logger, sent.Sent, sent.Pending, client.BaseAddress);
         await new SystemLayer.SystemReporter(Paths, Output).SendAsync(client, cancellationToken);
         return sent;
     }

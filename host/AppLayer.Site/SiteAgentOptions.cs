@@ -1,4 +1,6 @@
 using AppLayer.Protocol.Packages;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AppLayer.Site;
 
@@ -10,6 +12,9 @@ public sealed class SiteAgentOptions
 
     /// <summary>Where progress lines go (<c>applied ...</c>, <c>FAILED ...</c>).</summary>
     public TextWriter Output { get; init; } = Console.Out;
+
+    /// <summary>Where each step's structured log lines go (<see cref="SiteLog"/>); none by default.</summary>
+    public ILogger Logger { get; init; } = NullLogger.Instance;
 
     /// <summary>How long one call to the host's site API may take.</summary>
     public TimeSpan HostTimeout { get; init; } = TimeSpan.FromSeconds(100);

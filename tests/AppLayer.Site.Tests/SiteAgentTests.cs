@@ -174,6 +174,37 @@ public sealed class SiteAgentTests
             site.Outbox().ShouldBeEmpty();
         }
 
+        [Fact]
+        public async Task Logs_each_step_of_a_run_with_its_counts_and_packages()
+        {
+            await using var host = await StandInHost.StartAsync();
+            host.Publish(packages.Vat2024);
+            host.Publish(packages.MinimumWage2025);
+            using var site = await TempSite.EnrolledAsync(host);
+            site.Rehearse = true;
+
+            await site.Agent.RunAsync();
+
+            var log = site.Log;
+            log.WithId(4200).ShouldHaveSingleItem()["Installation"].ShouldBe("novak-prod");
+            log.WithId(4210).Select(v => v["PackageId"]).ShouldBe(["Cz.Vat2024", "Cz.MinimumWage2025"], ignoreOrder: true);
+            var pulled = log.WithId(4201).ShouldHaveSingleItem();
+            pulled["Listed"].ShouldBe(2);
+            pulled["Downloaded"].ShouldBe(2);
+            pulled["Skipped"].ShouldBe(0);
+            log.WithId(4215).ShouldHaveSingleItem()["Runnable"].ShouldBe(2);
+            log.WithId(4220).ShouldAllBe(r => (bool)r["Succeeded"]!);
+            log.WithId(4220).Count.ShouldBe(2);
+            log.WithId(4221).Select(a => $"{a["PackageId"]} {a["Version"]}").ShouldBe(["Cz.Vat2024 1.0.0", "Cz.MinimumWage2025 1.0.0"]);
+            log.WithId(4222).ShouldBeEmpty();
+            var done = log.WithId(4223).ShouldHaveSingleItem();
+            done["Applied"].ShouldBe(2);
+            done["Failed"].ShouldBe(0);
+            var reported = log.WithId(4225).ShouldHaveSingleItem();
+            reported["Sent"].ShouldBe(2);
+            reported["Pending"].ShouldBe(0);
+        }
+
         [Theory]
         [InlineData("Throwing.Update", "apply failed: " + ThrowingMessage)]
         [InlineData("FailingVerify.Update", "verify failed: " + FailingVerifyMessage)]

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using AppLayer.Core.Customers;
 using AppLayer.Core.Releases;
 using AppLayer.Feed.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AppLayer.Feed.Indexing;
@@ -17,11 +19,30 @@ internal sealed class PackageIndexer(
     IPackageFileStore files,
     Integrity.PackageIntegrity integrity,
     IOptions<FeedOptions> options,
-    TimeProvider time) : IPackageIndexer, IDisposable
+    TimeProvider time,
+    ILogger<PackageIndexer>? logger = null) : IPackageIndexer, IDisposable
 {
     private readonly SemaphoreSlim _commitGate = new(1, 1);
+    private readonly ILogger _log = logger ?? (ILogger)NullLogger.Instance;
 
     public async Task<PackageIndexingOutcome> IndexAsync(Stream package, CancellationToken cancellationToken)
+    {
+        var outcome = await IndexUnloggedAsync(package, cancellationToken);
+        if (outcome.Result == PackageIndexingResult.Success && outcome.Package is { } stored)
+        {
+            PushLog.Stored(_log, stored.Id, stored.Version, stored.Size);
+        }
+        else
+        {
+            PushLog.Refused(_log, outcome.Result, outcome.Limit ?? "none", outcome.Message);
+        }
+
+        return outcome;
+    }
+
+    public void Dispose() => _commitGate.Dispose();
+
+    private async Task<PackageIndexingOutcome> IndexUnloggedAsync(Stream package, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(package);
         var limits = options.Value.Limits;
@@ -29,6 +50,7 @@ internal sealed class PackageIndexer(
         try
         {
             var size = await SpoolAsync(package, temp, limits.MaxPackageBytes, cancellationToken);
+            PushLog.Received(_log, size);
             if (limits.CheckSize(size) is { } tooBig)
             {
                 return PackageIndexingOutcome.Invalid($"The package is {tooBig.Message}.", tooBig.Limit);
@@ -48,6 +70,8 @@ internal sealed class PackageIndexer(
                 sha512 = Convert.ToBase64String(await SHA512.HashDataAsync(file, cancellationToken));
             }
 
+            PushLog.Validated(_log, inspected.Id, inspected.Version, inspected.Kit ? KitPackages.Kind : inspected.Manifest.Kind.ToString(), inspected.Kit ? "none" : inspected.Manifest.Customer ?? "none", sha512);
+
             if (inspected.Manifest.Customer is { } customer && !inspected.Kit && await customers.FindAsync(customer, cancellationToken) is null)
             {
                 return PackageIndexingOutcome.Invalid($"{inspected.Id} {inspected.Version} is a bespoke update for customer '{customer}', which this host does not know; add the customer first (applayer customer add) or correct \"customer\" in {AppLayer.Sdk.UpdateManifest.FileName}.");
@@ -65,8 +89,6 @@ internal sealed class PackageIndexer(
             File.Delete(temp);
         }
     }
-
-    public void Dispose() => _commitGate.Dispose();
 
     private async Task<PackageIndexingOutcome> CommitAsync(string temp, byte[] nuspec, FeedPackage package, CancellationToken cancellationToken)
     {

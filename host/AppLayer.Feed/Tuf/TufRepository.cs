@@ -8,6 +8,8 @@ using AppLayer.Feed.Indexing;
 using AppLayer.Feed.Storage;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Tuf;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace AppLayer.Feed.Tuf;
@@ -21,12 +23,14 @@ namespace AppLayer.Feed.Tuf;
 /// Between pushes <see cref="RefreshAsync"/> keeps every online role fresh (see <see cref="TufOptions"/>).
 /// Every write holds the in-process gate and, against other processes on the same data folder
 /// (the CLI's <c>feed export</c>, <c>keys rotate</c>), the lock file <c>{DataDirectory}/tuf.lock</c>.
+/// Each file signed is logged (<see cref="TufLog.Signed"/>) with what caused it.
 /// </summary>
-public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOptions> tufOptions, IPackageStore packages, IPackageFileStore files, TimeProvider time)
+public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOptions> tufOptions, IPackageStore packages, IPackageFileStore files, TimeProvider time, ILogger<TufRepository>? logger = null)
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly TimeSpan LockWait = TimeSpan.FromSeconds(30);
 
+    private readonly ILogger _log = logger ?? (ILogger)NullLogger.Instance;
     private readonly ConcurrentDictionary<string, Cached> _served = new(StringComparer.Ordinal);
     private volatile Freshness? _freshness;
     private string? _timestampPath;
@@ -75,8 +79,10 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
                 var roleKeys = online.ToDictionary(p => p.Key, p => (IReadOnlyList<TufKey>)[p.Value.Public]);
                 roleKeys[TufRoles.Root] = [root.Public];
                 written.Add(MetadataDirectory);
-                WriteRoot(TufRoot.Create(1, time.GetUtcNow() + Lifetimes.RootLifetime, roleKeys, [root]));
-                await PublishLockedAsync(cancellationToken);
+                var first = TufRoot.Create(1, time.GetUtcNow() + Lifetimes.RootLifetime, roleKeys, [root]);
+                WriteRoot(first);
+                TufLog.Initialized(_log, first.Version, first.Document.Expires);
+                Logged(await PublishLockedAsync(cancellationToken), "init");
             }
             catch
             {
@@ -104,11 +110,12 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
     }
 
     /// <summary>Signs new targets, snapshot and timestamp for the packages now in the feed.</summary>
-    public async Task PublishAsync(CancellationToken cancellationToken)
+    /// <returns>What was signed, in the order written (empty when the feed has no keys yet).</returns>
+    public async Task<IReadOnlyList<TufSigned>> PublishAsync(CancellationToken cancellationToken)
     {
         using (await LockAsync(cancellationToken))
         {
-            await PublishLockedAsync(cancellationToken);
+            return Logged(await PublishLockedAsync(cancellationToken), "push");
         }
     }
 
@@ -165,7 +172,8 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
                 }
 
                 WriteRoot(next);
-                await PublishLockedAsync(cancellationToken);
+                TufLog.Rotated(_log, next.Version, string.Join(", ", fresh.Keys.Order(StringComparer.Ordinal)));
+                Logged(await PublishLockedAsync(cancellationToken), "rotate");
                 return next.Version;
             }
             finally
@@ -204,11 +212,10 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
     /// <see cref="EnsureFreshAsync"/> then <see cref="Serve"/> in one: the poll every site makes
     /// (<c>timestamp.json</c>, unchanged) costs one look at the file and no task.
     /// </summary>
-    /// <param name="signed">Told of each role signed again on the way (mostly never).</param>
+    /// <remarks>What is signed again on the way (mostly nothing) is logged by <see cref="RefreshAsync"/>.</remarks>
     /// <returns><c>null</c> when there is no such file.</returns>
-    public async ValueTask<TufServedFile?> ServeFreshAsync(string name, Action<TufSigned> signed, CancellationToken cancellationToken)
+    public async ValueTask<TufServedFile?> ServeFreshAsync(string name, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(signed);
         if (!TufFiles.IsMetadataName(name))
         {
             return null;
@@ -220,9 +227,9 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
             return name == "timestamp.json" ? Serve(name, TimestampPath, stamp) : Serve(name);
         }
 
-        foreach (var role in IsInitialized ? await RefreshAsync(cancellationToken) : [])
+        if (IsInitialized)
         {
-            signed(role);
+            await RefreshAsync(cancellationToken);
         }
 
         return Serve(name);
@@ -256,6 +263,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
 
             var roles = Roles();
             signed = await RefreshLockedAsync(roles, cancellationToken);
+            Logged(signed, "freshness");
             var after = signed.Count == 0 ? roles : Roles();
             var due = after.Where(r => r.RefreshAt is not null).Select(r => r.RefreshAt!.Value).DefaultIfEmpty(DateTimeOffset.MinValue).Min();
             freshness = new Freshness(FileStamp.Of(TimestampPath), due, generation);
@@ -287,7 +295,7 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
                 signed.Add(SignTimestamp(await File.ReadAllBytesAsync(MetadataPath("snapshot.json"), cancellationToken), lifetime));
             }
 
-            return signed;
+            return Logged(signed, "timestamp lifetime " + lifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -321,6 +329,30 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
         IsInitialized
             ? Roles()
             : throw new UserException($"the feed has no signing keys yet ({MetadataPath("root.json")}); run 'applayer keys init' or start the host once.");
+
+    /// <summary>Loads each online signing key (targets, snapshot, timestamp) as a signature would, and lets it go.</summary>
+    /// <returns>Why the feed cannot sign now (no metadata, a key missing or unreadable), or <c>null</c> when it can.</returns>
+    public string? CheckSigningKeys()
+    {
+        if (!IsInitialized)
+        {
+            return $"the feed has no signed metadata yet ({MetadataPath("root.json")}).";
+        }
+
+        foreach (var role in TufRoles.All.Where(r => r != TufRoles.Root))
+        {
+            try
+            {
+                using var key = LoadKey(role);
+            }
+            catch (Exception ex) when (ex is UserException or IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
+            {
+                return ex is UserException ? ex.Message : $"the {role} signing key ({KeyPath(role)}) cannot be read: {ex.Message}";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>A metadata file's bytes and ETag, from memory while the file is unchanged.</summary>
     /// <returns><c>null</c> when there is no such file.</returns>
@@ -523,6 +555,16 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
             [key]);
         TufFiles.WriteAtomic(TimestampPath, doc.ToBytes());
         return Signed("timestamp.json", doc);
+    }
+
+    private IReadOnlyList<TufSigned> Logged(IReadOnlyList<TufSigned> signed, string trigger)
+    {
+        foreach (var file in signed)
+        {
+            TufLog.Signed(_log, file.File, file.Role, file.Version, file.Expires, trigger);
+        }
+
+        return signed;
     }
 
     private static TufSigned Signed(string file, TufDocument document) => new(file, document.Type, document.Version, document.Expires);

@@ -42,15 +42,21 @@ internal static class FeedEndpoints
         TufRepository tuf,
         FeedQuery query,
         DeploymentTracker tracker,
+        ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
         var package = await PackageUpload.OpenAsync(request, cancellationToken);
         var outcome = await indexer.IndexAsync(package, cancellationToken);
-        if (outcome.Result == PackageIndexingResult.Success)
+        if (outcome.Result == PackageIndexingResult.Success && outcome.Package is { } stored)
         {
             // The package is stored; its signed targets entry follows even if the caller gives up.
             query.Invalidate();
-            await tuf.PublishAsync(CancellationToken.None);
+            var signed = await tuf.PublishAsync(CancellationToken.None);
+            if (signed.FirstOrDefault(s => s.File == "targets.json") is { } targets)
+            {
+                PushLog.Signed(loggers.CreateLogger(typeof(FeedEndpoints)), stored.Id, stored.Version, targets.Version, targets.Expires);
+            }
+
             // A new update for a deployed legal change is not applied anywhere yet.
             await tracker.ReconcileAsync(CancellationToken.None);
         }

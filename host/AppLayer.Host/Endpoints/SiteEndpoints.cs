@@ -10,6 +10,7 @@ using AppLayer.Protocol.Api;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host.Endpoints;
 
@@ -30,12 +31,20 @@ internal static class SiteEndpoints
             return ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(updates, JsonSerializerOptions.Web), "application/json");
         });
 
-        site.MapPost("/reports", async (DeploymentReportDto report, ClaimsPrincipal user, SiteService sites, CancellationToken ct) =>
+        site.MapPost("/reports", async (DeploymentReportDto report, ClaimsPrincipal user, SiteService sites, ILoggerFactory loggers, CancellationToken ct) =>
         {
+            var log = loggers.CreateLogger(typeof(SiteEndpoints));
+            var installation = user.InstallationId();
+            ReportLog.Received(log, report.ReportId, installation, report.PackageId, report.Version, report.Status);
             var normalised = report with { Version = FeedVersions.NormalizeOrThrow(report.Version) };
-            return await sites.ReportAsync(user.InstallationId(), normalised, ct)
-                ? Results.Created((string?)null, normalised)
-                : Results.Ok(normalised);
+            if (await sites.ReportAsync(installation, normalised, ct))
+            {
+                ReportLog.Recorded(log, normalised.ReportId, installation, normalised.PackageId, normalised.Version, normalised.Status);
+                return Results.Created((string?)null, normalised);
+            }
+
+            ReportLog.Duplicate(log, normalised.ReportId, installation);
+            return Results.Ok(normalised);
         });
         return app;
     }

@@ -11,7 +11,6 @@ using AppLayer.Protocol.Tuf;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host.Endpoints;
 
@@ -38,18 +37,15 @@ internal static class TufEndpoints
     /// Fresh metadata from memory: the cheap freshness check (which signs a role again only when its
     /// time has come), then the file's bytes and ETag as kept since it last changed.
     /// </summary>
-    private static async Task<IResult> ServeAsync(string name, HttpContext http, ClaimsPrincipal user, SiteService sites, TufRepository tuf, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> ServeAsync(string name, HttpContext http, ClaimsPrincipal user, SiteService sites, TufRepository tuf, CancellationToken cancellationToken)
     {
         if (!await MaySeeAsync(name, user, sites, cancellationToken))
         {
             return Problems.NotFound($"{name} is not a metadata file of this feed.");
         }
 
-        var file = await tuf.ServeFreshAsync(
-            name,
-            signed => TufRefreshLog.Signed(loggers.CreateLogger(typeof(TufRefreshService)), signed.File, signed.Version, signed.Expires, "served"),
-            cancellationToken);
-        if (file is null)
+        // What this signs again on the way is logged by the repository (TufLog.Signed, "freshness").
+        if (await tuf.ServeFreshAsync(name, cancellationToken) is not { } file)
         {
             return Problems.NotFound($"{name} is not a metadata file of this feed.");
         }

@@ -7,6 +7,7 @@ using AppLayer.Feed;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Offline;
+using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host.Offline;
 
@@ -15,7 +16,7 @@ namespace AppLayer.Host.Offline;
 /// <c>POST /api/site/reports</c>: a report id seen before stores nothing. Every report is checked
 /// before the first is stored, so a bad file stores nothing.
 /// </summary>
-internal sealed class ReportImporter(IInstallationStore installations, ICustomerStore customers, IPackageStore packages, SiteService sites)
+internal sealed class ReportImporter(IInstallationStore installations, ICustomerStore customers, IPackageStore packages, SiteService sites, ILogger<ReportImporter> logger)
 {
     /// <param name="file">The exported reports.</param>
     /// <param name="siteInstallationId">The installation of the site key that sent them; <c>null</c> for a manager key.</param>
@@ -26,6 +27,20 @@ internal sealed class ReportImporter(IInstallationStore installations, ICustomer
     public async Task<ReportImportResultDto> ImportAsync(ReportExportDto file, long? siteInstallationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
+        ReportLog.FileReceived(logger, file.Installation, file.Customer, file.Reports?.Count ?? 0);
+        try
+        {
+            return await ImportCheckedAsync(file, siteInstallationId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is UserException or NotFoundException or ConflictException)
+        {
+            ReportLog.FileRefused(logger, file.Installation, ex.Message);
+            throw;
+        }
+    }
+
+    private async Task<ReportImportResultDto> ImportCheckedAsync(ReportExportDto file, long? siteInstallationId, CancellationToken cancellationToken)
+    {
         if (file.Format != OfflineBundleLayout.ReportFormat)
         {
             throw new UserException($"The report file has format {file.Format}; this host reads format {OfflineBundleLayout.ReportFormat}.");
@@ -63,14 +78,17 @@ internal sealed class ReportImporter(IInstallationStore installations, ICustomer
         {
             if (await sites.ReportAsync(installation.Id, report, cancellationToken))
             {
+                ReportLog.Recorded(logger, report.ReportId, installation.Id, report.PackageId, report.Version, report.Status);
                 stored++;
             }
             else
             {
+                ReportLog.Duplicate(logger, report.ReportId, installation.Id);
                 repeated++;
             }
         }
 
+        ReportLog.Imported(logger, installation.Code, stored, repeated);
         return new ReportImportResultDto(installation.Code, stored, repeated);
     }
 }

@@ -43,6 +43,7 @@ public sealed class OutboxSender(IOutboxStore outbox, IOptions<MailOptions> opti
             var sent = 0;
             foreach (var mail in due)
             {
+                MailLog.Due(logger, mail.MessageId, mail.To, mail.Subject, mail.NotBefore, mail.Attempts + 1);
                 try
                 {
                     if (!client.IsConnected)
@@ -54,14 +55,15 @@ public sealed class OutboxSender(IOutboxStore outbox, IOptions<MailOptions> opti
                 }
                 catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException)
                 {
-                    var retry = TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, Math.Min(mail.Attempts, 6))));
-                    logger.LogWarning("Mail {MessageId} to {To} not sent (attempt {Attempt}): {Error}", mail.MessageId, mail.To, mail.Attempts + 1, ex.Message);
-                    await outbox.MarkFailedAsync(mail.Id, ex.Message, time.GetUtcNow() + retry, cancellationToken);
+                    var retryAt = time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, Math.Min(mail.Attempts, 6))));
+                    MailLog.Failed(logger, mail.MessageId, mail.To, mail.Attempts + 1, ex.Message, retryAt);
+                    await outbox.MarkFailedAsync(mail.Id, ex.Message, retryAt, cancellationToken);
                     client.Dispose();
                     return sent + await ReleaseRestAsync(due, mail, cancellationToken);
                 }
 
                 await outbox.MarkSentAsync(mail.Id, time.GetUtcNow(), cancellationToken);
+                MailLog.Sent(logger, mail.MessageId, mail.To, mail.Attempts + 1);
                 sent++;
             }
 
@@ -99,9 +101,15 @@ public sealed class OutboxSender(IOutboxStore outbox, IOptions<MailOptions> opti
     /// <summary>The server is down: the mails not tried in this round are due again right away next round.</summary>
     private async Task<int> ReleaseRestAsync(IReadOnlyList<OutgoingMail> due, OutgoingMail failed, CancellationToken cancellationToken)
     {
-        foreach (var mail in due.SkipWhile(m => m.Id != failed.Id).Skip(1))
+        var rest = due.SkipWhile(m => m.Id != failed.Id).Skip(1).ToList();
+        foreach (var mail in rest)
         {
             await outbox.MarkFailedAsync(mail.Id, "not tried: the SMTP server was unreachable", time.GetUtcNow(), cancellationToken);
+        }
+
+        if (rest.Count > 0)
+        {
+            MailLog.Deferred(logger, rest.Count);
         }
 
         return 0;

@@ -24,7 +24,7 @@ internal sealed class ServiceDeskJobs(EscalationRunner escalation, OutboxSender 
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError(ex, "Service desk jobs failed; they run again in {Interval}.", options.Value.PollInterval);
+                EscalationLog.JobsFailed(logger, ex, options.Value.PollInterval);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -67,6 +67,7 @@ internal sealed class Applier
         }
 
         var runnable = decided.Steps.Where(s => s.Manifest is not null).ToList();
+        SiteLog.Planned(_options.Logger, runnable.Count, alreadyApplied, failed);
         if (runnable.Count == 0)
         {
             await _output.WriteLineAsync(failed == 0 ? "apply: nothing new to apply" : "apply: nothing else to apply");
@@ -95,6 +96,7 @@ internal sealed class Applier
                 {
                     heldIds.Add(manifest.Id);
                     waiting++;
+                    SiteLog.Waiting(_options.Logger, manifest.Id, version, step.OutsideWindow ? "outside the maintenance window" : item.Reason ?? item.Action);
                     await _output.WriteLineAsync(step.OutsideWindow
                         ? $"waiting {manifest.Id} {version}: outside the maintenance window {decided.Window}; it opens at {decided.Window!.NextOpening(_clock.GetUtcNow()):yyyy-MM-dd HH:mm} {decided.Window.TimeZone} (run with --now to apply anyway)"
                         : $"waiting {manifest.Id} {version}: {item.Reason}");
@@ -124,6 +126,7 @@ internal sealed class Applier
                 {
                     done++;
                     var why = manifest.LegalReferences.Count > 0 ? string.Join(", ", manifest.LegalReferences) : manifest.Title;
+                    SiteLog.Applied(_options.Logger, manifest.Id, version, why);
                     await _output.WriteLineAsync($"applied {manifest.Id} {version} ({why})");
                 }
                 else
@@ -235,6 +238,7 @@ internal sealed class Applier
             if (rehearsal is not null)
             {
                 var rehearsed = await RunWorkerAsync(request with { Mode = WorkerMode.Rehearse, Database = rehearsal }, $"  {manifest.Id} (rehearsal): ", cancellationToken);
+                SiteLog.Rehearsed(_options.Logger, manifest.Id, NuGetVersion.Parse(manifest.Version).ToNormalizedString(), rehearsed.Succeeded);
                 if (!rehearsed.Succeeded)
                 {
                     return UpdateOutcome.Failed(UpdateStep.Load, $"the rehearsal on a copy of the IS database failed at {rehearsed.Step.ToString().ToLowerInvariant()}: {rehearsed.Message}");
@@ -286,6 +290,7 @@ internal sealed class Applier
     private async Task FailAsync(string id, string version, string? sha512, string message, CancellationToken cancellationToken)
     {
         var normalized = NuGetVersion.TryParse(version, out var v) ? v.ToNormalizedString() : version;
+        SiteLog.Failed(_options.Logger, id, normalized, message);
         await _output.WriteLineAsync($"FAILED {id} {normalized}: {message}");
         var report = new DeploymentReportDto(Guid.NewGuid().ToString(), id, normalized, DeploymentStatus.Failed.ToName(), Truncate(message), sha512, _clock.GetUtcNow());
         await _outbox.WriteAsync(report, cancellationToken);

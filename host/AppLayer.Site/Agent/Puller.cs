@@ -37,6 +37,7 @@ internal sealed class Puller
     {
         var trust = new TrustStore(_paths.Trust);
         var source = trust.Feed ?? enrollment.Host;
+        SiteLog.PullStarted(_options.Logger, enrollment.Installation, source);
         var updates = new List<AvailableUpdateDto>();
         var skipped = new List<(SkippedUpdate Skip, bool Reportable)>();
         var listingCache = new ListingCache(Path.Combine(_paths.Root, "listing"));
@@ -108,6 +109,7 @@ internal sealed class Puller
                     continue;
                 }
 
+                SiteLog.Verified(_options.Logger, update.Id, version.ToNormalizedString(), update.Size);
                 await _output.WriteLineAsync($"downloaded {update.Id} {version.ToNormalizedString()} ({update.Size:N0} bytes, SHA-512 verified)");
                 downloaded++;
             }
@@ -120,6 +122,7 @@ internal sealed class Puller
 
         await RecordSkipsAsync(skipped, cancellationToken);
         var skippedNote = skipped.Count > 0 ? $", {skipped.Count} SKIPPED (not verified)" : string.Empty;
+        SiteLog.Pulled(_options.Logger, listing.Updates.Count, downloaded, cached, alreadyApplied, skipped.Count);
         await _output.WriteLineAsync($"pull: {listing.Updates.Count} listed, {downloaded} downloaded, {cached} already cached, {alreadyApplied} already in the IS{skippedNote}");
         return new PullResult(listing.Updates.Count, downloaded, cached, alreadyApplied) { Skipped = skipped.Select(s => s.Skip).ToList() };
     }
@@ -138,6 +141,7 @@ internal sealed class Puller
         var outbox = new Reporting.Outbox(_paths.Outbox);
         foreach (var (skip, reportable) in skipped)
         {
+            SiteLog.Skipped(_options.Logger, skip.Id, skip.Version, skip.Reason);
             await _output.WriteLineAsync($"SKIPPED {skip.Id} {skip.Version}: {skip.Reason}");
             var known = before.Any(b => string.Equals(b.Id, skip.Id, StringComparison.OrdinalIgnoreCase) && b.Version == skip.Version);
             if (reportable && !known)

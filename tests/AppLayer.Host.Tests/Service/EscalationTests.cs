@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using AppLayer.Core.Agreements;
 using AppLayer.Core.ServiceDesk.Mail;
@@ -274,7 +273,7 @@ public sealed class EscalationTests
     public sealed class Logging : ServiceDeskFixture
     {
         public Logging()
-            : base(("Logging:LogLevel:AppLayer.Host.ServiceDesk.EscalationRunner", "Debug"))
+            : base(("Logging:LogLevel:AppLayer.Host.ServiceDesk.EscalationRunner", "Debug"), ("Logging:LogLevel:AppLayer.Core", "Information"))
         {
         }
 
@@ -285,7 +284,7 @@ public sealed class EscalationTests
         [Fact]
         public async Task Logs_the_tickets_it_examined_the_notices_it_recorded_and_the_mails_it_queued()
         {
-            using var logs = new CapturingLoggerProvider();
+            using var logs = new CapturingLoggerProvider(typeof(EscalationRunner).FullName!, typeof(EscalationService).FullName!);
             Host.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
             At(2024, 1, 22, 8);
             await OpenManyAsync(3, ["normal"]);
@@ -293,10 +292,21 @@ public sealed class EscalationTests
 
             await Runner.RunAsync(CancellationToken.None);
 
-            logs.Entries.ShouldContain(e => e.EventId == 4101);
-            logs.Entries.ShouldContain(e => e.EventId == 4102 && e.Message.Contains("examined 3 open tickets", StringComparison.Ordinal));
-            logs.Entries.Count(e => e.EventId == 4103 && e.Message.Contains("response-warning", StringComparison.Ordinal)).ShouldBe(3);
-            logs.Entries.ShouldContain(e => e.EventId == 4104 && e.Message.Contains("3 open tickets examined, 3 warnings and 0 breaches recorded, 3 mails queued", StringComparison.Ordinal));
+            logs.WithId(4080).Count.ShouldBe(1);
+            logs.WithId(4081).ShouldHaveSingleItem().Properties["Examined"].ShouldBe(3);
+            var notices = logs.WithId(4082);
+            notices.Count.ShouldBe(3);
+            notices.ShouldAllBe(n => (string)n.Properties["Kind"]! == TicketEventKinds.ResponseWarning && (bool)n.Properties["Mailed"]!);
+            notices.Select(n => (string)n.Properties["Ticket"]!).Distinct().Count().ShouldBe(3);
+            var done = logs.WithId(4083).ShouldHaveSingleItem();
+            done.Message.ShouldContain("3 open tickets examined, 3 warnings and 0 breaches recorded, 3 mails queued");
+            done.Properties["Examined"].ShouldBe(3);
+            done.Properties["Warnings"].ShouldBe(3);
+            done.Properties["Breaches"].ShouldBe(0);
+            done.Properties["Mails"].ShouldBe(3);
+            var queued = logs.WithId(4060);
+            queued.Select(q => q.Properties["Ticket"]).ShouldBe(notices.Select(n => n.Properties["Ticket"]), ignoreOrder: true);
+            queued.ShouldAllBe(q => ((string)q.Properties["MessageId"]!).Length > 0);
         }
     }
 
@@ -307,28 +317,6 @@ public sealed class EscalationTests
         for (var i = 0; i < count; i++)
         {
             await tickets.OpenAsync(new OpenTicketRequest(i % 3 == 0 ? "horak" : "novak", $"Request {i}", "Something is wrong.", Priority: priorities[i % priorities.Length]), null, CancellationToken.None);
-        }
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<(int EventId, string Message)> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName == typeof(EscalationRunner).FullName ? Entries : null);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<(int EventId, string Message)>? entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => entries is not null;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                entries?.Enqueue((eventId.Id, formatter(state, exception)));
         }
     }
 }

@@ -38,6 +38,9 @@ internal sealed class TempSite : IDisposable
     /// <summary>The package limits the agent extracts with; the defaults unless a test sets others.</summary>
     public AppLayer.Protocol.Packages.PackageLimits PackageLimits { get; set; } = AppLayer.Protocol.Packages.PackageLimits.Default;
 
+    /// <summary>What the agent logged (<see cref="SiteLog"/>).</summary>
+    public CapturingLogger Log { get; } = new();
+
     public SiteAgent Agent => AgentWith(o => o);
 
     public SiteAgent AgentWith(Func<AgentSettings, AgentSettings> change)
@@ -54,6 +57,7 @@ internal sealed class TempSite : IDisposable
             WorkerTimeout = WorkerTimeout,
             Rehearse = Rehearse,
             PackageLimits = PackageLimits,
+            Logger = Log,
         });
     }
 

@@ -1,6 +1,8 @@
 using AppLayer.Core.Agreements;
 using AppLayer.Core.Customers;
 using AppLayer.Core.ServiceDesk.Mail;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AppLayer.Core.ServiceDesk.Tickets;
 
@@ -14,13 +16,15 @@ namespace AppLayer.Core.ServiceDesk.Tickets;
 /// so nothing comes due while the ticket waits for the customer. Reopening a ticket resumes its
 /// resolution clock but does not renew its notices.
 /// </summary>
-public sealed class EscalationService(ServiceDeskDirectory directory, ITicketStore tickets, ServiceDeskSettings settings, TimeProvider time)
+public sealed class EscalationService(ServiceDeskDirectory directory, ITicketStore tickets, ServiceDeskSettings settings, TimeProvider time, ILogger<EscalationService>? logger = null)
 {
     private static readonly Clock[] Clocks =
     [
         new("response", TicketEventKinds.ResponseWarning, TicketEventKinds.ResponseBreached, t => t.ResponseMinutes, t => t.RespondedAt is null),
         new("resolution", TicketEventKinds.ResolutionWarning, TicketEventKinds.ResolutionBreached, t => t.ResolutionMinutes, t => t.IsOpen),
     ];
+
+    private readonly ILogger _log = logger ?? (ILogger)NullLogger.Instance;
 
     public async Task<EscalationResult> RunAsync(CancellationToken cancellationToken)
     {
@@ -53,6 +57,7 @@ public sealed class EscalationService(ServiceDeskDirectory directory, ITicketSto
                 switch (outcome)
                 {
                     case NoticeOutcome.Recorded:
+                        MailLog.Queued(_log, notice.Mail.MessageId, notice.Mail.To, ticket.Tag, notice.Mail.NotBefore);
                         recorded.Add(new EscalationNotice(ticket.Id, ticket.Tag, notice.Kind, notice.Deadline, notice.Mail is not null));
                         break;
                     case NoticeOutcome.AlreadyRecorded:

@@ -5,15 +5,20 @@ using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Core.ServiceDesk.Mail;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AppLayer.Core.ServiceDesk.Tickets;
 
 /// <summary>
 /// The Help Desk flow: open (registered, receipt confirmed) → assign → inform → wait/resume →
-/// resolve → close or reopen. Every step is one transaction with its event and its mail.
+/// resolve → close or reopen. Every step is one transaction with its event and its mail; each mail
+/// queued is logged (<see cref="MailLog.Queued"/>).
 /// </summary>
-public sealed class TicketService(ServiceDeskDirectory directory, IContactStore contacts, ITicketStore tickets, TimeProvider time)
+public sealed class TicketService(ServiceDeskDirectory directory, IContactStore contacts, ITicketStore tickets, TimeProvider time, ILogger<TicketService>? logger = null)
 {
+    private readonly ILogger _log = logger ?? (ILogger)NullLogger.Instance;
+
     public const string HelpDeskActor = "help-desk";
 
     public async Task<TicketDto> OpenAsync(OpenTicketRequest request, string? actor, CancellationToken cancellationToken, string? incomingMessageId = null)
@@ -73,6 +78,11 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
             receipt is null ? [] : [receipt],
             incomingMessageId is null ? [] : [incomingMessageId],
             cancellationToken);
+        if (receipt is not null)
+        {
+            MailLog.Queued(_log, receipt.MessageId, receipt.To, stored.Tag, receipt.NotBefore);
+        }
+
         return await DescribeAsync(stored, cancellationToken);
     }
 
@@ -231,6 +241,11 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
             var saved = await tickets.SaveAsync(next, now, [change], mail is null ? [] : [mail], messageId is null ? [] : [messageId], cancellationToken);
             if (saved is not null)
             {
+                if (mail is not null)
+                {
+                    MailLog.Queued(_log, mail.MessageId, mail.To, saved.Tag, mail.NotBefore);
+                }
+
                 return await DescribeAsync(saved, cancellationToken);
             }
 

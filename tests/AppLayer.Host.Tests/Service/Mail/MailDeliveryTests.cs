@@ -1,8 +1,10 @@
 using AppLayer.Core.ServiceDesk.Mail;
+using AppLayer.Core.ServiceDesk.Tickets;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host.Tests.Service.Mail;
 
@@ -12,7 +14,7 @@ public sealed class MailDeliveryTests : ServiceDeskFixture
     private static readonly LoopbackSmtpServer Smtp = new();
 
     public MailDeliveryTests()
-        : base(("AppLayer:Mail:SmtpHost", "127.0.0.1"), ("AppLayer:Mail:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("AppLayer:Mail:PollInterval", "01:00:00"), ("AppLayer:Mail:Timeout", "00:00:05"))
+        : base(("AppLayer:Mail:SmtpHost", "127.0.0.1"), ("AppLayer:Mail:SmtpPort", Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("AppLayer:Mail:PollInterval", "01:00:00"), ("AppLayer:Mail:Timeout", "00:00:05"), ("Logging:LogLevel:AppLayer", "Information"))
     {
     }
 
@@ -65,6 +67,40 @@ public sealed class MailDeliveryTests : ServiceDeskFixture
         received.Select(m => m.Subject).ShouldContain($"[AL-{first.Id}] Resolved: Payroll export fails");
         received.Single(m => m.Subject!.Contains("Breach warning", StringComparison.Ordinal)).To.Mailboxes.Single().Address.ShouldBe("escalation@helpdesk.applayer.local");
         received.Single(m => m.Subject == $"[AL-{urgent.Id}] Received: Invoices cannot be printed").To.Mailboxes.Single().Address.ShouldBe("jana@novak.cz");
+    }
+
+    [Fact]
+    public async Task Logs_each_mail_when_queued_sent_and_failed_with_the_time_of_its_retry()
+    {
+        using var logs = new CapturingLoggerProvider(typeof(TicketService).FullName!, typeof(OutboxSender).FullName!);
+        Host.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        await Smtp.StartAsync();
+        At(2024, 1, 15, 10);
+        var ticket = await OpenAsync("Payroll export fails");
+        var receipt = logs.WithId(4060).ShouldHaveSingleItem();
+        receipt.Properties["To"].ShouldBe("jana@novak.cz");
+        receipt.Properties["Ticket"].ShouldBe($"[AL-{ticket.Id}]");
+        var receiptId = (string)receipt.Properties["MessageId"]!;
+
+        (await SendAsync()).ShouldBe(1);
+
+        logs.WithId(4061).ShouldHaveSingleItem().Properties["MessageId"].ShouldBe(receiptId);
+        var sent = logs.WithId(4062).ShouldHaveSingleItem();
+        sent.Properties["MessageId"].ShouldBe(receiptId);
+        sent.Properties["Attempt"].ShouldBe(1);
+
+        await Smtp.StopAsync();
+        await StepAsync(ticket.Id, "inform", new TicketNoteRequest("We are on it."));
+        var statusId = (string)logs.WithId(4060).Last().Properties["MessageId"]!;
+        (await SendAsync()).ShouldBe(0);
+
+        var failed = logs.WithId(4063).ShouldHaveSingleItem();
+        failed.Level.ShouldBe(LogLevel.Warning);
+        failed.Properties["MessageId"].ShouldBe(statusId);
+        failed.Properties["Attempt"].ShouldBe(1);
+        ((string)failed.Properties["Error"]!).ShouldNotBeEmpty();
+        ((DateTimeOffset)failed.Properties["RetryAt"]!).ShouldBeGreaterThan(Host.Time.GetUtcNow());
+        logs.WithId(4062).Count.ShouldBe(1);
     }
 
     /// <summary>One round of the sender, then the SMTP server's store is given a moment to settle.</summary>

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace AppLayer.Site;
+
+/// <summary>Log lines of the site agent's steps: pull, verify, plan, rehearse, apply, report (event ids 4200–4229, docs/operations.md).</summary>
+public static partial class SiteLog
+{
+    [LoggerMessage(EventId = 4200, Level = LogLevel.Information, Message = "Pull started: installation {Installation} from {Feed}.")]
+    public static partial void PullStarted(ILogger logger, string installation, Uri feed);
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Pull done: {Listed} listed, {Downloaded} downloaded, {Cached} already cached, {AlreadyApplied} already in the IS, {Skipped} skipped.")]
+    public static partial void Pulled(ILogger logger, int listed, int downloaded, int cached, int alreadyApplied, int skipped);
+
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Pull: the host cannot be reached ({Reason}); applying what is already cached.")]
+    public static partial void HostUnreachable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4210, Level = LogLevel.Information, Message = "Verified {PackageId} {Version}: {Bytes} bytes, SHA-512 as signed.")]
+    public static partial void Verified(ILogger logger, string packageId, string version, long bytes);
+
+    [LoggerMessage(EventId = 4211, Level = LogLevel.Warning, Message = "Skipped {PackageId} {Version}, not verified: {Reason}")]
+    public static partial void Skipped(ILogger logger, string packageId, string version, string reason);
+
+    [LoggerMessage(EventId = 4215, Level = LogLevel.Information, Message = "Planned: {Runnable} update(s) to apply or hold, {AlreadyApplied} already applied, {Refused} refused.")]
+    public static partial void Planned(ILogger logger, int runnable, int alreadyApplied, int refused);
+
+    [LoggerMessage(EventId = 4216, Level = LogLevel.Information, Message = "Waiting {PackageId} {Version}: {Reason}")]
+    public static partial void Waiting(ILogger logger, string packageId, string version, string reason);
+
+    [LoggerMessage(EventId = 4220, Level = LogLevel.Information, Message = "Rehearsed {PackageId} {Version} on a copy of the IS database: {Succeeded}.")]
+    public static partial void Rehearsed(ILogger logger, string packageId, string version, bool succeeded);
+
+    [LoggerMessage(EventId = 4221, Level = LogLevel.Information, Message = "Applied {PackageId} {Version} ({Reason}).")]
+    public static partial void Applied(ILogger logger, string packageId, string version, string reason);
+
+    [LoggerMessage(EventId = 4222, Level = LogLevel.Error, Message = "Failed {PackageId} {Version}: {Reason}")]
+    public static partial void Failed(ILogger logger, string packageId, string version, string reason);
+
+    [LoggerMessage(EventId = 4223, Level = LogLevel.Information, Message = "Apply done: {Applied} applied, {Failed} failed, {AlreadyApplied} already applied, {Waiting} waiting.")]
+    public static partial void ApplyDone(ILogger logger, int applied, int failed, int alreadyApplied, int waiting);
+
+    [LoggerMessage(EventId = 4225, Level = LogLevel.Information, Message = "Reported {Sent} result(s) to {Host}; {Pending} kept for the next run.")]
+    public static partial void Reported(ILogger logger, int sent, int pending, Uri host);
+}
