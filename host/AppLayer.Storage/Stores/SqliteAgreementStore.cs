@@ -14,15 +14,39 @@ internal sealed class SqliteAgreementStore(SqliteDatabase database) : IAgreement
 {
     private const string Selected = "customer_id, version, services, modules, signed_at, effective_from, terms";
 
-    public Task<ServiceAgreement> AmendAsync(
+    /// <summary>Adds the customer's next version (the highest so far plus one) in one transaction.</summary>
+    public async Task<ServiceAgreement> AmendAsync(
         long customerId,
         IReadOnlyList<string> services,
         IReadOnlyList<string> modules,
         AgreementTerms terms,
         DateOnly effectiveFrom,
         DateTimeOffset signedAt,
-        CancellationToken cancellationToken) =>
-        InsertAsync(customerId, services, modules, signedAt, Columns.Date(effectiveFrom), JsonSerializer.Serialize(terms), cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction();
+        var stored = await connection.QuerySingleAsync(
+            $"""
+            INSERT INTO agreements (customer_id, version, services, modules, signed_at, effective_from, terms)
+            SELECT $customer, COALESCE(MAX(version), 0) + 1, $services, $modules, $at, $from, $terms
+            FROM agreements WHERE customer_id = $customer
+            RETURNING {Selected};
+            """,
+            [
+                ("$customer", customerId),
+                ("$services", Columns.List(services)),
+                ("$modules", Columns.List(modules)),
+                ("$at", Columns.Instant(signedAt)),
+                ("$from", Columns.Date(effectiveFrom)),
+                ("$terms", JsonSerializer.Serialize(terms)),
+            ],
+            ReadVersion,
+            cancellationToken,
+            transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return stored!;
+    }
 
     public async Task<AgreementHistory> HistoryAsync(long customerId, CancellationToken cancellationToken)
     {
@@ -46,40 +70,6 @@ internal sealed class SqliteAgreementStore(SqliteDatabase database) : IAgreement
         return versions
             .GroupBy(v => v.Agreement.CustomerId)
             .ToDictionary(g => g.Key, g => new AgreementHistory([.. g]));
-    }
-
-    /// <summary>Adds the customer's next version (the highest so far plus one) in one transaction.</summary>
-    private async Task<ServiceAgreement> InsertAsync(
-        long customerId,
-        IReadOnlyList<string> services,
-        IReadOnlyList<string> modules,
-        DateTimeOffset signedAt,
-        string effectiveFrom,
-        string terms,
-        CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var stored = await connection.QuerySingleAsync(
-            $"""
-            INSERT INTO agreements (customer_id, version, services, modules, signed_at, effective_from, terms)
-            SELECT $customer, COALESCE(MAX(version), 0) + 1, $services, $modules, $at, $from, $terms
-            FROM agreements WHERE customer_id = $customer
-            RETURNING {Selected};
-            """,
-            [
-                ("$customer", customerId),
-                ("$services", Columns.List(services)),
-                ("$modules", Columns.List(modules)),
-                ("$at", Columns.Instant(signedAt)),
-                ("$from", effectiveFrom),
-                ("$terms", terms),
-            ],
-            ReadVersion,
-            cancellationToken,
-            transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return stored!;
     }
 
     private static ServiceAgreement ReadVersion(SqliteDataReader r)
