@@ -155,7 +155,9 @@ public sealed class SignedFeedAttackTests(BuiltPackages packages)
     {
         await using var host = await StandInHost.StartAsync();
         var listed = host.Publish(packages.Vat2024);
-        host.Misbehave["nupkg"] = host.Endless(64 * 1024, TimeSpan.Zero, maxChunks: 2000);
+        // A short pause per chunk: once the agent hangs up, Kestrel may accept a few writes before it
+        // notices, and on a busy machine a writer without pauses runs through hundreds in that time.
+        host.Misbehave["nupkg"] = host.Endless(64 * 1024, TimeSpan.FromMilliseconds(2), maxChunks: 2000);
         using var site = await TempSite.EnrolledAsync(host);
         var before = SiteState.Of(site);
 
