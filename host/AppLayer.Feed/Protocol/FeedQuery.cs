@@ -17,7 +17,7 @@ namespace AppLayer.Feed.Protocol;
 public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listing, IPackageFileStore files, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, PackageDetails> _details = new(StringComparer.Ordinal);
-    private volatile Task<IReadOnlyList<ListedPackage>>? _all;
+    private volatile Task<Listing>? _all;
     private long _generation;
 
     /// <summary>Rises by one on every change of the feed (a push or an unlist) this host makes.</summary>
@@ -34,24 +34,22 @@ public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listi
     public async Task<ListedPackage?> FindAsync(string id, string normalizedVersion, FeedCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return (await EverythingAsync(cancellationToken)).FirstOrDefault(p =>
-            string.Equals(p.Package.Id, id, StringComparison.OrdinalIgnoreCase)
-            && p.Version.ToNormalizedString() == normalizedVersion
-            && caller.CanSee(p.Package.Manifest));
+        return (await EverythingAsync(cancellationToken)).Of(id).FirstOrDefault(p =>
+            p.Version.ToNormalizedString() == normalizedVersion && caller.CanSee(p.Package.Manifest));
     }
 
     /// <returns>Every version of <paramref name="id"/> the caller may see, oldest first (none: the id does not exist for them).</returns>
     public async Task<IReadOnlyList<ListedPackage>> VersionsAsync(string id, FeedCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return [.. (await EverythingAsync(cancellationToken)).Where(p => string.Equals(p.Package.Id, id, StringComparison.OrdinalIgnoreCase) && caller.CanSee(p.Package.Manifest))];
+        return [.. (await EverythingAsync(cancellationToken)).Of(id).Where(p => caller.CanSee(p.Package.Manifest))];
     }
 
     /// <returns>Every package the caller may see, by id then version.</returns>
     public async Task<IReadOnlyList<ListedPackage>> AllAsync(FeedCaller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        return [.. (await EverythingAsync(cancellationToken)).Where(p => caller.CanSee(p.Package.Manifest))];
+        return [.. (await EverythingAsync(cancellationToken)).All.Where(p => caller.CanSee(p.Package.Manifest))];
     }
 
     /// <summary>
@@ -85,7 +83,7 @@ public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listi
         return unlisted;
     }
 
-    private Task<IReadOnlyList<ListedPackage>> EverythingAsync(CancellationToken cancellationToken)
+    private Task<Listing> EverythingAsync(CancellationToken cancellationToken)
     {
         var all = _all;
         if (all is null || all.IsFaulted || all.IsCanceled)
@@ -97,13 +95,13 @@ public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listi
         return all;
     }
 
-    private async Task<IReadOnlyList<ListedPackage>> LoadAsync(CancellationToken cancellationToken)
+    private async Task<Listing> LoadAsync(CancellationToken cancellationToken)
     {
         var unlisted = await listing.ListUnlistedAsync(cancellationToken);
-        return [.. (await packages.ListWithKitAsync(cancellationToken))
+        return new Listing([.. (await packages.ListWithKitAsync(cancellationToken))
             .Select(p => new ListedPackage(p, FeedVersions.Parse(p.Version), !unlisted.Contains(IPackageListingStore.Key(p.Id, p.Version)), Details(p)))
             .OrderBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(p => p.Version)];
+            .ThenBy(p => p.Version)]);
     }
 
     private PackageDetails Details(FeedPackage package) =>
@@ -126,4 +124,17 @@ public sealed class FeedQuery(IPackageStore packages, IPackageListingStore listi
     private static bool Matches(ListedPackage package, string term) =>
         package.Package.Id.Contains(term, StringComparison.OrdinalIgnoreCase)
         || package.Package.Manifest.Title.Contains(term, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Every package by id then version, and each id's versions, so a download looks up its id instead of scanning the feed.</summary>
+    private sealed class Listing(IReadOnlyList<ListedPackage> all)
+    {
+        private readonly Dictionary<string, ListedPackage[]> _byId = all
+            .GroupBy(p => p.Package.Id, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.OrdinalIgnoreCase);
+
+        public IReadOnlyList<ListedPackage> All { get; } = all;
+
+        /// <returns>The versions of <paramref name="id"/>, oldest first; none when there is no such id.</returns>
+        public IReadOnlyList<ListedPackage> Of(string id) => _byId.GetValueOrDefault(id) ?? [];
+    }
 }

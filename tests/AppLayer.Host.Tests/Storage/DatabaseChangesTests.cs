@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Storage;
 using Microsoft.Data.Sqlite;
@@ -6,7 +7,7 @@ namespace AppLayer.Host.Tests.Storage;
 
 /// <summary>
 /// The stamp the key caches trust: read by many threads at once, it stays while nothing is committed and
-/// moves after a commit by another process's connection, for every thread.
+/// moves after a commit by another connection or another process, for every thread.
 /// </summary>
 public sealed class DatabaseChangesTests : IAsyncLifetime
 {
@@ -49,6 +50,33 @@ public sealed class DatabaseChangesTests : IAsyncLifetime
         var again = await StampsOnManyThreadsAsync(changes);
         first.Distinct().Count().ShouldBe(1);
         again.Distinct().ShouldBe(first.Distinct(), "no commit in between, so the caches keep their rows");
+    }
+
+    [Fact]
+    public async Task A_commit_by_another_process_moves_the_stamp_for_the_very_next_read()
+    {
+        // What `applayer keys revoke --data` or a manual edit does: commit from a process of its own, so
+        // the change reaches this one only through the database's files.
+        var changes = _storage.Get<DatabaseChanges>();
+        for (var round = 0; round < 3; round++)
+        {
+            var before = await changes.StampAsync(CancellationToken.None);
+            (await changes.StampAsync(CancellationToken.None)).ShouldBe(before);
+
+            var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true };
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute(\"INSERT INTO customers (code, name, created_at) VALUES (?, 'C', '2024-01-01T00:00:00.0000000Z')\", (sys.argv[2],)); c.commit()");
+            info.ArgumentList.Add(_storage.Database.DatabasePath);
+            info.ArgumentList.Add($"p{round}");
+            using (var process = Process.Start(info)!)
+            {
+                var error = await process.StandardError.ReadToEndAsync();
+                await process.WaitForExitAsync();
+                process.ExitCode.ShouldBe(0, error);
+            }
+
+            (await changes.StampAsync(CancellationToken.None)).ShouldBeGreaterThan(before, $"round {round}: the other process's commit was not seen");
+        }
     }
 
     private static async Task<long[]> StampsOnManyThreadsAsync(DatabaseChanges changes)
