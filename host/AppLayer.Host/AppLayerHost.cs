@@ -62,6 +62,7 @@ public static class AppLayerHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseHeadAsGet();
+        app.UseFeedShortcut();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

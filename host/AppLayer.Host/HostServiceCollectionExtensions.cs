@@ -46,6 +46,7 @@ public static class HostServiceCollectionExtensions
         services.AddApiKeyAuth();
         services.TryAddSingleton<Http.PackageFiles>();
         services.TryAddSingleton<Http.RenderedDocuments>();
+        services.TryAddSingleton<Http.FeedReads>();
         services.AddDashboard();
         services.AddOpenApi();
         services.AddHostHealthChecks();

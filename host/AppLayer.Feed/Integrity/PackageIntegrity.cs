@@ -28,6 +28,17 @@ public sealed class PackageIntegrity(IPackageStore packages, IPackageFileStore f
     public async Task<DamagedPackage?> CheckAsync(FeedPackage package, CancellationToken cancellationToken) =>
         await CheckAsync(package, force: false, cancellationToken);
 
+    /// <summary>
+    /// <see cref="CheckAsync(FeedPackage, CancellationToken)"/>, with the package's file as the check saw it
+    /// (its length and modification time), so a caller that then serves the file does not look at it again.
+    /// </summary>
+    public async Task<(DamagedPackage? Damaged, FileInfo File)> CheckFileAsync(FeedPackage package, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        var file = new FileInfo(files.NupkgFilePath(package.Id, package.Version));
+        return (await CheckAsync(package, file, force: false, cancellationToken), file);
+    }
+
     /// <summary>Hashes every stored package and compares each row with the signed targets.</summary>
     public async Task<IntegrityReport> ScrubAsync(CancellationToken cancellationToken)
     {
@@ -54,11 +65,15 @@ public sealed class PackageIntegrity(IPackageStore packages, IPackageFileStore f
         return report;
     }
 
-    private async Task<DamagedPackage?> CheckAsync(FeedPackage package, bool force, CancellationToken cancellationToken)
+    private Task<DamagedPackage?> CheckAsync(FeedPackage package, bool force, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(package);
-        var path = files.NupkgFilePath(package.Id, package.Version);
-        var info = new FileInfo(path);
+        return CheckAsync(package, new FileInfo(files.NupkgFilePath(package.Id, package.Version)), force, cancellationToken);
+    }
+
+    private async Task<DamagedPackage?> CheckAsync(FeedPackage package, FileInfo info, bool force, CancellationToken cancellationToken)
+    {
+        var path = info.FullName;
         if (!info.Exists)
         {
             _checked.TryRemove(path, out _);

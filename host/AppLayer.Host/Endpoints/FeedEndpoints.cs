@@ -24,7 +24,7 @@ internal static class FeedEndpoints
     public static IEndpointRouteBuilder MapFeedEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v3/index.json", (HttpContext http) =>
-            ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(ServiceIndex.For(http.Request.BaseUrl()), JsonSerializerOptions.Web), "application/json"))
+            ETags.Bytes(JsonSerializer.SerializeToUtf8Bytes(ServiceIndex.For(http.Request.BaseUrl()), JsonSerializerOptions.Web), "application/json"))
             .AllowAnonymous();
 
         app.MapPut("/api/v2/package", PushAsync)
@@ -64,7 +64,7 @@ internal static class FeedEndpoints
         return Problems.From(outcome);
     }
 
-    private static async Task<IResult> VersionsAsync(string id, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken cancellationToken)
+    private static async Task<IResult> VersionsAsync(string id, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken cancellationToken)
     {
         // Another tenant's package answers as if it did not exist (404, not 403), so nothing leaks.
         var versions = PackageIdValidator.IsValidPackageId(id)
@@ -72,36 +72,12 @@ internal static class FeedEndpoints
             : [];
         return versions.Count == 0
             ? Problems.NotFound($"Package '{id}' is not in the feed.")
-            : ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(new PackageVersions([.. versions.Select(v => v.Version.ToNormalizedString().ToLowerInvariant())]), JsonSerializerOptions.Web), "application/json");
+            : ETags.Bytes(JsonSerializer.SerializeToUtf8Bytes(new PackageVersions([.. versions.Select(v => v.Version.ToNormalizedString().ToLowerInvariant())]), JsonSerializerOptions.Web), "application/json");
     }
 
-    private static async Task<IResult> ContentAsync(string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageContentService content, PackageFiles files, PackageIntegrity integrity, ILoggerFactory loggers, CancellationToken cancellationToken)
-    {
-        var normalized = FeedVersions.Normalize(version);
-        var package = normalized is null || !PackageIdValidator.IsValidPackageId(id)
-            ? null
-            : await query.FindAsync(id, normalized, await FeedCallers.ResolveAsync(user, sites, cancellationToken), cancellationToken);
-        if (package is null)
-        {
-            return Problems.NotFound($"{file} ({id} {version}) is not in the feed.");
-        }
-
-        if (file.Equals($"{id}.{version}.nupkg", StringComparison.OrdinalIgnoreCase)
-            && content.NupkgPath(id, version) is { } nupkg
-            && await SignedNupkg.ServeAsync(package.Package, nupkg, files, integrity, loggers, cancellationToken) is { } nupkgResult)
-        {
-            return nupkgResult;
-        }
-
-        if (file.Equals($"{id}.nuspec", StringComparison.OrdinalIgnoreCase)
-            && content.NuspecPath(id, version) is { } nuspec
-            && files.Serve(nuspec, "application/xml") is { } nuspecResult)
-        {
-            return nuspecResult;
-        }
-
-        return Problems.NotFound($"{file} ({id} {version}) is not in the feed.");
-    }
+    private static async Task<IResult> ContentAsync(string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedReads reads, ILogger<PackageIntegrity> refusals, CancellationToken cancellationToken) =>
+        await reads.FlatFileAsync(id, version, file, await FeedCallers.ResolveAsync(user, sites, cancellationToken), refusals, cancellationToken)
+            ?? Problems.NotFound($"{file} ({id} {version}) is not in the feed.");
 
     private sealed record PackageVersions(IReadOnlyList<string> Versions);
 }

@@ -30,18 +30,9 @@ internal static class NuGetQueryEndpoints
         return app;
     }
 
-    private static async Task<IResult> RegistrationIndexAsync(string id, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, RenderedDocuments documents, CancellationToken ct)
-    {
-        var caller = await FeedCallers.ResolveAsync(user, sites, ct);
-        return await documents.AnswerAsync(http, caller, RenderAsync, ct)
+    private static async Task<IResult> RegistrationIndexAsync(string id, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedReads reads, CancellationToken ct) =>
+        await reads.RegistrationIndexAsync(http, id, await FeedCallers.ResolveAsync(user, sites, ct), ct)
             ?? Problems.NotFound($"Package '{id}' is not in the feed.");
-
-        async Task<JsonObject?> RenderAsync(CancellationToken cancellationToken)
-        {
-            var versions = await query.VersionsAsync(id, caller, cancellationToken);
-            return versions.Count == 0 ? null : NuGetDocuments.RegistrationIndex(http.Request.BaseUrl(), [.. versions.Select(v => v.ToNuGet())]);
-        }
-    }
 
     private static async Task<IResult> RegistrationLeafAsync(string id, string version, HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, RenderedDocuments documents, CancellationToken ct)
     {
@@ -65,7 +56,7 @@ internal static class NuGetQueryEndpoints
         var take = int.TryParse(q["take"], out var t) ? t : 20;
         var prerelease = bool.TryParse(q["prerelease"], out var p) && p;
         var (total, page) = await query.SearchAsync(q["q"], skip, take, prerelease, await FeedCallers.ResolveAsync(user, sites, ct), ct);
-        return Json(http, NuGetDocuments.Search(http.Request.BaseUrl(), total, [.. page.Select(g => (IReadOnlyList<NuGetPackage>)[.. g.Select(v => v.ToNuGet())])]));
+        return Json(NuGetDocuments.Search(http.Request.BaseUrl(), total, [.. page.Select(g => (IReadOnlyList<NuGetPackage>)[.. g.Select(v => v.ToNuGet())])]));
     }
 
     private static async Task<IResult> UnlistAsync(string id, string version, ClaimsPrincipal user, SiteService sites, FeedQuery query, CancellationToken ct)
@@ -78,6 +69,6 @@ internal static class NuGetQueryEndpoints
         return Results.NoContent();
     }
 
-    private static IResult Json(HttpContext http, JsonObject body) =>
-        ETags.Bytes(http, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json");
+    private static IResult Json(JsonObject body) =>
+        ETags.Bytes(System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json");
 }

@@ -24,11 +24,11 @@ internal static class SiteEndpoints
         site.MapGet("/me", (ClaimsPrincipal user, SiteService sites, CancellationToken ct) =>
             sites.IdentifyAsync(user.InstallationId(), ct));
 
-        site.MapGet("/updates", async (HttpContext http, ClaimsPrincipal user, SiteService sites, FeedQuery query, UpdateCatalog catalog, ReleaseGateService gates, CancellationToken ct) =>
+        site.MapGet("/updates", async (ClaimsPrincipal user, SiteService sites, FeedQuery query, UpdateCatalog catalog, ReleaseGateService gates, CancellationToken ct) =>
         {
             // Only this tenant's listed packages; answered with an ETag, so an unchanged poll is a 304.
             var updates = await SiteUpdateListing.ForAsync(await sites.GetInstallationAsync(user.InstallationId(), ct), await FeedCallers.ResolveAsync(user, sites, ct), query, catalog, gates, ct);
-            return ETags.Bytes(http, JsonSerializer.SerializeToUtf8Bytes(updates, JsonSerializerOptions.Web), "application/json");
+            return ETags.Bytes(JsonSerializer.SerializeToUtf8Bytes(updates, JsonSerializerOptions.Web), "application/json");
         });
 
         site.MapPost("/reports", async (DeploymentReportDto report, ClaimsPrincipal user, SiteService sites, ILoggerFactory loggers, CancellationToken ct) =>

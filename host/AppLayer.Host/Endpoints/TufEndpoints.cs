@@ -33,39 +33,15 @@ internal static class TufEndpoints
         return app;
     }
 
-    /// <summary>
-    /// Fresh metadata from memory: the cheap freshness check (which signs a role again only when its
-    /// time has come), then the file's bytes and ETag as kept since it last changed.
-    /// </summary>
-    private static async Task<IResult> ServeAsync(string name, HttpContext http, ClaimsPrincipal user, SiteService sites, TufRepository tuf, CancellationToken cancellationToken)
+    /// <summary>Fresh metadata from memory (<see cref="FeedReads.MetadataAsync"/>); the caller is resolved only for a delegated role's file.</summary>
+    private static async Task<IResult> ServeAsync(string name, ClaimsPrincipal user, SiteService sites, FeedReads reads, CancellationToken cancellationToken)
     {
-        if (!await MaySeeAsync(name, user, sites, cancellationToken))
-        {
-            return Problems.NotFound($"{name} is not a metadata file of this feed.");
-        }
-
-        // What this signs again on the way is logged by the repository (TufLog.Signed, "freshness").
-        if (await tuf.ServeFreshAsync(name, cancellationToken) is not { } file)
-        {
-            return Problems.NotFound($"{name} is not a metadata file of this feed.");
-        }
-
-        return ETags.Bytes(http, file.Bytes, file.ETag, "application/json");
+        var caller = FeedReads.IsRoleFile(name) ? await FeedCallers.ResolveAsync(user, sites, cancellationToken) : null;
+        return await reads.MetadataAsync(name, caller, cancellationToken)
+            ?? Problems.NotFound($"{name} is not a metadata file of this feed.");
     }
 
-    private static async Task<bool> MaySeeAsync(string name, ClaimsPrincipal user, SiteService sites, CancellationToken cancellationToken)
-    {
-        if (!name.EndsWith(".json", StringComparison.Ordinal) || !TufDelegations.IsRoleName(name[..^5]))
-        {
-            return true;
-        }
-
-        // Another customer's role answers as if it did not exist (404, not 403), so nothing leaks.
-        var caller = await FeedCallers.ResolveAsync(user, sites, cancellationToken);
-        return caller.SeesAll || (caller.CustomerCode is { } code && TufDelegations.FileName(TufDelegations.RoleFor(code)) == name);
-    }
-
-    private static async Task<IResult> BespokeTargetAsync(string role, string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageContentService content, PackageFiles files, PackageIntegrity integrity, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> BespokeTargetAsync(string role, string id, string version, string file, ClaimsPrincipal user, SiteService sites, FeedQuery query, PackageFiles files, PackageIntegrity integrity, ILogger<PackageIntegrity> refusals, CancellationToken cancellationToken)
     {
         var normalized = FeedVersions.Normalize(version);
         var package = normalized is null || !TufDelegations.IsRoleName(role) || !NuGet.Packaging.PackageIdValidator.IsValidPackageId(id)
@@ -74,8 +50,7 @@ internal static class TufEndpoints
         if (package is { Package: { Kit: false, Manifest.Customer: { } customer } }
             && TufDelegations.RoleFor(customer) == role
             && TufDelegations.TargetPath(role, id, normalized!) == $"{role}/{id}/{version}/{file}".ToLowerInvariant()
-            && content.NupkgPath(id, normalized!) is { } nupkg
-            && await SignedNupkg.ServeAsync(package.Package, nupkg, files, integrity, loggers, cancellationToken) is { } served)
+            && await SignedNupkg.ServeAsync(package.Package, files, integrity, refusals, cancellationToken) is { } served)
         {
             return served;
         }

@@ -12,22 +12,17 @@ namespace AppLayer.Host.Http;
 /// </summary>
 internal static class ETags
 {
-    public static IResult Bytes(HttpContext http, byte[] body, string contentType)
+    public static IResult Bytes(byte[] body, string contentType)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return Bytes(http, body, Of(body), contentType);
+        return Bytes(body, Of(body), contentType);
     }
 
     /// <summary>Answers <paramref name="body"/> whose tag (<see cref="Of"/>) is already known.</summary>
-    public static IResult Bytes(HttpContext http, byte[] body, string tag, string contentType)
+    public static IResult Bytes(byte[] body, string tag, string contentType)
     {
-        ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(body);
-        http.Response.Headers.ETag = tag;
-        http.Response.Headers.CacheControl = "no-cache";
-        return NoneMatch(http.Request.Headers.IfNoneMatch, tag)
-            ? Results.StatusCode(StatusCodes.Status304NotModified)
-            : Results.Bytes(body, contentType);
+        return new TaggedBytes(body, tag, contentType);
     }
 
     /// <returns>The strong tag of <paramref name="body"/>, quoted.</returns>

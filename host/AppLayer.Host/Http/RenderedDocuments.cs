@@ -25,7 +25,7 @@ internal sealed class RenderedDocuments(DatabaseChanges changes)
     {
         var key = new Key(http.Request.Path.Value!.ToLowerInvariant(), http.Request.BaseUrl(), caller.SeesAll, caller.CustomerCode);
         var rendered = await _documents.GetAsync(key, async (_, ct) => await render(ct) is { } body ? Rendered.Of(body) : null, cancellationToken);
-        return rendered is null ? null : ETags.Bytes(http, rendered.Bytes, rendered.ETag, "application/json");
+        return rendered is null ? null : ETags.Bytes(rendered.Bytes, rendered.ETag, "application/json");
     }
 
     private readonly record struct Key(string Path, string BaseUrl, bool SeesAll, string? Customer);
