@@ -125,7 +125,7 @@ internal sealed class PackageFiles
             response.Headers.AcceptRanges = "bytes";
             response.Headers.LastModified = file.LastModifiedHeader;
             response.Headers.ETag = file.TagHeader;
-            return response.Body.WriteAsync(file.Bytes, httpContext.RequestAborted).AsTask();
+            return ResponseBytes.WriteAsync(response, file.Bytes, httpContext.RequestAborted);
         }
     }
 }

@@ -31,6 +31,6 @@ internal sealed class TaggedBytes(byte[] body, string tag, string contentType) :
 
         response.ContentType = contentType;
         response.ContentLength = body.Length;
-        return response.Body.WriteAsync(body, httpContext.RequestAborted).AsTask();
+        return ResponseBytes.WriteAsync(response, body, httpContext.RequestAborted);
     }
 }
