@@ -30,13 +30,14 @@ public sealed class PackageIntegrity(IPackageStore packages, IPackageFileStore f
 
     /// <summary>
     /// <see cref="CheckAsync(FeedPackage, CancellationToken)"/>, with the package's file as the check saw it
-    /// (its length and modification time), so a caller that then serves the file does not look at it again.
+    /// (its path, length and modification time), so a caller that then serves the file does not look at it again.
     /// </summary>
-    public async Task<(DamagedPackage? Damaged, FileInfo File)> CheckFileAsync(FeedPackage package, CancellationToken cancellationToken)
+    public async Task<(DamagedPackage? Damaged, string Path, FileStamp? Stamp)> CheckFileAsync(FeedPackage package, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(package);
-        var file = new FileInfo(files.NupkgFilePath(package.Id, package.Version));
-        return (await CheckAsync(package, file, force: false, cancellationToken), file);
+        var path = files.NupkgFilePath(package.Id, package.Version);
+        var stamp = FileStamp.Of(path);
+        return (await CheckAsync(package, path, stamp, force: false, cancellationToken), path, stamp);
     }
 
     /// <summary>Hashes every stored package and compares each row with the signed targets.</summary>
@@ -68,20 +69,19 @@ public sealed class PackageIntegrity(IPackageStore packages, IPackageFileStore f
     private Task<DamagedPackage?> CheckAsync(FeedPackage package, bool force, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(package);
-        return CheckAsync(package, new FileInfo(files.NupkgFilePath(package.Id, package.Version)), force, cancellationToken);
+        var path = files.NupkgFilePath(package.Id, package.Version);
+        return CheckAsync(package, path, FileStamp.Of(path), force, cancellationToken);
     }
 
-    private async Task<DamagedPackage?> CheckAsync(FeedPackage package, FileInfo info, bool force, CancellationToken cancellationToken)
+    private async Task<DamagedPackage?> CheckAsync(FeedPackage package, string path, FileStamp? file, bool force, CancellationToken cancellationToken)
     {
-        var path = info.FullName;
-        if (!info.Exists)
+        if (file is not { } info)
         {
             _checked.TryRemove(path, out _);
             return Record(package, "its file is missing");
         }
 
-        var stamp = (info.Length, info.LastWriteTimeUtc);
-        if (!force && _checked.TryGetValue(path, out var known) && known.Stamp == stamp && known.Sha512 == package.Sha512)
+        if (!force && _checked.TryGetValue(path, out var known) && known.Stamp == info && known.Sha512 == package.Sha512)
         {
             return known.Intact ? null : _damaged.GetValueOrDefault(Key(package));
         }
@@ -101,7 +101,7 @@ public sealed class PackageIntegrity(IPackageStore packages, IPackageFileStore f
             }
         }
 
-        _checked[path] = new Verdict(stamp, package.Sha512, reason is null);
+        _checked[path] = new Verdict(info, package.Sha512, reason is null);
         if (reason is null)
         {
             _damaged.TryRemove(Key(package), out _);
@@ -125,5 +125,5 @@ public sealed class PackageIntegrity(IPackageStore packages, IPackageFileStore f
 
     private static string Key(FeedPackage package) => TufRepository.TargetPath(package);
 
-    private sealed record Verdict((long Length, DateTime Modified) Stamp, string Sha512, bool Intact);
+    private sealed record Verdict(FileStamp Stamp, string Sha512, bool Intact);
 }

@@ -687,15 +687,6 @@ public sealed class TufRepository(IOptions<FeedOptions> options, IOptions<TufOpt
     /// <summary>When the first role needs signing again, as computed for this state of <c>timestamp.json</c> (every write ends with one).</summary>
     private sealed record Freshness(FileStamp? Timestamp, DateTimeOffset Due, long Generation);
 
-    private readonly record struct FileStamp(long Length, DateTime Written)
-    {
-        public static FileStamp? Of(string path)
-        {
-            var info = new FileInfo(path);
-            return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc) : null;
-        }
-    }
-
     private sealed class Held(TufRepository repository, FileStream file) : IDisposable
     {
         private int _released;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using AppLayer.Feed.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -21,26 +22,25 @@ internal sealed class PackageFiles
     private long _keptBytes;
 
     /// <returns>The response, or <c>null</c> when there is no such file.</returns>
-    public IResult? Serve(string path, string contentType) => Serve(new FileInfo(path), contentType);
+    public IResult? Serve(string path, string contentType) => Serve(path, FileStamp.Of(path), contentType);
 
-    /// <param name="file">The file, as its caller just looked at it (its length and time are not read again).</param>
+    /// <param name="stamp">The file's length and time as its caller just looked at them (the file is not looked at again).</param>
     /// <returns>The response, or <c>null</c> when there is no such file.</returns>
-    public IResult? Serve(FileInfo file, string contentType)
+    public IResult? Serve(string path, FileStamp? stamp, string contentType)
     {
-        ArgumentNullException.ThrowIfNull(file);
-        if (!file.Exists)
+        if (stamp is not { } file)
         {
             return null;
         }
 
         var length = file.Length;
         var modified = file.LastWriteTimeUtc;
-        if (length <= MaxKeptFileBytes && Kept(file.FullName, length, modified) is { } kept)
+        if (length <= MaxKeptFileBytes && Kept(path, length, modified) is { } kept)
         {
             return new KeptFileAnswer(kept, contentType);
         }
 
-        return Results.File(file.FullName, contentType, lastModified: LastModified(modified), entityTag: Tag(length, modified), enableRangeProcessing: true);
+        return Results.File(path, contentType, lastModified: LastModified(modified), entityTag: Tag(length, modified), enableRangeProcessing: true);
     }
 
     private static EntityTagHeaderValue Tag(long length, DateTime modified) =>

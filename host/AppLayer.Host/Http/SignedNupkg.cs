@@ -16,7 +16,7 @@ internal static class SignedNupkg
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(integrity);
-        var (damaged, file) = await integrity.CheckFileAsync(package, cancellationToken);
+        var (damaged, path, stamp) = await integrity.CheckFileAsync(package, cancellationToken);
         if (damaged is not null)
         {
             if (refusals is null)
@@ -28,6 +28,6 @@ internal static class SignedNupkg
             return Problems.Damaged($"{package.Id} {package.Version} is damaged on this host ({damaged.Reason}); it is not served.");
         }
 
-        return files.Serve(file, "application/octet-stream");
+        return files.Serve(path, stamp, "application/octet-stream");
     }
 }
