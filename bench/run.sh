@@ -84,12 +84,22 @@ NGINX=http://127.0.0.1:$NGINX_PORT
 NUPKG=v3/flatcontainer/bench.pkg0001/1.0.0/bench.pkg0001.1.0.0.nupkg
 META=v3/registration/bench.pkg0001/index.json
 STAMP=tuf/timestamp.json
-# One wrk run per target and server gives both figures: requests per second and the 99th percentile.
+# One wrk run per target and server gives the figures: requests per second, the 99th percentile, and the CPU
+# time (user + system, from /proc/PID/stat) the server process spent per request, which the machine's load
+# moves much less than req/s.
+TICKS=$(getconf CLK_TCK)
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 measure() {
-  wrk -t2 -c16 -d"$DURATION" --latency "$@" | awk '
+  local pid=$1 before after out
+  shift
+  before=$(cpu_ticks "$pid")
+  out=$(wrk -t2 -c16 -d"$DURATION" --latency "$@")
+  after=$(cpu_ticks "$pid")
+  echo "$out" | awk -v ticks="$((after - before))" -v hz="$TICKS" '
+    /requests in/ {n = $1}
     /Requests\/sec/ {rps = $2}
     $1 == "99%" {v = $2; if (v ~ /us$/) {sub(/us/, "", v); v = v / 1000} else if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /s$/) {sub(/s/, "", v); v = v * 1000}; p99 = v}
-    END {print rps, p99}'
+    END {printf "%s %s %.1f\n", rps, p99, ticks / hz * 1e6 / n}'
 }
 # Every measured GET must be a 200 on both servers, or the figures would measure error pages.
 for path in "$NUPKG" "$META" "$STAMP"; do
@@ -106,12 +116,13 @@ for path in "$NUPKG" "$META" "$STAMP"; do
   wrk -t2 -c16 -d2s "$NGINX/$path" >/dev/null
 done
 # Host and nginx alternate per target, so a change in the machine's load falls on both.
-read -r HOST_RPS HOST_NUPKG_P99 < <(measure -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$NUPKG")
-read -r NGINX_RPS NGINX_NUPKG_P99 < <(measure "$NGINX/$NUPKG")
-read -r HOST_META_RPS HOST_P99 < <(measure -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$META")
-read -r NGINX_META_RPS NGINX_P99 < <(measure "$NGINX/$META")
-read -r HOST_STAMP_RPS HOST_STAMP_P99 < <(measure -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$STAMP")
-read -r NGINX_STAMP_RPS NGINX_STAMP_P99 < <(measure "$NGINX/$STAMP")
+NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -1)
+read -r HOST_RPS HOST_NUPKG_P99 HOST_NUPKG_CPU < <(measure "$HOST_PID" -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$NUPKG")
+read -r NGINX_RPS NGINX_NUPKG_P99 NGINX_NUPKG_CPU < <(measure "$NGINX_WORKER" "$NGINX/$NUPKG")
+read -r HOST_META_RPS HOST_P99 HOST_META_CPU < <(measure "$HOST_PID" -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$META")
+read -r NGINX_META_RPS NGINX_P99 NGINX_META_CPU < <(measure "$NGINX_WORKER" "$NGINX/$META")
+read -r HOST_STAMP_RPS HOST_STAMP_P99 HOST_STAMP_CPU < <(measure "$HOST_PID" -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$STAMP")
+read -r NGINX_STAMP_RPS NGINX_STAMP_P99 NGINX_STAMP_CPU < <(measure "$NGINX_WORKER" "$NGINX/$STAMP")
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # 3. A site's metadata poll: the next-root probe and timestamp.json. Unchanged: a 404 and a 304
@@ -153,6 +164,9 @@ $LOAD_AFTER after. Every host GET sends a publish key, as a NuGet client or site
 | registration index GET, p99 ms | $HOST_P99 | $NGINX_P99 | $P99_RATIO | ≤ 1.5: $(verdict "$P99_RATIO <= 1.5") |
 | \`.nupkg\` download (64 KiB), req/s | $HOST_RPS | $NGINX_RPS | $DOWNLOAD_RATIO | ≥ 0.85: $(verdict "$DOWNLOAD_RATIO >= 0.85") |
 | \`.nupkg\` download (64 KiB), p99 ms | $HOST_NUPKG_P99 | $NGINX_NUPKG_P99 | $NUPKG_P99_RATIO | (reported) |
+| \`$STAMP\`, CPU µs/request | $HOST_STAMP_CPU | $NGINX_STAMP_CPU | $(ratio "$HOST_STAMP_CPU" "$NGINX_STAMP_CPU") | (reported) |
+| registration index GET, CPU µs/request | $HOST_META_CPU | $NGINX_META_CPU | $(ratio "$HOST_META_CPU" "$NGINX_META_CPU") | (reported) |
+| \`.nupkg\` download, CPU µs/request | $HOST_NUPKG_CPU | $NGINX_NUPKG_CPU | $(ratio "$HOST_NUPKG_CPU" "$NGINX_NUPKG_CPU") | (reported) |
 
 | what | host | baseline | ratio | target |
 | --- | --- | --- | --- | --- |
