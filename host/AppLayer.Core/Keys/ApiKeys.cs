@@ -24,25 +24,34 @@ public static class ApiKeys
         && key.StartsWith(Prefix, StringComparison.Ordinal)
         && key.AsSpan(Prefix.Length).IndexOfAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") < 0;
 
-    public static string Hash(string key) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+    public static string Hash(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var length = Encoding.UTF8.GetMaxByteCount(key.Length);
+        Span<byte> text = length <= 256 ? stackalloc byte[length] : new byte[length];
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(text[..Encoding.UTF8.GetBytes(key, text)], hash);
+        return Convert.ToHexStringLower(hash);
+    }
 
     /// <summary>Compares the <see cref="Hash"/> of a presented key with a stored hash in constant time (one SHA-256 per request, not two).</summary>
     public static bool HashMatches(string presentedHash, string storedHash)
     {
-        byte[] presented;
-        byte[] stored;
-        try
-        {
-            presented = Convert.FromHexString(presentedHash);
-            stored = Convert.FromHexString(storedHash);
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
+        ArgumentNullException.ThrowIfNull(presentedHash);
+        ArgumentNullException.ThrowIfNull(storedHash);
+        Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> stored = stackalloc byte[SHA256.HashSizeInBytes];
+        return FromHex(presentedHash, presented, out var presentedLength)
+            && FromHex(storedHash, stored, out var storedLength)
+            && CryptographicOperations.FixedTimeEquals(presented[..presentedLength], stored[..storedLength]);
+    }
 
-        return CryptographicOperations.FixedTimeEquals(presented, stored);
+    /// <summary>Hex of at most one SHA-256 into <paramref name="bytes"/>, without allocating.</summary>
+    private static bool FromHex(string hex, Span<byte> bytes, out int written)
+    {
+        written = 0;
+        return hex.Length % 2 == 0 && hex.Length / 2 <= bytes.Length
+            && Convert.FromHexString(hex, bytes, out _, out written) == System.Buffers.OperationStatus.Done;
     }
 
     private static string Base64Url(ReadOnlySpan<byte> bytes) =>
