@@ -22,6 +22,9 @@ namespace AppLayer.Host;
 /// <summary>The host from code: build it, start it on a (possibly free) port, or make an API key offline.</summary>
 public static class AppLayerHost
 {
+    /// <summary>ASP.NET Core's log category for each request's start and end.</summary>
+    private const string RequestDiagnostics = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     /// <summary>Builds the web app; configuration (command line, environment) fills what the options leave <c>null</c>.</summary>
     public static WebApplication BuildApp(AppLayerHostOptions options, string[]? args = null)
     {
@@ -50,6 +53,14 @@ public static class AppLayerHost
 
         // A failed start (port in use, bad data folder) is thrown to the caller, which reports it once.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+
+        // Per-request diagnostics only when configured: at Warning this category logs no request (start and
+        // finish are Information), yet being on at all makes an Activity and a log scope for every request.
+        // It also carries the web host's own start-up errors, which reach the caller as exceptions anyway.
+        if (builder.Configuration[$"Logging:LogLevel:{RequestDiagnostics}"] is null)
+        {
+            builder.Logging.AddFilter(RequestDiagnostics, LogLevel.None);
+        }
 
         if (options.Time is not null)
         {
