@@ -6,13 +6,10 @@ using AppLayer.Host.Http;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Host.SystemLayer;
 using AppLayer.Storage;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host;
 

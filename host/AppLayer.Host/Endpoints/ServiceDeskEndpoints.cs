@@ -5,10 +5,6 @@ using AppLayer.Core.ServiceDesk.Tickets;
 using AppLayer.Core.ServiceDesk.Work;
 using AppLayer.Host.Auth;
 using AppLayer.Host.ServiceDesk;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Api;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Endpoints;
