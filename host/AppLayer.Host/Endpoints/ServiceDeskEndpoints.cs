@@ -53,8 +53,8 @@ internal static class ServiceDeskEndpoints
         api.MapGet("/customers/{code}/work", (string code, WorkService work, CancellationToken ct) => work.ListAsync(code, ct));
         api.MapPost("/features/{reference}/quote", async (string reference, CreateQuoteRequest request, WorkService work, CancellationToken ct) =>
             Results.Created((string?)null, await work.QuoteAsync(reference, request, ct)));
-        api.MapPost("/quotes/{id:long}/approve", (long id, ApproveQuoteRequest request, WorkService work, CancellationToken ct) =>
-            work.ApproveAsync(id, request, ct));
+        api.MapPost("/features/{reference}/quote/approve", (string reference, ApproveQuoteRequest request, WorkService work, CancellationToken ct) =>
+            work.ApproveAsync(reference, request, ct));
 
         api.MapPost("/time", async (AddTimeRequest request, TimeService time, CancellationToken ct) =>
             Results.Created((string?)null, await time.AddAsync(request, ct)));
