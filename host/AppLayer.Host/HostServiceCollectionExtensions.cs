@@ -28,6 +28,9 @@ public static class HostServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(section);
         services.AddOptions<FeedOptions>().Bind(section);
         services.AddOptions<AppLayer.Feed.Tuf.TufOptions>().Bind(section.GetSection(AppLayer.Feed.Tuf.TufOptions.Section));
+        var serviceDesk = new AppLayer.Core.ServiceDesk.ServiceDeskSettings();
+        section.GetSection("ServiceDesk").Bind(serviceDesk);
+        services.TryAddSingleton(serviceDesk);
         services.AddAppLayerData();
         services.AddServiceDesk();
         services.AddSystemLayer();
