@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
-namespace AppLayer.Site.DemoIs;
+namespace AppLayer.DemoIs;
 
 /// <summary>
 /// The demo IS's rows: a machine works in Vysočina with its invoices and staff, January 2024. The rows are
@@ -10,7 +10,7 @@ namespace AppLayer.Site.DemoIs;
 /// </summary>
 internal static class DemoIsData
 {
-    private const string Resource = "AppLayer.Site.DemoIs.DemoIsData.json";
+    private const string Resource = "AppLayer.DemoIs.DemoIsData.json";
 
     /// <summary>A key ending so holds CZK; its column (ending <c>_h</c> instead) stores haléře.</summary>
     private const string Czk = "_czk";
