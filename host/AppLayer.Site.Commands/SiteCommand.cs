@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using AppLayer.DemoIs;
 using AppLayer.Site;
-using AppLayer.Site.DemoIs;
 using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Cli.Commands;
