@@ -38,6 +38,13 @@ public static partial class SiteLog
     [LoggerMessage(EventId = 4223, Level = LogLevel.Information, Message = "Apply done: {Applied} applied, {Failed} failed, {AlreadyApplied} already applied, {Waiting} waiting.")]
     public static partial void ApplyDone(ILogger logger, int applied, int failed, int alreadyApplied, int waiting);
 
+    [LoggerMessage(EventId = 4224, Level = LogLevel.Error, Message = "Stopped {PackageId} {Version}: it tried to control the agent's transaction ({Reason}); rolled back.")]
+    public static partial void TransactionTampered(ILogger logger, string packageId, string version, string reason);
+
+
+
+
+
     [LoggerMessage(EventId = 4225, Level = LogLevel.Information, Message = "Reported {Sent} result(s) to {Host}; {Pending} kept for the next run.")]
     public static partial void Reported(ILogger logger, int sent, int pending, Uri host);
 }

@@ -136,6 +136,11 @@ internal sealed class Applier
                     var message = outcome.Step == UpdateStep.Load
                         ? $"not applied: {outcome.Message}"
                         : $"{outcome.Step.ToString().ToLowerInvariant()} failed: {outcome.Message}";
+                    if (outcome.Tampered)
+                    {
+                        SiteLog.TransactionTampered(_options.Logger, manifest.Id, version, outcome.Message);
+                    }
+
                     await FailAsync(manifest.Id, manifest.Version, package.Listing.Sha512, message, cancellationToken);
                     if (rehearsal is not null)
                     {
