@@ -60,7 +60,9 @@ public sealed class PluginBoundaryTests(BuiltPackages packages)
         site.Log.WithId(4227).ShouldHaveSingleItem()["PackageId"].ShouldBe("Corrupting.Update");
 
         // The next apply, with a good update waiting in the cache, is refused before anything is written.
-        new PackageCache(site.Paths.Packages).Add(packages.Vat2024, host.Publish(packages.Vat2024));
+        var waiting = Path.Combine(packages.NewFolder(), Path.GetFileName(packages.Vat2024));
+        File.Copy(packages.Vat2024, waiting); // the cache takes the file it is given
+        new PackageCache(site.Paths.Packages).Add(waiting, host.Publish(packages.Vat2024));
         var (file, outbox) = (site.FileHash(), Directory.GetFiles(site.Paths.Outbox).Length);
 
         var refused = await site.Agent.ApplyAsync().ShouldThrowAsync<UserException>();
