@@ -33,6 +33,9 @@ public sealed record SitePaths
     /// <summary>Downloads in progress; nothing here is ever opened as a package.</summary>
     public string Incoming => Path.Combine(Root, "incoming");
 
+    /// <summary>The mark that the IS database was found damaged (<c>damaged.json</c>; absent when it was not): nothing is applied while it exists.</summary>
+    public string Damaged => Path.Combine(Root, "damaged.json");
+
     /// <summary>The copy of the IS database each run rehearses its updates on; removed after the run.</summary>
     public string Rehearsal => Path.Combine(Root, "rehearsal.db");
 

@@ -42,7 +42,7 @@ internal sealed class WorkerLauncher
                 }
                 else if (message?.Type == WorkerMessage.Outcome)
                 {
-                    outcome = message.Succeeded ? UpdateOutcome.Committed(message.Message ?? "ok") : UpdateOutcome.Failed(message.Step, message.Message ?? "failed");
+                    outcome = message.Succeeded ? UpdateOutcome.Committed(message.Message ?? "ok") : UpdateOutcome.Failed(message.Step, message.Message ?? "failed") with { Tampered = message.Tampered };
                 }
             }
 
