@@ -13,8 +13,9 @@ internal static class SiteCheckCommand
     {
         var db = new Option<string>("--db") { Description = "The enrolled IS database (SQLite file).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the findings and inventory as JSON." };
-        var command = new Command("check", "Check the database (integrity, free disk, growth, statistics) and the server (CPU, memory, uptime); exit 2 on an error finding.") { db, json };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        var allowUnsandboxed = SandboxOption.Create();
+        var command = new Command("check", "Check the database (integrity, free disk, growth, statistics), the worker sandbox and the server (CPU, memory, uptime); exit 2 on an error finding.") { db, json, allowUnsandboxed };
+        command.SetAction((parse, ct) => SandboxOption.Apply(parse, allowUnsandboxed, async () =>
         {
             var report = await new SiteAgent(parse.GetValue(db)!, new SiteAgentOptions { Output = parse.GetValue(json) ? Console.Error : Console.Out }).CheckAsync(ct);
             if (parse.GetValue(json))

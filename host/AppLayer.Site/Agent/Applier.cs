@@ -28,7 +28,7 @@ internal sealed class Applier
 
     public Applier(SitePaths paths, SiteDatabase database, SiteAgentOptions options)
     {
-        _launcher = new WorkerLauncher(options);
+        _launcher = new WorkerLauncher(options, paths);
         _options = options;
         _paths = paths;
         _gates = new SystemLayer.GateKeeper(paths, options);
@@ -75,6 +75,7 @@ internal sealed class Applier
         }
 
         CheckFreeDisk();
+        WorkerLauncher.RequireSandbox(_options);
         var waiting = 0;
         var rehearsal = _options.Rehearse ? _paths.Rehearsal : null;
         if (rehearsal is not null)
