@@ -17,8 +17,9 @@ internal static class SiteCheckCommand
         {
             Description = "After an operator restored an IS database the agent found damaged: run SQLite's integrity_check and, when it is ok, remove the damage mark so apply and run work again.",
         };
-        var command = new Command("check", "Check the database (integrity, free disk, growth, statistics) and the server (CPU, memory, uptime); exit 2 on an error finding.") { db, json, clearDamage };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        var allowUnsandboxed = SandboxOption.Create();
+        var command = new Command("check", "Check the database (integrity, free disk, growth, statistics), the worker sandbox and the server (CPU, memory, uptime); exit 2 on an error finding.") { db, json, clearDamage, allowUnsandboxed };
+        command.SetAction((parse, ct) => SandboxOption.Apply(parse, allowUnsandboxed, async () =>
         {
             var agent = new SiteAgent(parse.GetValue(db)!, new SiteAgentOptions { Output = parse.GetValue(json) ? Console.Error : Console.Out });
             if (parse.GetValue(clearDamage))

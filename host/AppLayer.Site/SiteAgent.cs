@@ -150,7 +150,10 @@ public sealed class SiteAgent
     public async Task<Planning.SitePlan> PlanAsync(CancellationToken cancellationToken = default)
     {
         var (database, enrollment) = await OpenAsync(cancellationToken);
-        return await Planning.SitePlanner.PlanAsync(Paths, database, enrollment, _options.Clock.GetUtcNow(), cancellationToken);
+        var plan = await Planning.SitePlanner.PlanAsync(Paths, database, enrollment, _options.Clock.GetUtcNow(), cancellationToken);
+        return Isolation.WorkerSandbox.Probe(_options) is { Available: false } sandbox
+            ? plan with { Warnings = [.. plan.Warnings, Isolation.WorkerSandbox.Warning(sandbox, _options)] }
+            : plan;
     }
 
     /// <summary>Sets (or with null clears) the maintenance window, in the installation's own time zone.</summary>

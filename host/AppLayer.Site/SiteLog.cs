@@ -55,4 +55,13 @@ public static partial class SiteLog
 
     [LoggerMessage(EventId = 4225, Level = LogLevel.Information, Message = "Reported {Sent} result(s) to {Host}; {Pending} kept for the next run.")]
     public static partial void Reported(ILogger logger, int sent, int pending, Uri host);
+
+    [LoggerMessage(EventId = 4230, Level = LogLevel.Information, Message = "Worker sandbox: {Sandbox}; native memory limited to {AddressSpaceBytes} bytes of address space.")]
+    public static partial void Sandboxed(ILogger logger, string sandbox, long addressSpaceBytes);
+
+    [LoggerMessage(EventId = 4231, Level = LogLevel.Error, Message = "Worker sandbox not available ({Reason}); no update plugin is run (--allow-unsandboxed to run them anyway).")]
+    public static partial void SandboxRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4232, Level = LogLevel.Warning, Message = "Worker sandbox not available ({Reason}); running update plugins without it, as the operator allowed.")]
+    public static partial void Unsandboxed(ILogger logger, string reason);
 }

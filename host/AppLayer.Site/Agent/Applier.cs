@@ -28,7 +28,7 @@ internal sealed class Applier
 
     public Applier(SitePaths paths, SiteDatabase database, SiteAgentOptions options)
     {
-        _launcher = new WorkerLauncher(options);
+        _launcher = new WorkerLauncher(options, paths);
         _options = options;
         _paths = paths;
         _gates = new SystemLayer.GateKeeper(paths, options);
@@ -77,6 +77,7 @@ internal sealed class Applier
         }
 
         CheckFreeDisk();
+        WorkerLauncher.RequireSandbox(_options);
         var waiting = 0;
         var damaged = false;
         var rehearsal = _options.Rehearse ? _paths.Rehearsal : null;
