@@ -61,7 +61,17 @@ internal sealed class WorkerLauncher
         if (request is { Mode: WorkerMode.Apply, Snapshot: { } snapshot })
         {
             // Taken here, before any plugin code runs, never by the worker: a worker can reach nothing among the snapshots.
-            await IsDatabase.BackupAsync(request.Database, snapshot, cancellationToken);
+            try
+            {
+                await IsDatabase.BackupAsync(request.Database, snapshot, cancellationToken);
+            }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 } or IOException)
+            {
+                // SQLITE_FULL or a failed write: the copy did not fit beside the database
+                File.Delete(snapshot);
+                return (UpdateOutcome.Failed(UpdateStep.Apply, "the disk that holds the IS database is full (no room for the snapshot before the update); the update was not started and nothing was changed, free some space and run it again"), string.Empty);
+            }
+
             request = request with { Snapshot = null };
         }
 

@@ -115,27 +115,6 @@ public static class WorkTests
         }
     }
 
-    public sealed class Life : ServiceDeskFixture
-    {
-        [Fact]
-        public async Task Time_before_the_ticket_was_opened_or_the_work_item_recorded_is_refused()
-        {
-            var ticket = await OpenAsync();
-            var fix = await Manager.PostJsonAsync<WorkItemDto>("/api/data-fixes", new DataFixRequest("novak", "Wrong VAT rate on 3 invoices", "improper-use", null));
-            var opened = Host.Time.GetUtcNow();
-
-            (await RefusedAsync("/api/time", new AddTimeRequest($"AL-{ticket.Id}", "tomas", opened.AddDays(-30), 60)))
-                .ShouldBe($"Time on AL-{ticket.Id} cannot start at {opened.AddDays(-30):u}, before it was opened ({opened:u}).");
-            (await RefusedAsync("/api/time", new AddTimeRequest(fix.Reference, "tomas", opened.AddMinutes(-1), 60)))
-                .ShouldBe($"Time on {fix.Reference} cannot start at {opened.AddMinutes(-1):u}, before it was recorded ({opened:u}).");
-            (await Host.CountAsync("time_entries")).ShouldBe(0);
-
-            await Manager.PostJsonAsync<TimeEntryDto>("/api/time", new AddTimeRequest($"AL-{ticket.Id}", "tomas", opened, 60));
-            await Manager.PostJsonAsync<TimeEntryDto>("/api/time", new AddTimeRequest(fix.Reference, "tomas", opened.AddHours(1), 60));
-            (await Host.CountAsync("time_entries")).ShouldBe(2);
-        }
-    }
-
     public sealed class ServiceNamesChecked : ServiceDeskFixture
     {
         [Fact]

@@ -22,7 +22,6 @@ public sealed class TimeService(ServiceDeskDirectory directory, IWorkStore work,
         {
             var ticket = await tickets.FindAsync(TicketService.ParseReference(on), cancellationToken)
                 ?? throw new NotFoundException($"Ticket {on.ToUpperInvariant()} does not exist.");
-            RequireWithinLife(request.StartedAt, ticket.Tag.Trim('[', ']'), "was opened", ticket.OpenedAt);
             entry = NewEntry(ticket.CustomerId, ticket.Tag.Trim('[', ']'), ticket.Id, null, WorkKind.Support, ticket.Service == ServiceNames.CustomerSupport, request.Worker, request.StartedAt, request.Minutes, request.Note ?? string.Empty);
         }
         else
@@ -32,12 +31,6 @@ public sealed class TimeService(ServiceDeskDirectory directory, IWorkStore work,
             if (item is null || item.Kind != kind)
             {
                 throw new NotFoundException($"'{request.On}' does not exist.");
-            }
-
-            if (item.Kind != WorkItemKind.Consultation)
-            {
-                // A consultation is recorded after the call it logs; a data fix or a feature is worked on after it is recorded.
-                RequireWithinLife(request.StartedAt, item.Reference, "was recorded", item.CreatedAt);
             }
 
             entry = NewEntry(item.CustomerId, item.Reference, item.TicketId, item.Id, KindOf(item.Kind), item.Chargeable, request.Worker, request.StartedAt, request.Minutes, request.Note ?? string.Empty);
@@ -122,14 +115,6 @@ public sealed class TimeService(ServiceDeskDirectory directory, IWorkStore work,
         if (entry.StartedAt < approvedAt)
         {
             throw new UserException($"Feature {feature.Reference}'s quote was approved at {approvedAt:u}: work before the approval is not billed under it.");
-        }
-    }
-
-    private static void RequireWithinLife(DateTimeOffset startedAt, string reference, string what, DateTimeOffset since)
-    {
-        if (startedAt != default && startedAt < since)
-        {
-            throw new UserException($"Time on {reference} cannot start at {startedAt.ToUniversalTime():u}, before it {what} ({since.ToUniversalTime():u}).");
         }
     }
 
