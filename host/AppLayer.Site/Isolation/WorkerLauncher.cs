@@ -16,6 +16,9 @@ internal sealed class WorkerLauncher
 {
     private const int StderrTail = 2000;
 
+    /// <summary>128 + SIGKILL: what a process ends with when the kernel (or anyone) killed it outright.</summary>
+    private const int KilledExitCode = 137;
+
     /// <summary>How long the agent reads on after the worker ended: whatever still holds its pipes is not waited for.</summary>
     private static readonly TimeSpan PipeGrace = TimeSpan.FromSeconds(2);
 
@@ -142,7 +145,11 @@ internal sealed class WorkerLauncher
             tail = stderr.ToString().Trim();
         }
 
-        var why = tail.Contains("OutOfMemory", StringComparison.Ordinal) || tail.Contains("out of memory", StringComparison.OrdinalIgnoreCase) ? " (out of memory)" : string.Empty;
+        var why = tail.Contains("OutOfMemory", StringComparison.Ordinal) || tail.Contains("out of memory", StringComparison.OrdinalIgnoreCase)
+            ? " (out of memory)"
+            : process.ExitCode == KilledExitCode
+                ? " (killed with SIGKILL, which the agent did not send: most often the kernel's out of memory killer)"
+                : string.Empty;
         return (null, $"the worker process ended with exit code {process.ExitCode}{why} before it finished (the plugin crashed or called Environment.Exit)");
     }
 
