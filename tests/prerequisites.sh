@@ -5,6 +5,7 @@
 #   nginx-light               serves the exported static feed in the mirror tests and benchmarks
 #   chromium                  the browser tests (Playwright drives Debian's Chromium, never downloads one)
 #   faketime                  runs a real process with its clock shifted
+#   bubblewrap                the site agent's worker sandbox (bwrap), which the agent's tests run the plugins in
 #   nodejs + tests/tools/*    tuf-js, a reference TUF client, verifies the feed end to end
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,7 @@ missing=()
 [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v faketime >/dev/null || missing+=(faketime)
+command -v bwrap >/dev/null || missing+=(bubblewrap)
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 
 if [ ${#missing[@]} -gt 0 ]; then

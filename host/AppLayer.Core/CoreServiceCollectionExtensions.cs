@@ -1,5 +1,3 @@
-using AppLayer.Core.Agreements;
-using AppLayer.Core.Billing;
 using AppLayer.Core.Changelog;
 using AppLayer.Core.Compliance;
 using AppLayer.Core.Customers;
@@ -7,11 +5,7 @@ using AppLayer.Core.History;
 using AppLayer.Core.Installations;
 using AppLayer.Core.Keys;
 using AppLayer.Core.LegalChanges;
-using AppLayer.Core.Releases;
 using AppLayer.Core.ServiceDesk;
-using AppLayer.Core.ServiceDesk.Contacts;
-using AppLayer.Core.ServiceDesk.Tickets;
-using AppLayer.Core.ServiceDesk.Work;
 using AppLayer.Core.SystemLayer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,21 +34,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<HistoryService>();
         services.TryAddSingleton<CustomerChangelogService>();
 
-        // The service desk: agreements with terms, contacts, tickets, escalation, work, time and statements.
-        services.TryAddSingleton(new ServiceDeskSettings());
-        services.TryAddSingleton<ServiceDeskDirectory>();
-        services.TryAddSingleton<AgreementService>();
-        services.TryAddSingleton<AgreementsInForce>();
-        services.TryAddSingleton<ContactService>();
-        services.TryAddSingleton<TicketService>();
-        services.TryAddSingleton<EscalationService>();
-        services.TryAddSingleton<WorkService>();
-        services.TryAddSingleton<TimeService>();
-        services.TryAddSingleton<StatementService>();
-
-        // The system layer: inventories and support end dates, release gates.
-        services.TryAddSingleton<InventoryService>();
-        services.TryAddSingleton<ReleaseGateService>();
+        services.AddServiceDesk();
+        services.AddSystemLayer();
         return services;
     }
 }

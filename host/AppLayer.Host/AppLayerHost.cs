@@ -5,17 +5,10 @@ using AppLayer.Host.Dashboard;
 using AppLayer.Host.Endpoints;
 using AppLayer.Host.Health;
 using AppLayer.Host.Http;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Api;
 using AppLayer.Storage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host;
 

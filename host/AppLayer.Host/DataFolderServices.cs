@@ -3,7 +3,6 @@ using AppLayer.Feed;
 using AppLayer.Feed.Tuf;
 using AppLayer.Storage;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AppLayer.Host;
 

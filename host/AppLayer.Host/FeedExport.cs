@@ -8,11 +8,8 @@ using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Storage;
 using AppLayer.Feed.Tuf;
-using AppLayer.Protocol;
 using AppLayer.Protocol.NuGet;
 using AppLayer.Protocol.Tuf;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host;
 

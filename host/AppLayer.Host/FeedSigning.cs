@@ -1,10 +1,7 @@
 using AppLayer.Core;
 using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Tuf;
-using AppLayer.Protocol;
 using AppLayer.Storage;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host;
 

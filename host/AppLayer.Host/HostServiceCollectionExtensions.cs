@@ -6,13 +6,10 @@ using AppLayer.Host.Http;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Host.SystemLayer;
 using AppLayer.Storage;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host;
 
@@ -31,6 +28,9 @@ public static class HostServiceCollectionExtensions
         services.AddOptions<StorageOptions>().Bind(section);
         services.AddOptions<FeedOptions>().Bind(section);
         services.AddOptions<AppLayer.Feed.Tuf.TufOptions>().Bind(section.GetSection(AppLayer.Feed.Tuf.TufOptions.Section));
+        var serviceDesk = new AppLayer.Core.ServiceDesk.ServiceDeskSettings();
+        section.GetSection("ServiceDesk").Bind(serviceDesk);
+        services.TryAddSingleton(serviceDesk);
         services.AddAppLayerData();
         services.AddServiceDesk();
         services.AddSystemLayer();

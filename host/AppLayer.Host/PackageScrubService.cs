@@ -1,8 +1,6 @@
 using AppLayer.Feed;
 using AppLayer.Feed.Integrity;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host;
 

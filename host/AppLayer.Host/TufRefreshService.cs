@@ -1,7 +1,5 @@
 using AppLayer.Feed.Tuf;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host;
 

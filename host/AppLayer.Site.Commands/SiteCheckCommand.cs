@@ -13,10 +13,21 @@ internal static class SiteCheckCommand
     {
         var db = new Option<string>("--db") { Description = "The enrolled IS database (SQLite file).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the findings and inventory as JSON." };
-        var command = new Command("check", "Check the database (integrity, free disk, growth, statistics) and the server (CPU, memory, uptime); exit 2 on an error finding.") { db, json };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        var clearDamage = new Option<bool>("--clear-damage")
         {
-            var report = await new SiteAgent(parse.GetValue(db)!, new SiteAgentOptions { Output = parse.GetValue(json) ? Console.Error : Console.Out }).CheckAsync(ct);
+            Description = "After an operator restored an IS database the agent found damaged: run SQLite's integrity_check and, when it is ok, remove the damage mark so apply and run work again.",
+        };
+        var allowUnsandboxed = SandboxOption.Create();
+        var command = new Command("check", "Check the database (integrity, free disk, growth, statistics), the worker sandbox and the server (CPU, memory, uptime); exit 2 on an error finding.") { db, json, clearDamage, allowUnsandboxed };
+        command.SetAction((parse, ct) => SandboxOption.Apply(parse, allowUnsandboxed, async () =>
+        {
+            var agent = new SiteAgent(parse.GetValue(db)!, new SiteAgentOptions { Output = parse.GetValue(json) ? Console.Error : Console.Out });
+            if (parse.GetValue(clearDamage))
+            {
+                await agent.ClearDamageAsync(ct);
+            }
+
+            var report = await agent.CheckAsync(ct);
             if (parse.GetValue(json))
             {
                 Console.WriteLine(JsonSerializer.Serialize(report, Json));

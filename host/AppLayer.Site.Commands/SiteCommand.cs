@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
+using AppLayer.DemoIs;
 using AppLayer.Site;
-using AppLayer.Site.DemoIs;
 using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Cli.Commands;
@@ -93,8 +93,9 @@ public static class SiteCommand
         var noReport = new Option<bool>("--no-report") { Description = "Do not contact the host; the reports wait in the outbox for the next report." };
         var now = NowOption();
         var noRehearsal = NoRehearsalOption();
-        var command = new Command("apply", "Apply the cached updates, each in one transaction, then report the results.") { db, noReport, now, noRehearsal };
-        command.SetAction((parse, ct) => Run.SafelyAsync(() => SiteLogging.WithLoggerAsync(async log => (await ApplyProgressBar.RunAsync(!parse.GetValue(noRehearsal), log, options => new SiteAgent(parse.GetValue(db)!, options).ApplyAsync(!parse.GetValue(noReport), parse.GetValue(now), ct))).ExitCode)));
+        var allowUnsandboxed = SandboxOption.Create();
+        var command = new Command("apply", "Apply the cached updates, each in one transaction, then report the results.") { db, noReport, now, noRehearsal, allowUnsandboxed };
+        command.SetAction((parse, ct) => SandboxOption.Apply(parse, allowUnsandboxed, () => SiteLogging.WithLoggerAsync(async log => (await ApplyProgressBar.RunAsync(!parse.GetValue(noRehearsal), log, options => new SiteAgent(parse.GetValue(db)!, options).ApplyAsync(!parse.GetValue(noReport), parse.GetValue(now), ct))).ExitCode)));
         return command;
     }
 
@@ -104,8 +105,9 @@ public static class SiteCommand
         var now = NowOption();
         var noRehearsal = NoRehearsalOption();
         var json = new Option<bool>("--json") { Description = "Print what was pulled, skipped, applied and failed as JSON (the agent's lines go to stderr)." };
-        var command = new Command("run", "Pull, apply and report: what a scheduled agent runs.") { db, now, noRehearsal, json };
-        command.SetAction((parse, ct) => Run.SafelyAsync(() => SiteLogging.WithLoggerAsync(async log =>
+        var allowUnsandboxed = SandboxOption.Create();
+        var command = new Command("run", "Pull, apply and report: what a scheduled agent runs.") { db, now, noRehearsal, json, allowUnsandboxed };
+        command.SetAction((parse, ct) => SandboxOption.Apply(parse, allowUnsandboxed, () => SiteLogging.WithLoggerAsync(async log =>
         {
             if (parse.GetValue(json))
             {

@@ -16,8 +16,9 @@ internal static class SiteOfflineCommands
         var db = Db();
         var now = new Option<bool>("--now") { Description = "Apply even outside the installation's maintenance window." };
         var noRehearsal = new Option<bool>("--no-rehearsal") { Description = "Skip the rehearsal of each update on a copy of the IS database." };
-        var command = new Command("apply-bundle", "Verify an offline bundle exactly as a pull verifies the feed (signatures, versions, expiry, hashes), then apply its updates; reports wait in the outbox.") { file, db, now, noRehearsal };
-        command.SetAction((parse, ct) => Run.SafelyAsync(() =>
+        var allowUnsandboxed = SandboxOption.Create();
+        var command = new Command("apply-bundle", "Verify an offline bundle exactly as a pull verifies the feed (signatures, versions, expiry, hashes), then apply its updates; reports wait in the outbox.") { file, db, now, noRehearsal, allowUnsandboxed };
+        command.SetAction((parse, ct) => SandboxOption.Apply(parse, allowUnsandboxed, () =>
             SiteLogging.WithLoggerAsync(async log => (await ApplyProgressBar.RunAsync(!parse.GetValue(noRehearsal), log, options => new OfflineSite(parse.GetValue(db)!, options).ApplyBundleAsync(parse.GetValue(file)!, parse.GetValue(now), ct))).ExitCode)));
         return command;
     }

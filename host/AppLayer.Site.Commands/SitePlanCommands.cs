@@ -14,8 +14,9 @@ internal static class SitePlanCommands
     {
         var db = Db();
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON." };
-        var command = new Command("plan", "Show the ordered plan for the cached updates: dependencies, IS versions, effective dates, the maintenance window. Changes nothing.") { db, json };
-        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        var allowUnsandboxed = SandboxOption.Create();
+        var command = new Command("plan", "Show the ordered plan for the cached updates: dependencies, IS versions, effective dates, the maintenance window, whether plugins would run sandboxed. Changes nothing.") { db, json, allowUnsandboxed };
+        command.SetAction((parse, ct) => SandboxOption.Apply(parse, allowUnsandboxed, async () =>
         {
             var plan = await new SiteAgent(parse.GetValue(db)!).PlanAsync(ct);
             Console.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(plan, Json) : Render(plan));

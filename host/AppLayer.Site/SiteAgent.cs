@@ -76,13 +76,15 @@ public sealed class SiteAgent
     /// (emergency legal updates apply outside it, recorded as such); reports them unless
     /// <paramref name="report"/> is false (they wait in the outbox).
     /// </summary>
+    /// <exception cref="UserException">The IS database is marked damaged (<see cref="SitePaths.Damaged"/>).</exception>
     public async Task<ApplyResult> ApplyAsync(bool report, bool now = false, CancellationToken cancellationToken = default)
     {
+        DamageMark.ThrowIfDamaged(Paths, _options);
         var (database, enrollment) = await OpenAsync(cancellationToken);
         using var hold = AgentLock.Take(Paths);
         var counts = await new Applier(Paths, database, _options).ApplyAsync(enrollment, now, cancellationToken);
         SiteLog.ApplyDone(_options.Logger, counts.Applied, counts.Failed, counts.AlreadyApplied, counts.Waiting);
-        var reports = report ? await ReportAsync(database, enrollment, cancellationToken) : new ReportResult(0, 0);
+        var reports = report ? await ReportAsync(database, enrollment, cancellationToken, filesOnly: counts.Damaged) : new ReportResult(0, 0);
         return new ApplyResult(counts.Applied, counts.Failed, counts.AlreadyApplied, reports) { Waiting = counts.Waiting };
     }
 
@@ -93,6 +95,7 @@ public sealed class SiteAgent
     /// <exception cref="UserException">Not applied, not confirmed, or it cannot be rolled back.</exception>
     public async Task<ReportResult> RollbackAsync(string packageId, bool confirmed, CancellationToken cancellationToken = default)
     {
+        DamageMark.ThrowIfDamaged(Paths, _options);
         var (database, enrollment) = await OpenAsync(cancellationToken);
         using var hold = AgentLock.Take(Paths);
         var done = await new RollbackRunner(Paths, database, _options).RunAsync(enrollment, packageId, confirmed, cancellationToken);
@@ -116,11 +119,41 @@ public sealed class SiteAgent
         return await SystemLayer.InventoryReporting.ReportAsync(Paths, enrollment, report, _options, cancellationToken);
     }
 
+    /// <summary>
+    /// Removes the mark that the IS database is damaged, once an operator restored it: only when SQLite's full
+    /// <c>integrity_check</c> of the file now answers ok.
+    /// </summary>
+    /// <returns>False when it was not marked.</returns>
+    /// <exception cref="UserException">It is still damaged.</exception>
+    public async Task<bool> ClearDamageAsync(CancellationToken cancellationToken = default)
+    {
+        SiteDatabase.Existing(Paths.Database);
+        using var hold = AgentLock.Take(Paths);
+        if (DamageMark.Read(Paths) is null)
+        {
+            await Output.WriteLineAsync($"{Paths.Database} is not marked damaged; nothing to clear");
+            return false;
+        }
+
+        if (await DamageMark.CheckAsync(Paths.Database, full: true, cancellationToken) is { } problem)
+        {
+            throw new UserException($"the IS database '{Paths.Database}' is still damaged ({problem}); restore it from a backup, then run this again.");
+        }
+
+        DamageMark.Clear(Paths);
+        SiteLog.DamageCleared(_options.Logger, Paths.Database);
+        await Output.WriteLineAsync($"cleared the damage mark of {Paths.Database}: integrity_check ok; apply and run work again");
+        return true;
+    }
+
     /// <summary>The ordered plan for the cached updates; changes nothing.</summary>
     public async Task<Planning.SitePlan> PlanAsync(CancellationToken cancellationToken = default)
     {
         var (database, enrollment) = await OpenAsync(cancellationToken);
-        return await Planning.SitePlanner.PlanAsync(Paths, database, enrollment, _options.Clock.GetUtcNow(), cancellationToken);
+        var plan = await Planning.SitePlanner.PlanAsync(Paths, database, enrollment, _options.Clock.GetUtcNow(), cancellationToken);
+        return Isolation.WorkerSandbox.Probe(_options) is { Available: false } sandbox
+            ? plan with { Warnings = [.. plan.Warnings, Isolation.WorkerSandbox.Warning(sandbox, _options)] }
+            : plan;
     }
 
     /// <summary>Sets (or with null clears) the maintenance window, in the installation's own time zone.</summary>
@@ -148,8 +181,10 @@ public sealed class SiteAgent
     public Task<RunResult> RunAsync(CancellationToken cancellationToken = default) => RunAsync(now: false, cancellationToken);
 
     /// <summary>Pull, then apply (inside the maintenance window unless <paramref name="now"/>), then report.</summary>
+    /// <exception cref="UserException">The IS database is marked damaged (<see cref="SitePaths.Damaged"/>); nothing was pulled.</exception>
     public async Task<RunResult> RunAsync(bool now, CancellationToken cancellationToken = default)
     {
+        DamageMark.ThrowIfDamaged(Paths, _options);
         PullResult pull;
         try
         {
@@ -166,10 +201,10 @@ public sealed class SiteAgent
         return new RunResult(pull, apply);
     }
 
-    private async Task<ReportResult> ReportAsync(SiteDatabase database, Enrollment enrollment, CancellationToken cancellationToken)
+    private async Task<ReportResult> ReportAsync(SiteDatabase database, Enrollment enrollment, CancellationToken cancellationToken, bool filesOnly = false)
     {
         using var client = Client(enrollment);
-        var sent = await new Reporter(database, new Outbox(Paths.Outbox), _options).SendAsync(client, cancellationToken);
+        var sent = await new Reporter(database, new Outbox(Paths.Outbox), _options).SendAsync(client, cancellationToken, filesOnly);
         SiteLog.Reported(_options.Logger, sent.Sent, sent.Pending, client.BaseAddress);
         await new SystemLayer.SystemReporter(Paths, Output).SendAsync(client, cancellationToken);
         return sent;

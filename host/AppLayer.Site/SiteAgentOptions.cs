@@ -30,6 +30,16 @@ public sealed class SiteAgentOptions
     /// <summary>The worker's managed heap limit; a plugin that leaks past it fails, the agent does not.</summary>
     public long WorkerMemoryLimitBytes { get; init; } = 2L * 1024 * 1024 * 1024;
 
+    /// <summary>
+    /// Run update plugins even where the worker sandbox (bubblewrap) cannot be set up: a plugin could then change the
+    /// agent's own files beside the database and leave processes behind. Off unless the operator says so
+    /// (<c>--allow-unsandboxed</c>, or <c>APPLAYER_ALLOW_UNSANDBOXED=1</c> in the environment).
+    /// </summary>
+    public bool AllowUnsandboxed { get; init; } = Environment.GetEnvironmentVariable("APPLAYER_ALLOW_UNSANDBOXED") is "1" or "true";
+
+    /// <summary>The bubblewrap executable for the worker sandbox; by default <c>bwrap</c> on the PATH.</summary>
+    public string? BubblewrapPath { get; init; }
+
     /// <summary>The worker (<c>applayer-worker.dll</c>); by default the one beside the agent.</summary>
     public string? WorkerPath { get; init; }
 
@@ -39,7 +49,7 @@ public sealed class SiteAgentOptions
     /// <summary>Rehearse each update on a copy of the IS database (SQLite backup API) before the real apply.</summary>
     public bool Rehearse { get; init; } = true;
 
-    /// <summary>Keep a snapshot of the IS database before each update without a down step (taken by the worker, which knows), for <c>site rollback</c>.</summary>
+    /// <summary>Keep a snapshot of the IS database before each update, for <c>site rollback</c> of one without a down step (taken by the agent before the worker starts, so no plugin can reach it).</summary>
     public bool Snapshots { get; init; } = true;
 
     /// <summary>

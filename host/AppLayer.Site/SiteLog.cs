@@ -38,6 +38,30 @@ public static partial class SiteLog
     [LoggerMessage(EventId = 4223, Level = LogLevel.Information, Message = "Apply done: {Applied} applied, {Failed} failed, {AlreadyApplied} already applied, {Waiting} waiting.")]
     public static partial void ApplyDone(ILogger logger, int applied, int failed, int alreadyApplied, int waiting);
 
+    [LoggerMessage(EventId = 4224, Level = LogLevel.Error, Message = "Stopped {PackageId} {Version}: it tried to control the agent's transaction ({Reason}); rolled back.")]
+    public static partial void TransactionTampered(ILogger logger, string packageId, string version, string reason);
+
+    [LoggerMessage(EventId = 4226, Level = LogLevel.Information, Message = "Checked the IS database {Database} after a failed worker: {Result}.")]
+    public static partial void DamageChecked(ILogger logger, string database, string result);
+
+    [LoggerMessage(EventId = 4227, Level = LogLevel.Critical, Message = "The IS database {Database} is damaged after {PackageId} {Version} failed ({Reason}); marked damaged, nothing more is applied until an operator restores it.")]
+    public static partial void MarkedDamaged(ILogger logger, string database, string packageId, string version, string reason);
+
+    [LoggerMessage(EventId = 4228, Level = LogLevel.Error, Message = "Refused to work on {Database}: it is marked damaged ({Reason}).")]
+    public static partial void RefusedDamaged(ILogger logger, string database, string reason);
+
+    [LoggerMessage(EventId = 4229, Level = LogLevel.Warning, Message = "Cleared the damage mark of {Database}: integrity_check is ok.")]
+    public static partial void DamageCleared(ILogger logger, string database);
+
     [LoggerMessage(EventId = 4225, Level = LogLevel.Information, Message = "Reported {Sent} result(s) to {Host}; {Pending} kept for the next run.")]
     public static partial void Reported(ILogger logger, int sent, int pending, Uri host);
+
+    [LoggerMessage(EventId = 4230, Level = LogLevel.Information, Message = "Worker sandbox: {Sandbox}; native memory limited to {AddressSpaceBytes} bytes of address space.")]
+    public static partial void Sandboxed(ILogger logger, string sandbox, long addressSpaceBytes);
+
+    [LoggerMessage(EventId = 4231, Level = LogLevel.Error, Message = "Worker sandbox not available ({Reason}); no update plugin is run (--allow-unsandboxed to run them anyway).")]
+    public static partial void SandboxRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4232, Level = LogLevel.Warning, Message = "Worker sandbox not available ({Reason}); running update plugins without it, as the operator allowed.")]
+    public static partial void Unsandboxed(ILogger logger, string reason);
 }

@@ -33,8 +33,14 @@ public sealed record SitePaths
     /// <summary>Downloads in progress; nothing here is ever opened as a package.</summary>
     public string Incoming => Path.Combine(Root, "incoming");
 
-    /// <summary>The copy of the IS database each run rehearses its updates on; removed after the run.</summary>
-    public string Rehearsal => Path.Combine(Root, "rehearsal.db");
+    /// <summary>The mark that the IS database was found damaged (<c>damaged.json</c>; absent when it was not): nothing is applied while it exists.</summary>
+    public string Damaged => Path.Combine(Root, "damaged.json");
+
+    /// <summary>The copy of the IS database each run rehearses its updates on; removed after the run. In a folder of its own: the worker that rehearses may change only that folder.</summary>
+    public string Rehearsal => Path.Combine(RehearsalFolder, "rehearsal.db");
+
+    /// <summary>The folder of the rehearsal copies.</summary>
+    public string RehearsalFolder => Path.Combine(Root, "rehearsal");
 
     /// <summary>The IS database as it was before each update, for rolling back updates without a down step.</summary>
     public string Snapshots => Path.Combine(Root, "snapshots");

@@ -17,6 +17,18 @@ internal static class SiteSql
         return await command.ExecuteScalarAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Creates <paramref name="table"/> from <paramref name="schema"/> the first time, then inserts one row
+    /// inside the caller's transaction: each column gets the parameter <c>$column</c>.
+    /// </summary>
+    public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, string schema, string table, CancellationToken cancellationToken, params (string Column, object? Value)[] columns)
+    {
+        await ExecuteAsync(connection, transaction, schema, cancellationToken);
+        var names = string.Join(", ", columns.Select(c => c.Column));
+        var values = string.Join(", ", columns.Select(c => "$" + c.Column));
+        await ExecuteAsync(connection, transaction, $"INSERT INTO {table} ({names}) VALUES ({values})", cancellationToken, columns.Select(c => ("$" + c.Column, c.Value)).ToArray());
+    }
+
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();

@@ -44,21 +44,40 @@ public sealed class UpdateRunner
         }
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        using var guard = TransactionGuard.Install(connection);
         var context = new UpdateContext(connection, transaction, installation, parameters ?? NoParameters, log, _clock);
         var step = UpdateStep.Preflight;
         try
         {
-            var preflight = await update.PreflightAsync(context, cancellationToken);
+            var preflight = await GuardedAsync(guard, () => update.PreflightAsync(context, cancellationToken));
+            if (guard.Violation is { } violation)
+            {
+                return await RollBackAsync(transaction, step, violation, tampered: true);
+            }
+
             if (preflight is not { Succeeded: true })
             {
                 return await RollBackAsync(transaction, step, preflight?.Message ?? "preflight returned no result");
             }
 
             step = UpdateStep.Apply;
-            await update.ApplyAsync(context, cancellationToken);
+            await GuardedAsync(guard, async () =>
+            {
+                await update.ApplyAsync(context, cancellationToken);
+                return StepResult.Ok();
+            });
+            if (guard.Violation is { } applyViolation)
+            {
+                return await RollBackAsync(transaction, step, applyViolation, tampered: true);
+            }
 
             step = UpdateStep.Verify;
-            var verify = await update.VerifyAsync(context, cancellationToken);
+            var verify = await GuardedAsync(guard, () => update.VerifyAsync(context, cancellationToken));
+            if (guard.Violation is { } verifyViolation)
+            {
+                return await RollBackAsync(transaction, step, verifyViolation, tampered: true);
+            }
+
             if (verify is not { Succeeded: true })
             {
                 return await RollBackAsync(transaction, step, verify?.Message ?? "verify returned no result");
@@ -88,14 +107,30 @@ public sealed class UpdateRunner
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return await RollBackAsync(transaction, step, Describe(ex));
+            return guard.Violation is { } violation
+                ? await RollBackAsync(transaction, step, violation, tampered: true)
+                : await RollBackAsync(transaction, step, Describe(ex));
         }
     }
 
-    private static async Task<UpdateOutcome> RollBackAsync(SqliteTransaction transaction, UpdateStep step, string message)
+    /// <summary>Runs one of the update's steps with the guard's authorizer on; the agent's own statements run without it.</summary>
+    internal static async Task<StepResult?> GuardedAsync(TransactionGuard guard, Func<Task<StepResult>> step)
+    {
+        guard.PluginRunning = true;
+        try
+        {
+            return await step();
+        }
+        finally
+        {
+            guard.PluginRunning = false;
+        }
+    }
+
+    private static async Task<UpdateOutcome> RollBackAsync(SqliteTransaction transaction, UpdateStep step, string message, bool tampered = false)
     {
         await TryRollBackAsync(transaction);
-        return UpdateOutcome.Failed(step, message);
+        return UpdateOutcome.Failed(step, message) with { Tampered = tampered };
     }
 
     private static async Task TryRollBackAsync(SqliteTransaction transaction)

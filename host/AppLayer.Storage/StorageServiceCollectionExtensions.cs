@@ -1,10 +1,3 @@
-using AppLayer.Core.Agreements;
-using AppLayer.Core.Customers;
-using AppLayer.Core.History;
-using AppLayer.Core.Installations;
-using AppLayer.Core.Keys;
-using AppLayer.Core.LegalChanges;
-using AppLayer.Core.Releases;
 using AppLayer.Storage.Stores;
 using AppLayer.Storage.Stores.ServiceDesk;
 using AppLayer.Storage.Stores.SystemLayer;
@@ -32,16 +25,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteDatabase>();
         services.TryAddSingleton<DatabaseChanges>();
-        services.TryAddSingleton<ICustomerStore, SqliteCustomerStore>();
-        services.TryAddSingleton<IAgreementStore, SqliteAgreementStore>();
-        services.TryAddSingleton<IInstallationStore, SqliteInstallationStore>();
-        services.TryAddSingleton<IApiKeyStore, SqliteApiKeyStore>();
-        services.TryAddSingleton<IPackageStore, SqlitePackageStore>();
-        services.TryAddSingleton<IPackageListingStore, SqlitePackageListingStore>();
-        services.TryAddSingleton<ILegalChangeStore, SqliteLegalChangeStore>();
-        services.TryAddSingleton<IReleaseStore, SqliteReleaseStore>();
-        services.TryAddSingleton<IDeploymentStore, SqliteDeploymentStore>();
-        services.TryAddSingleton<IHistoryStore, SqliteHistoryStore>();
+        services.AddCoreStores();
         services.AddServiceDeskStores();
         services.AddSystemLayerStores();
         return services;

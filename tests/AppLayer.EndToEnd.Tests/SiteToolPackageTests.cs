@@ -65,6 +65,19 @@ public sealed class SiteToolPackageTests
         }
 
         [Fact]
+        public async Task Hold_the_demo_is_for_site_init_demo_only_not_as_part_of_the_agent_or_its_worker()
+        {
+            using var package = ZipFile.OpenRead(await SiteToolPackage.PathAsync());
+            using var deps = await DepsAsync(package, "applayer.deps.json");
+            using var workerDeps = await DepsAsync(package, "applayer-worker.deps.json");
+
+            package.Entries.Select(e => e.Name).ShouldContain("AppLayer.DemoIs.dll");
+            DependenciesOf(deps, "AppLayer.Site.Commands").ShouldContain("AppLayer.DemoIs", "`site init-demo` creates a demo IS database");
+            DependenciesOf(deps, "AppLayer.Site").ShouldNotContain("AppLayer.DemoIs", "the site agent works on any IS database; the demo IS is no part of it");
+            Libraries(workerDeps).Select(l => l.Name).ShouldNotContain(n => n.StartsWith("AppLayer.DemoIs/", StringComparison.Ordinal), "the process updates run in has no demo IS");
+        }
+
+        [Fact]
         public async Task Name_the_command_applayer()
         {
             using var package = ZipFile.OpenRead(await SiteToolPackage.PathAsync());
@@ -72,6 +85,22 @@ public sealed class SiteToolPackageTests
 
             (await reader.ReadToEndAsync()).ShouldContain("<Command Name=\"applayer\" EntryPoint=\"applayer.dll\"");
         }
+
+        private static async Task<JsonDocument> DepsAsync(ZipArchive package, string name)
+        {
+            await using var stream = package.Entries.Single(e => e.Name == name).Open();
+            return await JsonDocument.ParseAsync(stream);
+        }
+
+        /// <summary>The libraries of the deps file's one target, each named <c>id/version</c>.</summary>
+        private static List<JsonProperty> Libraries(JsonDocument deps) =>
+            deps.RootElement.GetProperty("targets").EnumerateObject().Single().Value.EnumerateObject().ToList();
+
+        /// <summary>The ids the library <paramref name="id"/> depends on directly.</summary>
+        private static List<string> DependenciesOf(JsonDocument deps, string id) =>
+            Libraries(deps).Single(l => l.Name.StartsWith(id + "/", StringComparison.Ordinal)).Value.TryGetProperty("dependencies", out var dependencies)
+                ? dependencies.EnumerateObject().Select(d => d.Name).ToList()
+                : [];
     }
 
     public sealed class RuntimeConfig

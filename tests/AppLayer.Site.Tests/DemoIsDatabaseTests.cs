@@ -1,6 +1,6 @@
 using AppLayer.Core;
+using AppLayer.DemoIs;
 using AppLayer.Protocol;
-using AppLayer.Site.DemoIs;
 using AppLayer.Site.Tests.Support;
 
 namespace AppLayer.Site.Tests;

@@ -106,7 +106,7 @@ public static class WorkCommands
 
         var approveHost = Common.HostOption();
         var approveKey = Common.KeyOption();
-        var id = new Argument<long>("quote") { Description = "The quote number." };
+        var id = new Argument<string>("feature") { Description = "The feature whose quote the customer approved, e.g. F-5." };
         var contact = ServiceDeskOptions.Required("--contact", "The customer's contact who approved it (e-mail address).");
         var approve = new Command("approve", "Record the customer's approval.") { id, contact, approveHost, approveKey };
         approve.SetAction((parse, ct) => Run.SafelyAsync(async () =>

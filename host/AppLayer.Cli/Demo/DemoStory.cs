@@ -3,9 +3,9 @@ using AppLayer.Core.Agreements;
 using AppLayer.Core.Installations;
 using AppLayer.Core.Keys;
 using AppLayer.Core.LegalChanges;
+using AppLayer.DemoIs;
 using AppLayer.Host;
 using AppLayer.Site;
-using AppLayer.Site.DemoIs;
 
 namespace AppLayer.Cli.Demo;
 

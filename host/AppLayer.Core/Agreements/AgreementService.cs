@@ -1,5 +1,6 @@
 using AppLayer.Core.Common;
 using AppLayer.Core.ServiceDesk;
+using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.Agreements;
@@ -16,6 +17,11 @@ public sealed class AgreementService(
         ArgumentNullException.ThrowIfNull(request);
         var customer = await directory.CustomerAsync(code, cancellationToken);
         var services = Require.Names(request.Services, "A service");
+        if (services.FirstOrDefault(s => !ServiceNames.All.Contains(s, StringComparer.Ordinal)) is { } unknown)
+        {
+            throw new UserException($"The service '{unknown}' is not one of: {string.Join(", ", ServiceNames.All)}.");
+        }
+
         var modules = Require.Names(request.Modules, "A module");
         var terms = AgreementTermsMapper.FromDto(request.Terms);
         var now = time.GetUtcNow();

@@ -5,9 +5,6 @@ using AppLayer.Core.Keys;
 using AppLayer.Host.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host.Auth;
 

@@ -1,6 +1,5 @@
 using AppLayer.Core.Keys;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AppLayer.Host.Auth;
 

@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Http;
 
 namespace AppLayer.Host.Auth;
 

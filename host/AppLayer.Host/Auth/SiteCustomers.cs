@@ -1,7 +1,6 @@
 using AppLayer.Core;
 using AppLayer.Core.Customers;
 using AppLayer.Core.Installations;
-using AppLayer.Protocol;
 using AppLayer.Storage;
 
 namespace AppLayer.Host.Auth;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using AppLayer.Core;
 using AppLayer.Core.Compliance;
-using AppLayer.Protocol;
-using Microsoft.AspNetCore.Http;
 
 namespace AppLayer.Host.Dashboard;
 

@@ -6,8 +6,6 @@ using AppLayer.Core.Installations;
 using AppLayer.Host.Endpoints;
 using AppLayer.Host.Http;
 using AppLayer.Host.Reports;
-using AppLayer.Protocol.Api;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace AppLayer.Host.Dashboard;

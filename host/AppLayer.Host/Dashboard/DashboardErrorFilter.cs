@@ -1,6 +1,4 @@
 using AppLayer.Core;
-using AppLayer.Protocol;
-using Microsoft.AspNetCore.Http;
 
 namespace AppLayer.Host.Dashboard;
 

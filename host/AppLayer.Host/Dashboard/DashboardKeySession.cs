@@ -2,8 +2,6 @@ using System.Security.Claims;
 using AppLayer.Core.Keys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AppLayer.Host.Dashboard;
 

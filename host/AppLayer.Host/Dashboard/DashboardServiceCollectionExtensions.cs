@@ -2,8 +2,6 @@ using AppLayer.Core.Keys;
 using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Host.Auth;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AppLayer.Host.Dashboard;
 

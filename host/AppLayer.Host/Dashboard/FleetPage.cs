@@ -4,8 +4,6 @@ using AppLayer.Core.Installations;
 using AppLayer.Core.Releases;
 using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Tuf;
-using AppLayer.Protocol.Api;
-using Microsoft.AspNetCore.Http;
 
 namespace AppLayer.Host.Dashboard;
 

@@ -1,9 +1,6 @@
 using System.Text;
 using AppLayer.Changelog.Templating;
 using AppLayer.Host.Reports;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host.Dashboard;
 

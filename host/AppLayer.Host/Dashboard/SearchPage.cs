@@ -1,7 +1,6 @@
 using AppLayer.Core.Customers;
 using AppLayer.Core.LegalChanges;
 using AppLayer.Core.Releases;
-using Microsoft.AspNetCore.Http;
 
 namespace AppLayer.Host.Dashboard;
 

@@ -4,8 +4,6 @@ using AppLayer.Core.Keys;
 using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Host.Auth;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Dashboard;

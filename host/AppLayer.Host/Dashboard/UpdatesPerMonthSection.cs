@@ -2,7 +2,6 @@ using System.Globalization;
 using AppLayer.Changelog.Templating;
 using AppLayer.Core.Customers;
 using AppLayer.Core.History;
-using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.Dashboard;
 

@@ -4,7 +4,6 @@ using AppLayer.Core;
 using AppLayer.Core.Customers;
 using AppLayer.Core.Keys;
 using AppLayer.Host.Auth;
-using AppLayer.Protocol;
 
 namespace AppLayer.Host.Dashboard;
 

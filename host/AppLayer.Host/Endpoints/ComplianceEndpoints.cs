@@ -2,8 +2,6 @@ using System.Globalization;
 using AppLayer.Core;
 using AppLayer.Core.Compliance;
 using AppLayer.Host.Auth;
-using AppLayer.Protocol;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Endpoints;

@@ -10,10 +10,7 @@ using AppLayer.Feed.Tuf;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
 using AppLayer.Protocol.NuGet;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 using NuGet.Packaging;
 
 namespace AppLayer.Host.Endpoints;

@@ -5,9 +5,6 @@ using AppLayer.Core.Keys;
 using AppLayer.Core.Releases;
 using AppLayer.Host.Http;
 using AppLayer.Host.Reports;
-using AppLayer.Protocol.Api;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Routing;
 

@@ -1,8 +1,6 @@
 using AppLayer.Core.Keys;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Endpoints;

@@ -1,8 +1,5 @@
 using AppLayer.Core.LegalChanges;
 using AppLayer.Host.Auth;
-using AppLayer.Protocol.Api;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Endpoints;

@@ -2,9 +2,6 @@ using AppLayer.Core.Agreements;
 using AppLayer.Core.Customers;
 using AppLayer.Core.Keys;
 using AppLayer.Host.Auth;
-using AppLayer.Protocol.Api;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Endpoints;

@@ -5,8 +5,6 @@ using AppLayer.Feed.Protocol;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
 using AppLayer.Protocol.NuGet;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Endpoints;

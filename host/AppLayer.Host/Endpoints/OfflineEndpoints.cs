@@ -4,11 +4,7 @@ using AppLayer.Core.Customers;
 using AppLayer.Core.Keys;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Offline;
-using AppLayer.Protocol.Api;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AppLayer.Host.Endpoints;
 

@@ -3,10 +3,6 @@ using AppLayer.Core.Agreements;
 using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Core.ServiceDesk.Tickets;
 using AppLayer.Host.ServiceDesk;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Api;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Endpoints;

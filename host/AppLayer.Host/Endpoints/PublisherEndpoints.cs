@@ -1,9 +1,6 @@
 using AppLayer.Feed;
 using AppLayer.Feed.Releases;
 using AppLayer.Host.Auth;
-using AppLayer.Protocol.Api;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Endpoints;

@@ -5,10 +5,6 @@ using AppLayer.Core.ServiceDesk.Tickets;
 using AppLayer.Core.ServiceDesk.Work;
 using AppLayer.Host.Auth;
 using AppLayer.Host.ServiceDesk;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Api;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Endpoints;
@@ -57,8 +53,8 @@ internal static class ServiceDeskEndpoints
         api.MapGet("/customers/{code}/work", (string code, WorkService work, CancellationToken ct) => work.ListAsync(code, ct));
         api.MapPost("/features/{reference}/quote", async (string reference, CreateQuoteRequest request, WorkService work, CancellationToken ct) =>
             Results.Created((string?)null, await work.QuoteAsync(reference, request, ct)));
-        api.MapPost("/quotes/{id:long}/approve", (long id, ApproveQuoteRequest request, WorkService work, CancellationToken ct) =>
-            work.ApproveAsync(id, request, ct));
+        api.MapPost("/features/{reference}/quote/approve", (string reference, ApproveQuoteRequest request, WorkService work, CancellationToken ct) =>
+            work.ApproveAsync(reference, request, ct));
 
         api.MapPost("/time", async (AddTimeRequest request, TimeService time, CancellationToken ct) =>
             Results.Created((string?)null, await time.AddAsync(request, ct)));

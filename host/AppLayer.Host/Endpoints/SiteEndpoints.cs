@@ -6,11 +6,7 @@ using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
-using AppLayer.Protocol.Api;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host.Endpoints;
 

@@ -2,7 +2,6 @@ using AppLayer.Core.Installations;
 using AppLayer.Core.Releases;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
-using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.Endpoints;
 

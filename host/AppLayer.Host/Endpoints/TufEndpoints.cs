@@ -8,8 +8,6 @@ using AppLayer.Feed.Tuf;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;
 using AppLayer.Protocol.Tuf;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Endpoints;

@@ -1,6 +1,5 @@
 using AppLayer.Feed;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host.Health;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using AppLayer.Feed.Storage;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace AppLayer.Host.Http;

@@ -1,6 +1,4 @@
 using AppLayer.Core;
-using AppLayer.Protocol;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 

@@ -2,9 +2,7 @@ using AppLayer.Core;
 using AppLayer.Core.Common;
 using AppLayer.Feed.Indexing;
 using AppLayer.Host.Auth;
-using AppLayer.Protocol;
 using AppLayer.Sdk;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AppLayer.Host.Http;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using AppLayer.Core.Customers;
 using AppLayer.Core.Releases;
 using AppLayer.Storage;
-using Microsoft.AspNetCore.Http;
 
 namespace AppLayer.Host.Http;
 

@@ -1,7 +1,5 @@
 using AppLayer.Core.Releases;
 using AppLayer.Feed.Integrity;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host.Http;
 

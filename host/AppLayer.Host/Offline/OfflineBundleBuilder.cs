@@ -9,8 +9,6 @@ using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Storage;
 using AppLayer.Feed.Tuf;
 using AppLayer.Host.Endpoints;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Offline;
 
 namespace AppLayer.Host.Offline;

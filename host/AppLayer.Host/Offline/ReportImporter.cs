@@ -4,10 +4,7 @@ using AppLayer.Core.Customers;
 using AppLayer.Core.Installations;
 using AppLayer.Core.Releases;
 using AppLayer.Feed;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Offline;
-using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host.Offline;
 

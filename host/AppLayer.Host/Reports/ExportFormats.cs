@@ -1,5 +1,4 @@
 using AppLayer.Core;
-using AppLayer.Protocol;
 
 namespace AppLayer.Host.Reports;
 

@@ -1,5 +1,4 @@
 using AppLayer.Core.ServiceDesk.Tickets;
-using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Host.ServiceDesk;
 

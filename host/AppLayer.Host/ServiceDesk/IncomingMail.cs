@@ -2,8 +2,6 @@ using System.Text.RegularExpressions;
 using AppLayer.Core;
 using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Core.ServiceDesk.Tickets;
-using AppLayer.Protocol;
-using AppLayer.Protocol.Api;
 using MimeKit;
 
 namespace AppLayer.Host.ServiceDesk;

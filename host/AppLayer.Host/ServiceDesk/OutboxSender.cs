@@ -3,8 +3,6 @@ using AppLayer.Core.ServiceDesk.Mail;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace AppLayer.Host.ServiceDesk;

@@ -4,7 +4,6 @@ using System.Text;
 using AppLayer.Core.Agreements;
 using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Core.ServiceDesk.Tickets;
-using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.ServiceDesk;
 

@@ -1,26 +1,27 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace AppLayer.Host.ServiceDesk;
 
-/// <summary>Runs escalation checks and the outbox every <see cref="MailOptions.PollInterval"/>, when an SMTP host is set.</summary>
+/// <summary>
+/// Runs escalation checks every <see cref="MailOptions.PollInterval"/>, always (the notices go to the
+/// tickets' history and the dashboard), and sends the outbox when an SMTP host is set; without one
+/// the mails wait in the outbox.
+/// </summary>
 internal sealed class ServiceDeskJobs(EscalationRunner escalation, OutboxSender sender, IOptions<MailOptions> options, ILogger<ServiceDeskJobs> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (string.IsNullOrWhiteSpace(options.Value.SmtpHost))
-        {
-            return;
-        }
-
+        var mail = !string.IsNullOrWhiteSpace(options.Value.SmtpHost);
         using var timer = new PeriodicTimer(options.Value.PollInterval);
         do
         {
             try
             {
                 await escalation.RunAsync(stoppingToken);
-                await sender.SendDueAsync(stoppingToken);
+                if (mail)
+                {
+                    await sender.SendDueAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -4,7 +4,6 @@ using AppLayer.Core.Installations;
 using AppLayer.Core.Releases;
 using AppLayer.Core.SystemLayer;
 using AppLayer.Host.Dashboard;
-using Microsoft.AspNetCore.Http;
 
 namespace AppLayer.Host.SystemLayer;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AppLayer.Core.SystemLayer;
-using AppLayer.Protocol.Api;
 
 namespace AppLayer.Host.SystemLayer;
 

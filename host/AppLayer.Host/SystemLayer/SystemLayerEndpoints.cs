@@ -4,9 +4,6 @@ using AppLayer.Core.SystemLayer;
 using AppLayer.Feed;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Dashboard;
-using AppLayer.Protocol.Api;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.SystemLayer;

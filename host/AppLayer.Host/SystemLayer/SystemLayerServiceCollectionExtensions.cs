@@ -1,5 +1,4 @@
 using AppLayer.Host.Dashboard;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AppLayer.Host.SystemLayer;
 

@@ -86,7 +86,7 @@ public static class ApiRoutes
 
     public static string FeatureQuote(string? reference) => Feature(reference) + "/quote";
 
-    public static string QuoteApproval(long id) => $"api/quotes/{id.ToString(CultureInfo.InvariantCulture)}/approve";
+    public static string QuoteApproval(string? feature) => FeatureQuote(feature) + "/approve";
 
     /// <summary>Whether one package version is gated, and approved for the site key's installation (<c>GET</c>).</summary>
     public static string SiteGate(string packageId, string version) => $"api/site/gates/{Escape(packageId)}/{Escape(version)}";

@@ -28,7 +28,7 @@ internal sealed class Applier
 
     public Applier(SitePaths paths, SiteDatabase database, SiteAgentOptions options)
     {
-        _launcher = new WorkerLauncher(options);
+        _launcher = new WorkerLauncher(options, paths);
         _options = options;
         _paths = paths;
         _gates = new SystemLayer.GateKeeper(paths, options);
@@ -45,8 +45,10 @@ internal sealed class Applier
     /// Only what the plan cannot know beforehand is decided here: a dependency that failed in this run, and the host
     /// gating an update after the last pull (asked right before it would apply).
     /// </summary>
+    /// <exception cref="AppLayer.Protocol.UserException">The IS database is marked damaged (<see cref="DamageMark"/>).</exception>
     public async Task<ApplyCounts> ApplyAsync(Enrollment enrollment, bool now, CancellationToken cancellationToken)
     {
+        DamageMark.ThrowIfDamaged(_paths, _options);
         await _database.ReadIsVersionAsync(cancellationToken); // no IS version: not an IS database, stop before anything
         var decided = await SitePlanner.DecideAsync(_paths, _database, enrollment, _clock.GetUtcNow(), ignoreWindow: now, cancellationToken);
         int done = 0, failed = 0, alreadyApplied = 0;
@@ -75,7 +77,9 @@ internal sealed class Applier
         }
 
         CheckFreeDisk();
+        WorkerLauncher.RequireSandbox(_options);
         var waiting = 0;
+        var damaged = false;
         var rehearsal = _options.Rehearse ? _paths.Rehearsal : null;
         if (rehearsal is not null)
         {
@@ -136,7 +140,20 @@ internal sealed class Applier
                     var message = outcome.Step == UpdateStep.Load
                         ? $"not applied: {outcome.Message}"
                         : $"{outcome.Step.ToString().ToLowerInvariant()} failed: {outcome.Message}";
+                    if (outcome.Tampered)
+                    {
+                        SiteLog.TransactionTampered(_options.Logger, manifest.Id, version, outcome.Message);
+                    }
+
                     await FailAsync(manifest.Id, manifest.Version, package.Listing.Sha512, message, cancellationToken);
+                    if (outcome.Damaged)
+                    {
+                        damaged = true;
+                        var left = runnable.Count - position;
+                        await _output.WriteLineAsync($"stopped: the IS database {_database.Path} is damaged; {left} more update(s) not applied");
+                        break;
+                    }
+
                     if (rehearsal is not null)
                     {
                         // The copy may now hold what the real database does not: start the rehearsals again from the real one.
@@ -155,7 +172,7 @@ internal sealed class Applier
             _options.Progress?.Report(new ApplyProgress(runnable.Count, runnable.Count, string.Empty, "done"));
         }
 
-        return new ApplyCounts(done, failed, alreadyApplied, waiting);
+        return new ApplyCounts(done, failed, alreadyApplied, waiting) { Damaged = damaged };
     }
 
     /// <summary>Refuses to start when the volume cannot hold the journal, the rehearsal copy and the snapshot.</summary>
@@ -277,6 +294,16 @@ internal sealed class Applier
     internal async Task<UpdateOutcome> RunWorkerAsync(WorkerRequest request, string logPrefix, CancellationToken cancellationToken)
     {
         var (outcome, failure) = await _launcher.RunAsync(request, line => _output.WriteLine(logPrefix + line), cancellationToken);
+        if (outcome is { Succeeded: true } || (outcome is not null && request.Mode == WorkerMode.Rehearse))
+        {
+            return outcome;
+        }
+
+        if (request.Mode != WorkerMode.Rehearse && await DamageAsync(request, outcome?.Message ?? failure, cancellationToken) is { } damaged)
+        {
+            return damaged;
+        }
+
         if (outcome is not null)
         {
             return outcome;
@@ -285,6 +312,26 @@ internal sealed class Applier
         return request.Mode != WorkerMode.Rehearse && await _database.HasReportAsync(request.ReportId, cancellationToken)
             ? UpdateOutcome.Committed("committed before the worker ended")
             : UpdateOutcome.Failed(UpdateStep.Apply, failure + "; nothing was committed");
+    }
+
+    /// <summary>
+    /// After a worker failed on the real database: SQLite's quick_check of it. When it is damaged the agent marks it
+    /// so (beside it, not in it) and the update's failure says so; null when it is whole.
+    /// </summary>
+    private async Task<UpdateOutcome?> DamageAsync(WorkerRequest request, string failure, CancellationToken cancellationToken)
+    {
+        var problem = await DamageMark.CheckAsync(request.Database, full: false, cancellationToken);
+        SiteLog.DamageChecked(_options.Logger, request.Database, problem ?? "ok");
+        if (problem is null)
+        {
+            return null;
+        }
+
+        var manifest = UpdateManifest.Parse(request.Manifest);
+        var version = NuGetVersion.Parse(manifest.Version).ToNormalizedString();
+        DamageMark.Write(_paths, new DamageRecord(problem, manifest.Id, version, _clock.GetUtcNow()));
+        SiteLog.MarkedDamaged(_options.Logger, request.Database, manifest.Id, version, problem);
+        return UpdateOutcome.Failed(UpdateStep.Apply, $"{failure}; the IS database is damaged ({problem}): it is marked damaged and nothing more is applied until an operator restores it from a backup") with { Damaged = true };
     }
 
     private async Task FailAsync(string id, string version, string? sha512, string message, CancellationToken cancellationToken)

@@ -23,21 +23,9 @@ internal static class RollbackRecord
 
     public static async Task WriteAsync(SqliteConnection connection, SqliteTransaction transaction, RollbackEntry entry, CancellationToken cancellationToken)
     {
-        await SiteSql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
         await SiteSql.ExecuteAsync(connection, transaction, "DELETE FROM applayer_history WHERE package_id = $id AND version = $version", cancellationToken, ("$id", entry.PackageId), ("$version", entry.Version));
-        await SiteSql.ExecuteAsync(
-            connection,
-            transaction,
-            """
-            INSERT INTO applayer_rollbacks (package_id, version, method, message, rolled_back_at, report_id)
-            VALUES ($id, $version, $method, $message, $at, $report)
-            """,
-            cancellationToken,
-            ("$id", entry.PackageId),
-            ("$version", entry.Version),
-            ("$method", entry.Method),
-            ("$message", entry.Message),
-            ("$at", entry.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)),
-            ("$report", entry.ReportId));
+        await SiteSql.InsertAsync(connection, transaction, Schema, "applayer_rollbacks", cancellationToken,
+            ("package_id", entry.PackageId), ("version", entry.Version), ("method", entry.Method),
+            ("message", entry.Message), ("rolled_back_at", entry.At.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture)), ("report_id", entry.ReportId));
     }
 }

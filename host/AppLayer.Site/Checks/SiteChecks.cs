@@ -54,6 +54,10 @@ internal static class SiteChecks
         }
 
         findings.Add(await StatisticsAsync(connection, cancellationToken));
+        var sandbox = Isolation.WorkerSandbox.Probe(options);
+        findings.Add(sandbox.Available
+            ? new Finding("sandbox", "ok", $"update plugins run in the worker sandbox: {sandbox.Description}, native memory limited", null)
+            : new Finding("sandbox", options.AllowUnsandboxed ? "warning" : "error", Isolation.WorkerSandbox.Warning(sandbox, options), "install bubblewrap (Debian: apt-get install bubblewrap) so each update plugin runs in a private mount namespace"));
         findings.AddRange(ServerFindings());
 
         var inventory = new Dictionary<string, string>

@@ -23,13 +23,30 @@ internal static class Reverter
 
         await connection.OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+        using var guard = TransactionGuard.Install(connection);
         var context = new UpdateContext(connection, transaction, request.Installation, new Dictionary<string, string>(), log, new ShiftedClock(request.Now));
         var step = UpdateStep.Apply;
         try
         {
-            await reversible.RevertAsync(context, CancellationToken.None);
+            await UpdateRunner.GuardedAsync(guard, async () =>
+            {
+                await reversible.RevertAsync(context, CancellationToken.None);
+                return StepResult.Ok();
+            });
+            if (guard.Violation is { } violation)
+            {
+                await transaction.RollbackAsync();
+                return UpdateOutcome.Failed(step, violation) with { Tampered = true };
+            }
+
             step = UpdateStep.Verify;
-            var verify = await reversible.VerifyRevertedAsync(context, CancellationToken.None);
+            var verify = await UpdateRunner.GuardedAsync(guard, () => reversible.VerifyRevertedAsync(context, CancellationToken.None));
+            if (guard.Violation is { } verifyViolation)
+            {
+                await transaction.RollbackAsync();
+                return UpdateOutcome.Failed(step, verifyViolation) with { Tampered = true };
+            }
+
             if (verify is not { Succeeded: true })
             {
                 await transaction.RollbackAsync();
@@ -59,7 +76,9 @@ internal static class Reverter
                 // already ended
             }
 
-            return UpdateOutcome.Failed(step, string.IsNullOrWhiteSpace(ex.Message) ? ex.GetType().Name : ex.Message);
+            return guard.Violation is { } violation
+                ? UpdateOutcome.Failed(step, violation) with { Tampered = true }
+                : UpdateOutcome.Failed(step, string.IsNullOrWhiteSpace(ex.Message) ? ex.GetType().Name : ex.Message);
         }
     }
 }

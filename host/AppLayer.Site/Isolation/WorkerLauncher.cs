@@ -16,14 +16,74 @@ internal sealed class WorkerLauncher
 {
     private const int StderrTail = 2000;
 
-    private readonly SiteAgentOptions _options;
+    /// <summary>128 + SIGKILL: what a process ends with when the kernel (or anyone) killed it outright.</summary>
+    private const int KilledExitCode = 137;
 
-    public WorkerLauncher(SiteAgentOptions options) => _options = options;
+    /// <summary>How long the agent reads on after the worker ended: whatever still holds its pipes is not waited for.</summary>
+    private static readonly TimeSpan PipeGrace = TimeSpan.FromSeconds(2);
+
+    private readonly SiteAgentOptions _options;
+    private readonly SitePaths _paths;
+
+    public WorkerLauncher(SiteAgentOptions options, SitePaths paths)
+    {
+        _options = options;
+        _paths = paths;
+    }
+
+    /// <summary>
+    /// The sandbox every worker runs in, or where it cannot be set up, leave to run without it when the operator
+    /// allowed that (<see cref="SiteAgentOptions.AllowUnsandboxed"/>); the decision is logged.
+    /// </summary>
+    /// <exception cref="AppLayer.Protocol.UserException">No sandbox and not allowed to run without one.</exception>
+    public static SandboxStatus RequireSandbox(SiteAgentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var sandbox = WorkerSandbox.Probe(options);
+        if (sandbox.Available)
+        {
+            SiteLog.Sandboxed(options.Logger, sandbox.Description, WorkerSandbox.AddressSpaceLimit(options.WorkerMemoryLimitBytes));
+            return sandbox;
+        }
+
+        if (!options.AllowUnsandboxed)
+        {
+            SiteLog.SandboxRefused(options.Logger, sandbox.Description);
+            throw new AppLayer.Protocol.UserException($"no update plugin was run: {sandbox.Description}, and without the worker sandbox a plugin could change the agent's snapshots, TUF metadata and package cache and leave processes running. Install bubblewrap, or run with --allow-unsandboxed (APPLAYER_ALLOW_UNSANDBOXED=1) to accept the risk.");
+        }
+
+        SiteLog.Unsandboxed(options.Logger, sandbox.Description);
+        return sandbox;
+    }
 
     /// <summary>The outcome, or null when the worker ended without giving one (with why in <c>Failure</c>).</summary>
     public async Task<(UpdateOutcome? Outcome, string Failure)> RunAsync(WorkerRequest request, Action<string> onLog, CancellationToken cancellationToken)
     {
-        using var process = Process.Start(StartInfo()) ?? throw new InvalidOperationException("cannot start the worker process");
+        ArgumentNullException.ThrowIfNull(request);
+        var sandbox = RequireSandbox(_options);
+        if (request is { Mode: WorkerMode.Apply, Snapshot: { } snapshot })
+        {
+            // Taken here, before any plugin code runs, never by the worker: a worker can reach nothing among the snapshots.
+            try
+            {
+                await IsDatabase.BackupAsync(request.Database, snapshot, cancellationToken);
+            }
+            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 } or IOException)
+            {
+                // SQLITE_FULL or a failed write: the copy did not fit beside the database
+                File.Delete(snapshot);
+                return (UpdateOutcome.Failed(UpdateStep.Apply, "the disk that holds the IS database is full (no room for the snapshot before the update); the update was not started and nothing was changed, free some space and run it again"), string.Empty);
+            }
+
+            request = request with { Snapshot = null };
+        }
+
+        return await RunAsync(request, sandbox, new SandboxMounts(request.Database, request.PackageFolder, _paths.Root), onLog, cancellationToken);
+    }
+
+    private async Task<(UpdateOutcome? Outcome, string Failure)> RunAsync(WorkerRequest request, SandboxStatus sandbox, SandboxMounts mounts, Action<string> onLog, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(StartInfo(sandbox, mounts)) ?? throw new InvalidOperationException("cannot start the worker process");
         var stderr = new StringBuilder();
         var stderrDone = DrainAsync(process.StandardError, stderr);
         UpdateOutcome? outcome = null;
@@ -33,21 +93,22 @@ internal sealed class WorkerLauncher
         {
             await process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(request, WorkerJson.Options).AsMemory(), timeout.Token);
             await process.StandardInput.FlushAsync(timeout.Token);
-            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            var reading = ReadAsync(process.StandardOutput, onLog, o => outcome = o, timeout.Token);
+            var exited = process.WaitForExitAsync(timeout.Token);
+            var first = await Task.WhenAny(reading, exited);
+            await first;
+            if (first == reading)
             {
-                var message = Parse(line);
-                if (message?.Type == WorkerMessage.Log && message.Line is not null)
-                {
-                    onLog(message.Line);
-                }
-                else if (message?.Type == WorkerMessage.Outcome)
-                {
-                    outcome = message.Succeeded ? UpdateOutcome.Committed(message.Message ?? "ok") : UpdateOutcome.Failed(message.Step, message.Message ?? "failed");
-                }
+                await exited;
+            }
+            else
+            {
+                // The worker ended; a process it left behind may hold its stdout open: read what is there, never wait for it.
+                await Task.WhenAny(reading, Task.Delay(PipeGrace, CancellationToken.None));
+                Observe(reading);
             }
 
             process.StandardInput.Close();
-            await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -65,18 +126,50 @@ internal sealed class WorkerLauncher
         }
 
         await process.WaitForExitAsync(CancellationToken.None);
-        await stderrDone;
+        await Task.WhenAny(stderrDone, Task.Delay(PipeGrace, CancellationToken.None));
+        Observe(stderrDone);
+        if (outcome is { Succeeded: false } && outcome.Message == new OutOfMemoryException().Message)
+        {
+            // native memory past the address-space limit: say so plainly
+            return (UpdateOutcome.Failed(outcome.Step, $"out of memory: the worker may use {WorkerSandbox.AddressSpaceLimit(_options.WorkerMemoryLimitBytes) / 1024 / 1024} MiB of address space ({_options.WorkerMemoryLimitBytes / 1024 / 1024} MiB managed heap) ({outcome.Message})"), string.Empty);
+        }
+
         if (outcome is not null)
         {
             return (outcome, string.Empty);
         }
 
-        var tail = stderr.ToString().Trim();
-        var why = tail.Contains("OutOfMemory", StringComparison.Ordinal) ? " (out of memory)" : string.Empty;
+        string tail;
+        lock (stderr)
+        {
+            tail = stderr.ToString().Trim();
+        }
+
+        var why = tail.Contains("OutOfMemory", StringComparison.Ordinal) || tail.Contains("out of memory", StringComparison.OrdinalIgnoreCase)
+            ? " (out of memory)"
+            : process.ExitCode == KilledExitCode
+                ? " (killed with SIGKILL, which the agent did not send: most often the kernel's out of memory killer)"
+                : string.Empty;
         return (null, $"the worker process ended with exit code {process.ExitCode}{why} before it finished (the plugin crashed or called Environment.Exit)");
     }
 
-    private ProcessStartInfo StartInfo()
+    private static async Task ReadAsync(StreamReader reader, Action<string> onLog, Action<UpdateOutcome> onOutcome, CancellationToken cancellationToken)
+    {
+        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        {
+            var message = Parse(line);
+            if (message?.Type == WorkerMessage.Log && message.Line is not null)
+            {
+                onLog(message.Line);
+            }
+            else if (message?.Type == WorkerMessage.Outcome)
+            {
+                onOutcome(message.Succeeded ? UpdateOutcome.Committed(message.Message ?? "ok") : UpdateOutcome.Failed(message.Step, message.Message ?? "failed") with { Tampered = message.Tampered });
+            }
+        }
+    }
+
+    private ProcessStartInfo StartInfo(SandboxStatus sandbox, SandboxMounts mounts)
     {
         var worker = _options.WorkerPath ?? Path.Combine(AppContext.BaseDirectory, "applayer-worker.dll");
         if (!File.Exists(worker))
@@ -84,7 +177,8 @@ internal sealed class WorkerLauncher
             throw new InvalidOperationException($"the worker {worker} is missing; reinstall applayer.");
         }
 
-        var info = new ProcessStartInfo(DotnetHost())
+        var line = WorkerSandbox.CommandLine(sandbox, mounts, DotnetHost(), Path.GetFullPath(worker), _options.WorkerMemoryLimitBytes);
+        var info = new ProcessStartInfo(line[0])
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -93,11 +187,20 @@ internal sealed class WorkerLauncher
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(worker);
+        foreach (var arg in line.Skip(1))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         info.Environment["DOTNET_GCHeapHardLimit"] = "0x" + _options.WorkerMemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture);
+        info.Environment["DOTNET_GCRegionRange"] = "0x" + WorkerSandbox.GcRegionRange(_options.WorkerMemoryLimitBytes).ToString("X", CultureInfo.InvariantCulture);
+        info.Environment["MALLOC_ARENA_MAX"] = "2"; // glibc reserves 64 MiB of address space per arena otherwise
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         return info;
     }
+
+    private static void Observe(Task task) =>
+        task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>The <c>dotnet</c> host that runs this agent, so the worker gets the same runtime.</summary>
     internal static string DotnetHost()
@@ -138,10 +241,13 @@ internal sealed class WorkerLauncher
         int read;
         while ((read = await reader.ReadAsync(buffer)) > 0)
         {
-            tail.Append(buffer, 0, read);
-            if (tail.Length > StderrTail * 2)
+            lock (tail)
             {
-                tail.Remove(0, tail.Length - StderrTail);
+                tail.Append(buffer, 0, read);
+                if (tail.Length > StderrTail * 2)
+                {
+                    tail.Remove(0, tail.Length - StderrTail);
+                }
             }
         }
     }

@@ -50,7 +50,7 @@ public static class WorkerProgram
             outcome = UpdateOutcome.Failed(UpdateStep.Load, ex.Message);
         }
 
-        log.Send(new WorkerMessage(WorkerMessage.Outcome, Succeeded: outcome.Succeeded, Step: outcome.Step, Message: outcome.Message));
+        log.Send(new WorkerMessage(WorkerMessage.Outcome, Succeeded: outcome.Succeeded, Step: outcome.Step, Message: outcome.Message, Tampered: outcome.Tampered));
         return 0;
     }
 

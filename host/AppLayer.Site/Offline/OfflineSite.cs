@@ -40,6 +40,7 @@ public sealed class OfflineSite
     /// <exception cref="UserException">Anything refused; the IS database is then exactly as before.</exception>
     public async Task<ApplyResult> ApplyBundleAsync(string bundlePath, bool now = false, CancellationToken cancellationToken = default)
     {
+        DamageMark.ThrowIfDamaged(Paths, _options);
         var database = SiteDatabase.Existing(Paths.Database);
         var enrollment = await database.ReadEnrollmentAsync(cancellationToken);
         using var hold = AgentLock.Take(Paths);
@@ -69,7 +70,7 @@ public sealed class OfflineSite
         }
 
         var counts = await new Applier(Paths, database, _options).ApplyAsync(enrollment, now, cancellationToken);
-        var pending = (await UnsentAsync(database, cancellationToken)).Count;
+        var pending = counts.Damaged ? new Outbox(Paths.Outbox).List().Count : (await UnsentAsync(database, cancellationToken)).Count;
         if (pending > 0)
         {
             await Output.WriteLineAsync($"{pending} report(s) wait in the outbox: applayer site report export --db {Paths.Database} --out FILE");

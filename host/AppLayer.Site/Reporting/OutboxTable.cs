@@ -29,21 +29,9 @@ internal static class OutboxTable
     /// <summary>Adds a report inside the caller's transaction (creating the table the first time).</summary>
     public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction transaction, DeploymentReportDto report, CancellationToken cancellationToken)
     {
-        await SiteSql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
-        await SiteSql.ExecuteAsync(
-            connection,
-            transaction,
-            """
-            INSERT INTO applayer_outbox (report_id, package_id, version, status, payload, created_at)
-            VALUES ($id, $package, $version, $status, $payload, $at)
-            """,
-            cancellationToken,
-            ("$id", report.ReportId),
-            ("$package", report.PackageId),
-            ("$version", report.Version),
-            ("$status", report.Status),
-            ("$payload", JsonSerializer.Serialize(report, JsonSerializerOptions.Web)),
-            ("$at", Timestamp(report.At)));
+        await SiteSql.InsertAsync(connection, transaction, Schema, "applayer_outbox", cancellationToken,
+            ("report_id", report.ReportId), ("package_id", report.PackageId), ("version", report.Version),
+            ("status", report.Status), ("payload", JsonSerializer.Serialize(report, JsonSerializerOptions.Web)), ("created_at", Timestamp(report.At)));
     }
 
     /// <summary>The reports not yet accepted by the host, oldest first.</summary>

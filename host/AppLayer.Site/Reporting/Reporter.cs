@@ -27,12 +27,19 @@ internal sealed class Reporter
 
     private TextWriter Output => _options.Output;
 
-    public async Task<ReportResult> SendAsync(AppLayerClient client, CancellationToken cancellationToken)
+    /// <param name="client">The host.</param>
+    /// <param name="cancellationToken">Cancels sending; what was not sent is kept.</param>
+    /// <param name="filesOnly">Send only the sidecar files (the IS database is damaged and is not read).</param>
+    public async Task<ReportResult> SendAsync(AppLayerClient client, CancellationToken cancellationToken, bool filesOnly = false)
     {
         await using var connection = _database.Connect();
-        await connection.OpenAsync(cancellationToken);
         var waiting = new List<(DeploymentReportDto Report, Func<Task> MarkSent, Func<string, Task> MarkTried)>();
-        foreach (var report in await OutboxTable.UnsentAsync(connection, cancellationToken))
+        if (!filesOnly)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        foreach (var report in filesOnly ? [] : await OutboxTable.UnsentAsync(connection, cancellationToken))
         {
             waiting.Add((
                 report,

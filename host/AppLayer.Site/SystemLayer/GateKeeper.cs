@@ -17,7 +17,7 @@ namespace AppLayer.Site.SystemLayer;
 internal sealed class GateKeeper(SitePaths paths, SiteAgentOptions options)
 {
     /// <summary>The copy a gated update is rehearsed on; removed after each rehearsal.</summary>
-    public string RehearsalCopy => Path.Combine(paths.Root, "gate-rehearsal.db");
+    public string RehearsalCopy => Path.Combine(paths.RehearsalFolder, "gate-rehearsal.db");
 
     public ReportFolder<RehearsalReportDto> Reports { get; } = new(Path.Combine(paths.Root, "rehearsals"));
 

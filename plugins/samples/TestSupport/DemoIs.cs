@@ -1,7 +1,7 @@
 using System.Globalization;
+using AppLayer.DemoIs;
 using AppLayer.Sdk;
 using AppLayer.Site;
-using AppLayer.Site.DemoIs;
 using AppLayer.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;

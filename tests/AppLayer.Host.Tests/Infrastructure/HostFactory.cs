@@ -83,6 +83,9 @@ public sealed class HostFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("AppLayer:DataDirectory", DataDirectory);
+        // The host's own escalation and outbox job runs on the real clock while the tests move a fake one:
+        // out of the way unless a test sets its interval.
+        builder.UseSetting("AppLayer:Mail:PollInterval", "01:00:00");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

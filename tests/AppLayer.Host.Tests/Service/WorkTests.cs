@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;
@@ -60,17 +61,17 @@ public static class WorkTests
             var quote = await Manager.PostJsonAsync<QuoteDto>($"/api/features/{feature.Reference}/quote", new CreateQuoteRequest(64_000m, "Export as CSV over SFTP, nightly."));
             (await RefusedAsync("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 60))).ShouldContain("needs a quote the customer approved first");
 
-            (await RefusedAsync($"/api/quotes/{quote.Id}/approve", new ApproveQuoteRequest("eva@horak.cz")))
+            (await RefusedAsync($"/api/features/{feature.Reference}/quote/approve", new ApproveQuoteRequest("eva@horak.cz")))
                 .ShouldBe("'eva@horak.cz' is not a contact of customer 'novak'; only its own contacts may approve its quote.");
             (await Manager.GetJsonAsync<List<WorkItemDto>>("/api/customers/novak/work")).Single().Quote!.ApprovedAt.ShouldBeNull();
             (await Host.CountAsync("time_entries")).ShouldBe(0);
 
             Host.Time.Advance(TimeSpan.FromHours(2));
-            var approved = await Manager.PostJsonAsync<QuoteDto>($"/api/quotes/{quote.Id}/approve", new ApproveQuoteRequest("petr@novak.cz"), HttpStatusCode.OK);
+            var approved = await Manager.PostJsonAsync<QuoteDto>($"/api/features/{feature.Reference}/quote/approve", new ApproveQuoteRequest("petr@novak.cz"), HttpStatusCode.OK);
             approved.ApprovedBy.ShouldBe("petr@novak.cz");
             approved.ApprovedAt.ShouldBe(Host.Time.GetUtcNow());
             await Manager.PostJsonAsync<TimeEntryDto>("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 60));
-            (await RefusedAsync($"/api/quotes/{quote.Id}/approve", new ApproveQuoteRequest("jana@novak.cz"), HttpStatusCode.Conflict)).ShouldContain("approved already");
+            (await RefusedAsync($"/api/features/{feature.Reference}/quote/approve", new ApproveQuoteRequest("jana@novak.cz"), HttpStatusCode.Conflict)).ShouldContain("approved already");
         }
 
         [Fact]
@@ -81,6 +82,49 @@ public static class WorkTests
             await Manager.PostJsonAsync<TimeEntryDto>("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 15 * 60));
 
             (await RefusedAsync("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning.AddHours(16), 61))).ShouldContain("needs a quote the customer approved first");
+        }
+
+        [Fact]
+        public async Task A_reference_of_another_kind_with_the_same_number_is_not_a_feature()
+        {
+            // One number sequence across kinds: consultation C-1, then feature F-2.
+            var consultation = await Manager.PostJsonAsync<WorkItemDto>("/api/consultations", new ConsultationRequest("novak", "consulting", "payroll", "Month end", "tomas", Morning, 20, "ok"));
+            var feature = await Manager.PostJsonAsync<WorkItemDto>("/api/features", new FeatureRequestRequest("novak", "Carrier export", 40m));
+            var number = consultation.Reference[2..];
+
+            (await RefusedAsync($"/api/features/F-{number}/quote", new CreateQuoteRequest(1_000m, "spec"), HttpStatusCode.NotFound)).ShouldBe($"Feature 'F-{number}' does not exist.");
+            (await RefusedAsync($"/api/features/{consultation.Reference}/quote", new CreateQuoteRequest(1_000m, "spec"))).ShouldBe($"'{consultation.Reference}' is not a feature; quotes are for features (F-5).");
+            (await RefusedAsync($"/api/features/F-{number}/quote/approve", new ApproveQuoteRequest("petr@novak.cz"), HttpStatusCode.NotFound)).ShouldBe($"Feature 'F-{number}' does not exist.");
+            (await RefusedAsync($"/api/features/{feature.Reference}/quote/approve", new ApproveQuoteRequest("petr@novak.cz"), HttpStatusCode.NotFound)).ShouldContain("has no quote yet");
+            (await Host.CountAsync("quotes")).ShouldBe(0);
+        }
+
+        [Fact]
+        public async Task Work_before_the_quotes_approval_is_refused()
+        {
+            var feature = await Manager.PostJsonAsync<WorkItemDto>("/api/features", new FeatureRequestRequest("novak", "Carrier export", 40m));
+            await Manager.PostJsonAsync<QuoteDto>($"/api/features/{feature.Reference}/quote", new CreateQuoteRequest(64_000m, "Export as CSV over SFTP, nightly."));
+            Host.Time.SetUtcNow(Morning.AddHours(3));
+            await Manager.PostJsonAsync<QuoteDto>($"/api/features/{feature.Reference}/quote/approve", new ApproveQuoteRequest("petr@novak.cz"), HttpStatusCode.OK);
+
+            (await RefusedAsync("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 60)))
+                .ShouldBe($"Feature {feature.Reference}'s quote was approved at {Morning.AddHours(3):u}: work before the approval is not billed under it.");
+            (await Host.CountAsync("time_entries")).ShouldBe(0);
+            await Manager.PostJsonAsync<TimeEntryDto>("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning.AddHours(3), 60));
+            (await Host.CountAsync("time_entries")).ShouldBe(1);
+        }
+    }
+
+    public sealed class ServiceNamesChecked : ServiceDeskFixture
+    {
+        [Fact]
+        public async Task An_agreement_with_an_unknown_service_name_is_refused_and_the_version_in_force_stays()
+        {
+            using var response = await Manager.PutAsJsonAsync("/api/customers/novak/agreement", new SetAgreementRequest(["help-desk", "hotlne"], ["accounting"], null, new DateOnly(2024, 2, 1)), HttpExtensions.Json);
+
+            (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+                .ShouldBe("The service 'hotlne' is not one of: help-desk, hotline, application-layer, system-layer, operational, customer-support.");
+            (await Manager.GetJsonAsync<List<AgreementDto>>("/api/customers/novak/agreements")).Count.ShouldBe(1);
         }
     }
 }

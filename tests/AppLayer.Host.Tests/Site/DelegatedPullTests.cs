@@ -2,12 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using AppLayer.Core.Customers;
 using AppLayer.Core.Keys;
+using AppLayer.DemoIs;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Tuf;
 using AppLayer.Sdk;
 using AppLayer.Site;
-using AppLayer.Site.DemoIs;
 
 namespace AppLayer.Host.Tests.Site;
 

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using AppLayer.Core.Keys;
+using AppLayer.DemoIs;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;
 using AppLayer.Site;
-using AppLayer.Site.DemoIs;
 
 namespace AppLayer.Host.Tests.Site;
 

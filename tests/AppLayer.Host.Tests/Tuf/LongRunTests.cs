@@ -1,7 +1,7 @@
+using AppLayer.DemoIs;
 using AppLayer.Protocol.Tuf;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Site;
-using AppLayer.Site.DemoIs;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AppLayer.Host.Tests.Tuf;

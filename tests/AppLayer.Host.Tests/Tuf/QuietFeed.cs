@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using AppLayer.Core.Customers;
 using AppLayer.Core.Keys;
+using AppLayer.DemoIs;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Protocol.Api;
 using AppLayer.Protocol.Tuf;
 using AppLayer.Site;
-using AppLayer.Site.DemoIs;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AppLayer.Host.Tests.Tuf;

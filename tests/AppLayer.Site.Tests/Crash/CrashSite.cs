@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using AppLayer.DemoIs;
 using AppLayer.Protocol.Api;
 using AppLayer.Site.Agent;
-using AppLayer.Site.DemoIs;
 using AppLayer.Site.Packages;
 using Microsoft.Data.Sqlite;
 

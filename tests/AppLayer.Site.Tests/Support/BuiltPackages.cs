@@ -5,7 +5,7 @@ namespace AppLayer.Site.Tests.Support;
 
 /// <summary>
 /// The real plugin projects, compiled and packed once per test run by <c>dotnet pack</c> into a
-/// temporary folder (never referenced as projects): the fixtures that misbehave (throw, fail verify, hang, exit, leak), the one that rewrites many rows, and the two samples.
+/// temporary folder (never referenced as projects): the fixtures that misbehave (throw, fail verify, hang, exit, leak, escape the transaction, damage the file, leave processes behind, overwrite the agent's files, leak native memory), the one that rewrites many rows, and the two samples.
 /// </summary>
 public sealed class BuiltPackages : IAsyncLifetime
 {
@@ -19,6 +19,11 @@ public sealed class BuiltPackages : IAsyncLifetime
         "tests/fixtures/Exiting.Update/Exiting.Update.csproj",
         "tests/fixtures/Leaking.Update/Leaking.Update.csproj",
         "tests/fixtures/Rewrite.Update/Rewrite.Update.csproj",
+        "tests/fixtures/Escaping.Update/Escaping.Update.csproj",
+        "tests/fixtures/Corrupting.Update/Corrupting.Update.csproj",
+        "tests/fixtures/Detaching.Update/Detaching.Update.csproj",
+        "tests/fixtures/Trampling.Update/Trampling.Update.csproj",
+        "tests/fixtures/NativeLeaking.Update/NativeLeaking.Update.csproj",
         "plugins/samples/Cz.Vat2024/Cz.Vat2024.csproj",
         "plugins/samples/Cz.MinimumWage2025/Cz.MinimumWage2025.csproj",
     ];
@@ -36,6 +41,16 @@ public sealed class BuiltPackages : IAsyncLifetime
     public string Leaking => Package("Leaking.Update");
 
     public string Rewrite => Package("Rewrite.Update");
+
+    public string Escaping => Package("Escaping.Update");
+
+    public string Corrupting => Package("Corrupting.Update");
+
+    public string Detaching => Package("Detaching.Update");
+
+    public string Trampling => Package("Trampling.Update");
+
+    public string NativeLeaking => Package("NativeLeaking.Update");
 
     public string Vat2024 => Package("Cz.Vat2024");
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using AppLayer.DemoIs;
 using AppLayer.Protocol.Api;
-using AppLayer.Site.DemoIs;
 using AppLayer.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;

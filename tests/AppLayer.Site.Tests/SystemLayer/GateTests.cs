@@ -29,7 +29,7 @@ public sealed class GateTests(BuiltPackages packages)
         site.DumpIs().ShouldBe(before);
         site.Rows("SELECT COUNT(*) FROM applayer_history")[0][0].ShouldBe("0");
         site.OutputLines.ShouldContain("rehearsed Cz.Vat2024 1.0.0 (gated): the rehearsal succeeded; it waits for a manager's approval");
-        File.Exists(Path.Combine(site.Paths.Root, "gate-rehearsal.db")).ShouldBeFalse();
+        File.Exists(Path.Combine(site.Paths.RehearsalFolder, "gate-rehearsal.db")).ShouldBeFalse();
         var gate = await host.GetAsync<ReleaseGateDto>("api/gates/Cz.Vat2024/1.0.0");
         var rehearsal = gate.Installations.Single().LastRehearsal.ShouldNotBeNull();
         rehearsal.Succeeded.ShouldBeTrue();

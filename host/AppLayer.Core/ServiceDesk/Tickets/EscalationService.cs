@@ -91,13 +91,13 @@ public sealed class EscalationService(ServiceDeskDirectory directory, ITicketSto
         if (now >= deadline)
         {
             var text = $"{clock.Name} target of {minutes} business minutes missed at {deadline:u} {context}.";
-            return new Notice(clock.Breach, deadline, text, TicketMails.ToSupplier(ticket, terms, now, settings.EscalationAddress, clock.Breach, $"Breached: {clock.Name} due {deadline:u}: {ticket.Subject}", text));
+            return new Notice(clock.Breach, deadline, text, TicketMails.ToSupplier(ticket, terms, now, settings.LeadFor(customer.Code, ticket.Priority), clock.Breach, $"Breached: {clock.Name} due {deadline:u}: {ticket.Subject}", text));
         }
 
         if (sla.Due(minutes, settings.WarnAtPercent) is { } warnAt && now >= warnAt && !events.Exists(e => e.Kind == clock.Warning))
         {
             var text = $"{clock.Name} target of {minutes} business minutes runs out at {deadline:u} {context}.";
-            return new Notice(clock.Warning, deadline, text, TicketMails.ToSupplier(ticket, terms, now, settings.EscalationAddress, clock.Warning, $"Breach warning: {clock.Name} due {deadline:u}: {ticket.Subject}", text));
+            return new Notice(clock.Warning, deadline, text, TicketMails.ToSupplier(ticket, terms, now, settings.LeadFor(customer.Code, ticket.Priority), clock.Warning, $"Breach warning: {clock.Name} due {deadline:u}: {ticket.Subject}", text));
         }
 
         return null;

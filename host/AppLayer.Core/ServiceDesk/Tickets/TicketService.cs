@@ -176,19 +176,25 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
             return (ticket with { Status = Working(ticket), ResolvedAt = null }, (TicketEventKinds.Reopened, Actor(request), text), mail);
         });
 
-    /// <summary>A reply from the customer (mail or web form): added to the ticket; a waiting or resolved ticket is worked on again.</summary>
+    /// <summary>How long after its resolution a customer's reply reopens a closed ticket (the resolution mail says so).</summary>
+    public static readonly TimeSpan ReopenWindow = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// A reply from the customer (mail or web form): added to the ticket; a waiting or resolved ticket is
+    /// worked on again, and so is a closed one within <see cref="ReopenWindow"/> of its resolution.
+    /// </summary>
     public Task<TicketDto> CustomerReplyAsync(long id, string from, string text, string? messageId, CancellationToken cancellationToken) =>
         ChangeAsync(
             id,
             cancellationToken,
             (ticket, terms, now) =>
             {
-                if (ticket.Status == TicketStatus.Closed)
+                if (ticket.Status == TicketStatus.Closed && (ticket.ResolvedAt is not { } resolvedAt || now - resolvedAt > ReopenWindow))
                 {
-                    throw new ConflictException($"Ticket {ticket.Tag} is closed; open a new request.");
+                    throw new ConflictException($"Ticket {ticket.Tag} was resolved more than {ReopenWindow.TotalDays:0} days ago and is closed; open a new request.");
                 }
 
-                var status = ticket.Status is TicketStatus.Waiting or TicketStatus.Resolved ? Working(ticket) : ticket.Status;
+                var status = ticket.Status is TicketStatus.Waiting or TicketStatus.Resolved or TicketStatus.Closed ? Working(ticket) : ticket.Status;
                 return (ticket with { Status = status, ResolvedAt = status == TicketStatus.Resolved ? ticket.ResolvedAt : null }, (TicketEventKinds.CustomerReplied, from, text), null);
             },
             messageId);

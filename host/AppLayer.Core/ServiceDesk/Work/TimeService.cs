@@ -100,10 +100,21 @@ public sealed class TimeService(ServiceDeskDirectory directory, IWorkStore work,
         var terms = (await directory.AgreementAsync(customer, ServiceDeskDirectory.Day(entry.StartedAt), cancellationToken)).Terms;
         var logged = await work.MinutesOnItemAsync(feature.Id, cancellationToken);
         var above = feature.EstimateMinutes > terms.QuoteThresholdMinutes || logged + entry.Minutes > terms.QuoteThresholdMinutes;
-        if (above && (await work.FindQuoteForItemAsync(feature.Id, cancellationToken))?.IsApproved != true)
+        if (!above)
+        {
+            return;
+        }
+
+        var quote = await work.FindQuoteForItemAsync(feature.Id, cancellationToken);
+        if (quote?.ApprovedAt is not { } approvedAt)
         {
             throw new UserException(
                 $"Feature {feature.Reference} is above the agreement's threshold of {terms.QuoteThresholdMinutes / 60m:0.##} h: billable work needs a quote the customer approved first.");
+        }
+
+        if (entry.StartedAt < approvedAt)
+        {
+            throw new UserException($"Feature {feature.Reference}'s quote was approved at {approvedAt:u}: work before the approval is not billed under it.");
         }
     }
 

@@ -125,11 +125,11 @@ public sealed class WorkService(ServiceDeskDirectory directory, IWorkStore work,
     }
 
     /// <summary>Records the customer's approval: only a contact of the same customer may give it; who and when are kept.</summary>
-    public async Task<QuoteDto> ApproveAsync(long quoteId, ApproveQuoteRequest request, CancellationToken cancellationToken)
+    public async Task<QuoteDto> ApproveAsync(string feature, ApproveQuoteRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var quote = await work.FindQuoteAsync(quoteId, cancellationToken) ?? throw new NotFoundException($"Quote {quoteId} does not exist.");
-        var item = (await work.FindItemAsync(quote.WorkItemId, cancellationToken))!;
+        var item = await FeatureAsync(feature, cancellationToken);
+        var quote = await work.FindQuoteForItemAsync(item.Id, cancellationToken) ?? throw new NotFoundException($"Feature {item.Reference} has no quote yet (applayer quote send {item.Reference}).");
         var customer = await directory.CustomerAsync(item.CustomerId, cancellationToken);
         var email = ContactService.Email(request.Contact);
         var contact = await contacts.FindByEmailAsync(email, cancellationToken);
@@ -146,8 +146,13 @@ public sealed class WorkService(ServiceDeskDirectory directory, IWorkStore work,
     private async Task<WorkItem> FeatureAsync(string reference, CancellationToken cancellationToken)
     {
         var (kind, id) = TimeService.ParseItemReference(reference);
-        var item = kind == WorkItemKind.Feature ? await work.FindItemAsync(id, cancellationToken) : null;
-        return item ?? throw new NotFoundException($"Feature '{reference}' does not exist.");
+        if (kind != WorkItemKind.Feature)
+        {
+            throw new UserException($"'{reference}' is not a feature; quotes are for features (F-5).");
+        }
+
+        var item = await work.FindItemAsync(id, cancellationToken);
+        return item is { Kind: WorkItemKind.Feature } ? item : throw new NotFoundException($"Feature '{reference}' does not exist.");
     }
 
     private async Task RequireTicketAsync(Customer customer, long? ticketId, CancellationToken cancellationToken)

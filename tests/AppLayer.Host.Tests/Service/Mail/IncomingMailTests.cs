@@ -47,6 +47,34 @@ public sealed class IncomingMailTests : ServiceDeskFixture
         (await Host.CountAsync("ticket_events")).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task A_reply_within_14_days_of_the_resolution_reopens_a_closed_ticket_and_a_later_one_is_refused()
+    {
+        var opened = await ReceiveAsync(Mail("jana@novak.cz", "Payroll export fails", "<r1@novak.cz>", null, "It stops."));
+        await StepAsync(opened.Id, "resolve", new TicketNoteRequest("Fixed the export."));
+        await StepAsync(opened.Id, "close");
+        Host.Time.Advance(TimeSpan.FromDays(13));
+
+        var reopened = await ReceiveAsync(Mail("jana@novak.cz", $"Re: [AL-{opened.Id}] Resolved", "<r2@novak.cz>", null, "It stops again."));
+        reopened.Id.ShouldBe(opened.Id);
+        reopened.Status.ShouldNotBe("closed");
+        reopened.Status.ShouldNotBe("resolved");
+        reopened.Events[^1].Kind.ShouldBe("customer-replied");
+
+        await StepAsync(opened.Id, "resolve", new TicketNoteRequest("Fixed for good."));
+        await StepAsync(opened.Id, "close");
+        Host.Time.Advance(TimeSpan.FromDays(15));
+        var events = (await Manager.GetJsonAsync<TicketDto>($"/api/tickets/AL-{opened.Id}")).Events.Count;
+        using (var late = await PostMailAsync(Mail("jana@novak.cz", $"Re: [AL-{opened.Id}] Resolved", "<r3@novak.cz>", null, "And again.")))
+        {
+            (await late.ShouldBeProblemAsync(HttpStatusCode.Conflict)).ShouldBe($"Ticket [AL-{opened.Id}] was resolved more than 14 days ago and is closed; open a new request.");
+        }
+
+        var after = await Manager.GetJsonAsync<TicketDto>($"/api/tickets/AL-{opened.Id}");
+        after.Status.ShouldBe("closed");
+        after.Events.Count.ShouldBe(events);
+    }
+
     private static string Mail(string from, string subject, string messageId, string? inReplyTo, string body) =>
         $"From: {from}\r\nTo: helpdesk@applayer.local\r\nSubject: {subject}\r\nMessage-ID: {messageId}\r\n"
         + (inReplyTo is null ? string.Empty : $"In-Reply-To: {inReplyTo}\r\nReferences: {inReplyTo}\r\n")

@@ -2,7 +2,7 @@ using AppLayer.Protocol;
 using Microsoft.Data.Sqlite;
 using NuGet.Versioning;
 
-namespace AppLayer.Site.DemoIs;
+namespace AppLayer.DemoIs;
 
 /// <summary>
 /// Creates the demo IS: a small Czech accounting and payroll database as it stood at the end of
@@ -47,11 +47,17 @@ public static class DemoIsDatabase
         File.Delete(building);
         try
         {
-            await using (var connection = IsDatabase.Open(building, create: true))
+            await using (var connection = Open(building))
             {
                 await connection.OpenAsync(cancellationToken);
                 await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-                await SiteSql.ExecuteAsync(connection, transaction, ReadSchema(), cancellationToken);
+                await using (var schema = connection.CreateCommand())
+                {
+                    schema.Transaction = transaction;
+                    schema.CommandText = ReadSchema();
+                    await schema.ExecuteNonQueryAsync(cancellationToken);
+                }
+
                 await DemoIsData.InsertAsync(connection, transaction, isVersion, company, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
@@ -64,9 +70,19 @@ public static class DemoIsDatabase
         }
     }
 
+    /// <summary>A connection that creates the file; pooling is off so no handle outlives the creation.</summary>
+    private static SqliteConnection Open(string path) =>
+        new(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            ForeignKeys = true,
+        }.ToString());
+
     private static string ReadSchema()
     {
-        using var stream = typeof(DemoIsDatabase).Assembly.GetManifestResourceStream("AppLayer.Site.DemoIs.DemoIsSchema.sql")
+        using var stream = typeof(DemoIsDatabase).Assembly.GetManifestResourceStream("AppLayer.DemoIs.DemoIsSchema.sql")
             ?? throw new InvalidOperationException("The demo IS schema is not embedded.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
