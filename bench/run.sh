@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 CONFIGURATION="${1:-Release}"
-DURATION="${BENCH_DURATION:-10s}"
+DURATION="${BENCH_DURATION:-5s}"
+ROUNDS="${BENCH_ROUNDS:-5}"
 PACKAGES="${BENCH_PACKAGES:-500}"
 
 for tool in wrk:/usr/bin/wrk nginx-light:/usr/sbin/nginx curl:/usr/bin/curl; do
@@ -115,14 +116,36 @@ for path in "$NUPKG" "$META" "$STAMP"; do
   wrk -t2 -c16 -d2s -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$path" >/dev/null
   wrk -t2 -c16 -d2s "$NGINX/$path" >/dev/null
 done
-# Host and nginx alternate per target, so a change in the machine's load falls on both.
+# Host and nginx alternate per target, so a change in the machine's load falls on both; ROUNDS rounds (host
+# first in odd rounds, nginx first in even ones), and each figure is the median of its rounds: on 2 cores
+# shared with wrk, one run's p99 moves by a factor of 2-3 for either server.
 NGINX_WORKER=$(pgrep -P "$NGINX_PID" | head -1)
-read -r HOST_RPS HOST_NUPKG_P99 HOST_NUPKG_CPU < <(measure "$HOST_PID" -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$NUPKG")
-read -r NGINX_RPS NGINX_NUPKG_P99 NGINX_NUPKG_CPU < <(measure "$NGINX_WORKER" "$NGINX/$NUPKG")
-read -r HOST_META_RPS HOST_P99 HOST_META_CPU < <(measure "$HOST_PID" -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$META")
-read -r NGINX_META_RPS NGINX_P99 NGINX_META_CPU < <(measure "$NGINX_WORKER" "$NGINX/$META")
-read -r HOST_STAMP_RPS HOST_STAMP_P99 HOST_STAMP_CPU < <(measure "$HOST_PID" -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$STAMP")
-read -r NGINX_STAMP_RPS NGINX_STAMP_P99 NGINX_STAMP_CPU < <(measure "$NGINX_WORKER" "$NGINX/$STAMP")
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+declare -A RUNS
+for round in $(seq 1 "$ROUNDS"); do
+  for target in NUPKG META STAMP; do
+    path=${!target}
+    if [ $((round % 2)) = 1 ]; then order="host nginx"; else order="nginx host"; fi
+    for server in $order; do
+      if [ "$server" = host ]; then
+        figures=$(measure "$HOST_PID" -H "X-NuGet-ApiKey: $PUBLISH" "$HOST/$path")
+      else
+        figures=$(measure "$NGINX_WORKER" "$NGINX/$path")
+      fi
+      RUNS[$server.$target]="${RUNS[$server.$target]:-} $figures;"
+    done
+  done
+done
+# column N (1 req/s, 2 p99, 3 CPU) of every round of server.target, then their median
+column() { tr ';' '\n' <<<"${RUNS[$1]}" | awk -v c="$2" 'NF {print $c}'; }
+pick() { median $(column "$1" "$2"); }
+rounds() { column "$1" "$2" | paste -sd/ -; }
+HOST_RPS=$(pick host.NUPKG 1); HOST_NUPKG_P99=$(pick host.NUPKG 2); HOST_NUPKG_CPU=$(pick host.NUPKG 3)
+NGINX_RPS=$(pick nginx.NUPKG 1); NGINX_NUPKG_P99=$(pick nginx.NUPKG 2); NGINX_NUPKG_CPU=$(pick nginx.NUPKG 3)
+HOST_META_RPS=$(pick host.META 1); HOST_P99=$(pick host.META 2); HOST_META_CPU=$(pick host.META 3)
+NGINX_META_RPS=$(pick nginx.META 1); NGINX_P99=$(pick nginx.META 2); NGINX_META_CPU=$(pick nginx.META 3)
+HOST_STAMP_RPS=$(pick host.STAMP 1); HOST_STAMP_P99=$(pick host.STAMP 2); HOST_STAMP_CPU=$(pick host.STAMP 3)
+NGINX_STAMP_RPS=$(pick nginx.STAMP 1); NGINX_STAMP_P99=$(pick nginx.STAMP 2); NGINX_STAMP_CPU=$(pick nginx.STAMP 3)
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # 3. A site's metadata poll: the next-root probe and timestamp.json. Unchanged: a 404 and a 304
@@ -153,7 +176,8 @@ cat > artifacts/bench/feed.md <<MD
 
 Measured by \`./build.sh bench\` on $(date -u +%Y-%m-%d) (UTC), $(nproc) cores, loopback only, host and
 nginx (serving \`applayer feed export\` of the same feed) in the same run; wrk $DURATION, 2 threads, 16 connections
-per target, host and nginx one after the other; load average (1, 5, 15 min) $LOAD_BEFORE before the wrk runs,
+per target, host and nginx one after the other, $ROUNDS rounds (the order of the two swapped every round), each
+figure the median of its rounds; load average (1, 5, 15 min) $LOAD_BEFORE before the wrk runs,
 $LOAD_AFTER after. Every host GET sends a publish key, as a NuGet client or site configured with its key does.
 
 | what | host | nginx | ratio | target |
@@ -167,6 +191,10 @@ $LOAD_AFTER after. Every host GET sends a publish key, as a NuGet client or site
 | \`$STAMP\`, CPU µs/request | $HOST_STAMP_CPU | $NGINX_STAMP_CPU | $(ratio "$HOST_STAMP_CPU" "$NGINX_STAMP_CPU") | (reported) |
 | registration index GET, CPU µs/request | $HOST_META_CPU | $NGINX_META_CPU | $(ratio "$HOST_META_CPU" "$NGINX_META_CPU") | (reported) |
 | \`.nupkg\` download, CPU µs/request | $HOST_NUPKG_CPU | $NGINX_NUPKG_CPU | $(ratio "$HOST_NUPKG_CPU" "$NGINX_NUPKG_CPU") | (reported) |
+
+Every round's p99 in ms, host | nginx: timestamp $(rounds host.STAMP 2) | $(rounds nginx.STAMP 2);
+registration $(rounds host.META 2) | $(rounds nginx.META 2); \`.nupkg\` $(rounds host.NUPKG 2) | $(rounds nginx.NUPKG 2).
+Every round's req/s, host | nginx: timestamp $(rounds host.STAMP 1) | $(rounds nginx.STAMP 1); registration $(rounds host.META 1) | $(rounds nginx.META 1); \`.nupkg\` $(rounds host.NUPKG 1) | $(rounds nginx.NUPKG 1).
 
 | what | host | baseline | ratio | target |
 | --- | --- | --- | --- | --- |
