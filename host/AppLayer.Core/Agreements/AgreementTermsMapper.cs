@@ -27,13 +27,13 @@ public static class AgreementTermsMapper
                 throw new UserException($"The targets for '{name}' need a positive response time and a resolution time not shorter than it.");
             }
 
-            targets[Names.Parse<Priority>(name, "Priority")] = new SlaTarget(target.ResponseMinutes, target.ResolutionMinutes);
+            targets[KebabNames.Parse<Priority>(name, "Priority")] = new SlaTarget(target.ResponseMinutes, target.ResolutionMinutes);
         }
 
         var rates = new Dictionary<WorkKind, decimal>(terms.Rates);
         foreach (var (name, rate) in dto.Rates ?? new Dictionary<string, decimal>())
         {
-            rates[Names.Parse<WorkKind>(name, "Kind of work")] = NotNegative(rate, $"The rate for '{name}'");
+            rates[KebabNames.Parse<WorkKind>(name, "Kind of work")] = NotNegative(rate, $"The rate for '{name}'");
         }
 
         return terms with
@@ -61,8 +61,8 @@ public static class AgreementTermsMapper
     public static AgreementTermsDto ToDto(AgreementTerms terms) => new(
         terms.Coverage == Coverage.AllDay ? AllDay : BusinessHours,
         terms.CoverageSurcharge,
-        terms.Targets.ToDictionary(t => Names.Of(t.Key), t => new SlaTargetDto(t.Value.ResponseMinutes, t.Value.ResolutionMinutes)),
-        terms.Rates.ToDictionary(r => Names.Of(r.Key), r => r.Value),
+        terms.Targets.ToDictionary(t => KebabNames.Of(t.Key), t => new SlaTargetDto(t.Value.ResponseMinutes, t.Value.ResolutionMinutes)),
+        terms.Rates.ToDictionary(r => KebabNames.Of(r.Key), r => r.Value),
         terms.IncludedMinutes / 60m,
         terms.QuoteThresholdMinutes / 60m,
         terms.RoundingMinutes,

@@ -48,7 +48,7 @@ public sealed class StatementService(ServiceDeskDirectory directory, IWorkStore 
             var local = Instant.FromDateTimeOffset(entry.StartedAt).InZone(zone);
             var date = new DateOnly(local.Year, local.Month, local.Day);
             var terms = On(local.Date)?.Terms ?? AgreementTerms.Default;
-            var description = $"{Names.Of(entry.Kind)}, {entry.Worker}: {entry.Note}".TrimEnd(' ', ':');
+            var description = $"{KebabNames.Of(entry.Kind)}, {entry.Worker}: {entry.Note}".TrimEnd(' ', ':');
             if (!entry.Chargeable)
             {
                 covered += entry.Minutes;

@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using System.Globalization;
 using AppLayer.Core.Agreements;
 using AppLayer.Core.Customers;

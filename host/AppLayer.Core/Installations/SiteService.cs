@@ -43,7 +43,7 @@ public sealed class SiteService(
             return false;
         }
 
-        var status = DeploymentStatusNames.Parse(report.Status);
+        var status = KebabNames.Parse<DeploymentStatus>(report.Status, "Deployment status");
         var package = await packages.FindAsync(report.PackageId, report.Version, cancellationToken)
             ?? throw new UserException($"Package {report.PackageId} {report.Version} is not in the feed.");
         var message = report.Message ?? string.Empty;

@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using System.Globalization;
 
 namespace AppLayer.Core.LegalChanges;

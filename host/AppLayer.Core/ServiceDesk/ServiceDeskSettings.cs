@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Core.Agreements;
 
 namespace AppLayer.Core.ServiceDesk;
@@ -24,7 +25,7 @@ public sealed class ServiceDeskSettings
     /// <summary>Who hears of an escalation of <paramref name="customer"/>'s ticket of <paramref name="priority"/>.</summary>
     public string LeadFor(string customer, Priority priority)
     {
-        var name = Names.Of(priority);
+        var name = KebabNames.Of(priority);
         foreach (var key in (ReadOnlySpan<string>)[$"{customer}/{name}", customer, $"*/{name}"])
         {
             if (Leads.TryGetValue(key, out var lead) && !string.IsNullOrWhiteSpace(lead))

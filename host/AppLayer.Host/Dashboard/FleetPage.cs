@@ -100,7 +100,7 @@ internal static class FleetPage
         return new { Text = text, Class = css };
     }
 
-    public static string Status(DeploymentStatus status) => DeploymentStatusNames.ToName(status);
+    public static string Status(DeploymentStatus status) => status.ToName();
 
     public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

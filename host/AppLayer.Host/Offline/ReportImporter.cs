@@ -60,7 +60,7 @@ internal sealed class ReportImporter(IInstallationStore installations, ICustomer
         foreach (var report in file.Reports ?? [])
         {
             Require.Text(report.ReportId, "Report id", 200);
-            DeploymentStatusNames.Parse(report.Status);
+            KebabNames.Parse<DeploymentStatus>(report.Status, "Deployment status");
             var normalised = report with { Version = FeedVersions.NormalizeOrThrow(report.Version) };
             if (await packages.FindAsync(normalised.PackageId, normalised.Version, cancellationToken) is null)
             {

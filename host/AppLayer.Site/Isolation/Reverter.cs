@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 using AppLayer.Sdk;
 using AppLayer.Site.Agent;

@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;

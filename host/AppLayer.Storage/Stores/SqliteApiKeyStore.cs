@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Core.Keys;
 using AppLayer.Core.ServiceDesk.Contacts;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Core.History;
 using AppLayer.Core.Releases;
 using AppLayer.Protocol.Api;
@@ -81,7 +82,7 @@ internal sealed class SqliteDeploymentStore(SqliteDatabase database) : IDeployme
         r.GetInt64(1),
         r.GetString(2),
         r.GetString(3),
-        DeploymentStatusNames.Parse(r.GetString(4)),
+        KebabNames.Parse<DeploymentStatus>(r.GetString(4), "Deployment status"),
         r.GetString(5),
         Columns.ReadInstant(r.GetString(6)));
 }

@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Core.History;
 using AppLayer.Core.LegalChanges;
 using Microsoft.Data.Sqlite;

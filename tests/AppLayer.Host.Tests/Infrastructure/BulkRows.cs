@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using System.Globalization;
 using AppLayer.Core.Customers;
 using AppLayer.Core.History;

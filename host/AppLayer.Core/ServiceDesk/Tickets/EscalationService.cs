@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Core.Agreements;
 using AppLayer.Core.Customers;
 using AppLayer.Core.ServiceDesk.Mail;
@@ -87,7 +88,7 @@ public sealed class EscalationService(ServiceDeskDirectory directory, ITicketSto
             return null; // paused before the deadline: nothing runs out while the clock stands
         }
 
-        var context = $"({customer.Code}, {Names.Of(ticket.Priority)}, {ticket.Assignee ?? "not assigned"})";
+        var context = $"({customer.Code}, {KebabNames.Of(ticket.Priority)}, {ticket.Assignee ?? "not assigned"})";
         if (now >= deadline)
         {
             var text = $"{clock.Name} target of {minutes} business minutes missed at {deadline:u} {context}.";

@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Core.Agreements;
 using AppLayer.Protocol.Api;
 
@@ -16,10 +17,10 @@ public static class TicketDtos
             ticket.Subject,
             ticket.Body,
             ticket.Service,
-            Names.Of(ticket.Priority),
-            Names.Of(ticket.Channel),
+            KebabNames.Of(ticket.Priority),
+            KebabNames.Of(ticket.Channel),
             ticket.ContactEmail,
-            Names.Of(ticket.Status),
+            KebabNames.Of(ticket.Status),
             ticket.Assignee,
             ticket.OpenedAt,
             ticket.RespondedAt,

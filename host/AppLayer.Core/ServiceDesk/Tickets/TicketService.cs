@@ -38,7 +38,7 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
             throw new UserException($"The agreement of '{customer.Code}' does not include the service '{service}'.");
         }
 
-        var channel = Names.Parse<TicketChannel>(request.Channel, "Channel", TicketChannel.Phone);
+        var channel = KebabNames.Parse<TicketChannel>(request.Channel, "Channel", TicketChannel.Phone);
         var contact = await ContactAsync(customer, request.Contact, cancellationToken);
         if (contact is null && channel != TicketChannel.Phone)
         {
@@ -51,7 +51,7 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
             Require.Text(request.Subject, "Subject", 200),
             Require.Text(request.Body, "Description", 20_000),
             service,
-            Names.Parse<Priority>(request.Priority, "Priority", Priority.Normal),
+            KebabNames.Parse<Priority>(request.Priority, "Priority", Priority.Normal),
             channel,
             contact?.Email,
             TicketStatus.Registered,
@@ -67,12 +67,12 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
             now,
             "receipt",
             $"Received: {ticket.Subject}",
-            $"Your request was registered as {{tag}} ({Names.Of(ticket.Priority)} priority). We will assign it to an expert and keep you informed.\n\nReply to this mail to add to the request.",
+            $"Your request was registered as {{tag}} ({KebabNames.Of(ticket.Priority)} priority). We will assign it to an expert and keep you informed.\n\nReply to this mail to add to the request.",
             incomingMessageId);
         var stored = await tickets.CreateAsync(
             ticket,
             [
-                (TicketEventKinds.Registered, who, $"{Names.Of(channel)}: {ticket.Subject}"),
+                (TicketEventKinds.Registered, who, $"{KebabNames.Of(channel)}: {ticket.Subject}"),
                 (TicketEventKinds.ReceiptConfirmed, HelpDeskActor, contact is null ? "confirmed on the phone" : $"confirmation to {contact.Email}"),
             ],
             receipt is null ? [] : [receipt],
@@ -157,7 +157,7 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
         {
             if (ticket.Status != TicketStatus.Resolved)
             {
-                throw new ConflictException($"Ticket {ticket.Tag} is {Names.Of(ticket.Status)}; only a resolved ticket can be closed.");
+                throw new ConflictException($"Ticket {ticket.Tag} is {KebabNames.Of(ticket.Status)}; only a resolved ticket can be closed.");
             }
 
             return (ticket with { Status = TicketStatus.Closed }, (TicketEventKinds.Closed, Actor(request), request?.Text ?? "closed"), null);
@@ -291,7 +291,7 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
     {
         if (!ticket.IsOpen)
         {
-            throw new ConflictException($"Ticket {ticket.Tag} is {Names.Of(ticket.Status)}; reopen it first.");
+            throw new ConflictException($"Ticket {ticket.Tag} is {KebabNames.Of(ticket.Status)}; reopen it first.");
         }
     }
 

@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 
 namespace AppLayer.Core.ServiceDesk.Work;
@@ -17,7 +18,7 @@ public static class WorkDtos
             item.Id,
             item.Reference,
             customerCode,
-            Names.Of(item.Kind),
+            KebabNames.Of(item.Kind),
             item.Title,
             item.Category,
             item.Chargeable,
@@ -31,6 +32,6 @@ public static class WorkDtos
     public static TimeEntryDto ToDto(this TimeEntry entry, string customerCode)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return new(entry.Id, customerCode, entry.Reference, Names.Of(entry.Kind), entry.Chargeable, entry.Worker, entry.StartedAt, entry.Minutes, entry.Note);
+        return new(entry.Id, customerCode, entry.Reference, KebabNames.Of(entry.Kind), entry.Chargeable, entry.Worker, entry.StartedAt, entry.Minutes, entry.Note);
     }
 }

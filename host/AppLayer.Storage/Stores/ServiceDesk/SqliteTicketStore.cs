@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Core.Agreements;
 using AppLayer.Core.ServiceDesk;
 using AppLayer.Core.ServiceDesk.Mail;
@@ -26,7 +27,7 @@ internal sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             VALUES ($customer, $subject, $body, $service, $priority, $channel, $contact, $status, $assignee, $opened, $responded, $resolved, $opened, 1)
             RETURNING {Selected};
             """,
-            [.. Parameters(ticket), ("$customer", ticket.CustomerId), ("$subject", ticket.Subject), ("$body", ticket.Body), ("$service", ticket.Service), ("$priority", Names.Of(ticket.Priority)), ("$channel", Names.Of(ticket.Channel)), ("$contact", ticket.ContactEmail), ("$opened", Columns.Instant(ticket.OpenedAt))],
+            [.. Parameters(ticket), ("$customer", ticket.CustomerId), ("$subject", ticket.Subject), ("$body", ticket.Body), ("$service", ticket.Service), ("$priority", KebabNames.Of(ticket.Priority)), ("$channel", KebabNames.Of(ticket.Channel)), ("$contact", ticket.ContactEmail), ("$opened", Columns.Instant(ticket.OpenedAt))],
             Read,
             cancellationToken,
             transaction);
@@ -181,7 +182,7 @@ internal sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 
     private static (string, object?)[] Parameters(Ticket ticket) =>
     [
-        ("$status", Names.Of(ticket.Status)),
+        ("$status", KebabNames.Of(ticket.Status)),
         ("$assignee", ticket.Assignee),
         ("$responded", Columns.Instant(ticket.RespondedAt)),
         ("$resolved", Columns.Instant(ticket.ResolvedAt)),
@@ -193,10 +194,10 @@ internal sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         r.GetString(2),
         r.GetString(3),
         r.GetString(4),
-        Names.Parse<Priority>(r.GetString(5), "priority"),
-        Names.Parse<TicketChannel>(r.GetString(6), "channel"),
+        KebabNames.Parse<Priority>(r.GetString(5), "priority"),
+        KebabNames.Parse<TicketChannel>(r.GetString(6), "channel"),
         r.GetNullableString(7),
-        Names.Parse<TicketStatus>(r.GetString(8), "status"),
+        KebabNames.Parse<TicketStatus>(r.GetString(8), "status"),
         r.GetNullableString(9),
         Columns.ReadInstant(r.GetString(10)),
         Columns.ReadOptionalInstant(r.GetNullableString(11)),

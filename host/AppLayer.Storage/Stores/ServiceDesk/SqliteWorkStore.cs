@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Core.Agreements;
 using AppLayer.Core.ServiceDesk;
 using AppLayer.Core.ServiceDesk.Work;
@@ -22,7 +23,7 @@ internal sealed class SqliteWorkStore(SqliteDatabase database) : IWorkStore
             RETURNING {ItemColumns};
             """,
             [
-                ("$customer", item.CustomerId), ("$kind", Names.Of(item.Kind)), ("$title", item.Title), ("$category", item.Category),
+                ("$customer", item.CustomerId), ("$kind", KebabNames.Of(item.Kind)), ("$title", item.Title), ("$category", item.Category),
                 ("$chargeable", item.Chargeable ? 1 : 0), ("$estimate", item.EstimateMinutes), ("$outcome", item.Outcome), ("$ticket", item.TicketId),
                 ("$at", Columns.Instant(item.CreatedAt)),
             ],
@@ -132,7 +133,7 @@ internal sealed class SqliteWorkStore(SqliteDatabase database) : IWorkStore
             """,
             [
                 ("$customer", entry.CustomerId), ("$reference", entry.Reference), ("$ticket", entry.TicketId), ("$item", entry.WorkItemId),
-                ("$kind", Names.Of(entry.Kind)), ("$chargeable", entry.Chargeable ? 1 : 0), ("$worker", entry.Worker),
+                ("$kind", KebabNames.Of(entry.Kind)), ("$chargeable", entry.Chargeable ? 1 : 0), ("$worker", entry.Worker),
                 ("$start", Columns.Instant(entry.StartedAt)), ("$end", Columns.Instant(entry.EndsAt)), ("$minutes", entry.Minutes), ("$note", entry.Note),
             ],
             ReadTime,
@@ -143,7 +144,7 @@ internal sealed class SqliteWorkStore(SqliteDatabase database) : IWorkStore
     private static WorkItem ReadItem(SqliteDataReader r) => new(
         r.GetInt64(0),
         r.GetInt64(1),
-        Names.Parse<WorkItemKind>(r.GetString(2), "kind"),
+        KebabNames.Parse<WorkItemKind>(r.GetString(2), "kind"),
         r.GetString(3),
         r.GetString(4),
         r.GetInt64(5) != 0,
@@ -167,7 +168,7 @@ internal sealed class SqliteWorkStore(SqliteDatabase database) : IWorkStore
         r.GetString(2),
         r.IsDBNull(3) ? null : r.GetInt64(3),
         r.IsDBNull(4) ? null : r.GetInt64(4),
-        Names.Parse<WorkKind>(r.GetString(5), "kind"),
+        KebabNames.Parse<WorkKind>(r.GetString(5), "kind"),
         r.GetInt64(6) != 0,
         r.GetString(7),
         Columns.ReadInstant(r.GetString(8)),
