@@ -168,14 +168,10 @@ internal sealed class Applier
     /// <exception cref="AppLayer.Protocol.UserException">Not enough free disk.</exception>
     private void CheckFreeDisk()
     {
-        var size = new FileInfo(_database.Path).Length;
-        var copies = 1 + (_options.Rehearse ? 1 : 0) + (_options.Snapshots ? 1 : 0);
-        var needed = (size * copies) + (16L * 1024 * 1024);
-        var folder = Path.GetDirectoryName(_database.Path)!;
-        var free = _options.FreeDiskSpace(folder);
-        if (free < needed)
+        var need = DiskNeed.Of(_database.Path, _options);
+        if (!need.Enough)
         {
-            throw new AppLayer.Protocol.UserException($"not enough free disk for {folder}: {free / 1024.0 / 1024.0:0.0} MiB free, applying needs about {needed / 1024.0 / 1024.0:0.0} MiB (journal, rehearsal copy and snapshot of a {size / 1024.0 / 1024.0:0.0} MiB database); nothing was changed.");
+            throw new AppLayer.Protocol.UserException($"not enough free disk for {need.Folder}: {need.Describe(_options)}; nothing was changed.");
         }
     }
 
