@@ -45,7 +45,7 @@ public sealed class SnapshotRetentionTests(BuiltPackages packages)
         var pruned = site.Log.WithId(4237);
         pruned.Select(p => Path.GetFileName((string)p["Snapshot"]!)).ShouldBe(["other.1.0.1.db", "other.1.0.2.db"]);
         site.OutputLines.ShouldContain(l => l.StartsWith("pruned snapshot other.1.0.1.db (", StringComparison.Ordinal));
-        site.Log.WithId(4236).Count.ShouldBe(35);
+        site.Log.WithId(4236).Count.ShouldBe(36, "after every run that failed nothing, the first one included");
 
         var check = await site.Agent.CheckAsync();
         var finding = check.Findings.Single(f => f.Check == "snapshots");
