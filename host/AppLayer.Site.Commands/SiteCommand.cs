@@ -25,6 +25,7 @@ public static class SiteCommand
         command.Subcommands.Add(RunAll());
         command.Subcommands.Add(SitePlanCommands.Plan());
         command.Subcommands.Add(SitePlanCommands.Window());
+        command.Subcommands.Add(SitePlanCommands.Snapshots());
         command.Subcommands.Add(SiteRollbackCommand.Create());
         command.Subcommands.Add(SiteServiceCommand.Create());
         command.Subcommands.Add(SiteCheckCommand.Create());

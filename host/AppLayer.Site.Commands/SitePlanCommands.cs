@@ -5,7 +5,7 @@ using AppLayer.Site.Planning;
 
 namespace AppLayer.Cli.Commands;
 
-/// <summary><c>applayer site plan</c> and <c>applayer site window</c>: what would run, and when it may.</summary>
+/// <summary><c>applayer site plan</c>, <c>applayer site window</c> and <c>applayer site snapshots</c>: what would run, when it may, and what is kept for rollback.</summary>
 internal static class SitePlanCommands
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -15,7 +15,7 @@ internal static class SitePlanCommands
         var db = Db();
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON." };
         var allowUnsandboxed = SandboxOption.Create();
-        var command = new Command("plan", "Show the ordered plan for the cached updates: dependencies, IS versions, effective dates, the maintenance window, whether plugins would run sandboxed. Changes nothing.") { db, json, allowUnsandboxed };
+        var command = new Command("plan", "Show the ordered plan for the cached updates: dependencies, IS versions, effective dates, the maintenance window, the disk a run needs against what is free, whether plugins would run sandboxed. Changes nothing.") { db, json, allowUnsandboxed };
         command.SetAction((parse, ct) => SandboxOption.Apply(parse, allowUnsandboxed, async () =>
         {
             var plan = await new SiteAgent(parse.GetValue(db)!).PlanAsync(ct);
@@ -42,6 +42,27 @@ internal static class SitePlanCommands
         return command;
     }
 
+    public static Command Snapshots()
+    {
+        var db = Db();
+        var keep = new Option<int?>("--keep") { Description = "Keep at least the newest N snapshots (default 3)." };
+        var days = new Option<int?>("--days") { Description = "Keep every snapshot younger than D days (default 30)." };
+        var command = new Command("snapshots", "Show the snapshots kept for rollback and their retention, or set it: after each successful run the agent prunes those past both limits, never the one the newest applied update needs.") { db, keep, days };
+        command.SetAction((parse, ct) => Run.SafelyAsync(async () =>
+        {
+            var (retention, snapshots) = await new SiteAgent(parse.GetValue(db)!).SnapshotsAsync(parse.GetValue(keep), parse.GetValue(days), ct);
+            Console.WriteLine($"snapshot retention: {retention}, and never the one the newest applied update needs");
+            foreach (var (file, bytes, takenAt) in snapshots)
+            {
+                Console.WriteLine($"  {takenAt:yyyy-MM-dd HH:mm} UTC  {bytes / 1024.0 / 1024.0,8:0.0} MiB  {file}");
+            }
+
+            Console.WriteLine($"{snapshots.Count} snapshot(s), {snapshots.Sum(s => s.Bytes) / 1024.0 / 1024.0:0.0} MiB");
+            return 0;
+        }));
+        return command;
+    }
+
     private static Option<string> Db() => new("--db") { Description = "The IS database (SQLite file).", Required = true };
 
     private static string Render(SitePlan plan)
@@ -53,6 +74,11 @@ internal static class SitePlanCommands
                 ? "maintenance window: none (updates apply at any time)"
                 : $"maintenance window {plan.MaintenanceWindow}: {(plan.WindowOpen ? "OPEN now" : $"closed, opens {plan.WindowOpensAt:yyyy-MM-dd HH:mm} {plan.TimeZone}")}",
         };
+        if (plan.Disk is not null)
+        {
+            lines.Add("disk: " + plan.Disk);
+        }
+
         if (plan.Items.Count == 0)
         {
             lines.Add("nothing cached; run: applayer site pull");

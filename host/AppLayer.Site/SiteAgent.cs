@@ -84,6 +84,11 @@ public sealed class SiteAgent
         using var hold = AgentLock.Take(Paths);
         var counts = await new Applier(Paths, database, _options).ApplyAsync(enrollment, now, cancellationToken);
         SiteLog.ApplyDone(_options.Logger, counts.Applied, counts.Failed, counts.AlreadyApplied, counts.Waiting);
+        if (counts is { Failed: 0, Damaged: false })
+        {
+            await SnapshotStore.PruneAsync(Paths, database, _options, cancellationToken);
+        }
+
         var reports = report ? await ReportAsync(database, enrollment, cancellationToken, filesOnly: counts.Damaged) : new ReportResult(0, 0);
         return new ApplyResult(counts.Applied, counts.Failed, counts.AlreadyApplied, reports) { Waiting = counts.Waiting };
     }
@@ -151,9 +156,34 @@ public sealed class SiteAgent
     {
         var (database, enrollment) = await OpenAsync(cancellationToken);
         var plan = await Planning.SitePlanner.PlanAsync(Paths, database, enrollment, _options.Clock.GetUtcNow(), cancellationToken);
+        var disk = DiskNeed.Of(Paths.Database, _options);
+        plan = plan with { DiskNeededBytes = disk.NeededBytes, DiskFreeBytes = disk.FreeBytes, Disk = disk.Describe(_options) };
+        if (!disk.Enough)
+        {
+            plan = plan with { Warnings = [.. plan.Warnings, $"not enough free disk for {disk.Folder}: {disk.Describe(_options)}; site run will refuse to start"] };
+        }
+
         return Isolation.WorkerSandbox.Probe(_options) is { Available: false } sandbox
             ? plan with { Warnings = [.. plan.Warnings, Isolation.WorkerSandbox.Warning(sandbox, _options)] }
             : plan;
+    }
+
+    /// <summary>
+    /// The snapshot retention and the snapshots kept; with <paramref name="keep"/> or <paramref name="days"/> it sets the
+    /// retention first (the other part as it was). Pruning happens after the next successful run.
+    /// </summary>
+    /// <exception cref="UserException">A count below 1 or days below 0.</exception>
+    public async Task<(SnapshotRetention Retention, IReadOnlyList<(string File, long Bytes, DateTimeOffset TakenAt)> Snapshots)> SnapshotsAsync(int? keep = null, int? days = null, CancellationToken cancellationToken = default)
+    {
+        var (database, _) = await OpenAsync(cancellationToken);
+        var retention = await SiteSettings.ReadRetentionAsync(database, cancellationToken);
+        if (keep is not null || days is not null)
+        {
+            retention = SnapshotStore.Validate(keep ?? retention.Keep, days ?? retention.Days);
+            await SiteSettings.WriteRetentionAsync(database, retention, cancellationToken);
+        }
+
+        return (retention, [.. SnapshotStore.List(Paths).Select(s => (Path.GetFileName(s.Path), s.Bytes, s.TakenAt))]);
     }
 
     /// <summary>Sets (or with null clears) the maintenance window, in the installation's own time zone.</summary>

@@ -64,4 +64,17 @@ public static partial class SiteLog
 
     [LoggerMessage(EventId = 4232, Level = LogLevel.Warning, Message = "Worker sandbox not available ({Reason}); running update plugins without it, as the operator allowed.")]
     public static partial void Unsandboxed(ILogger logger, string reason);
+
+    // 4239 downwards: the live database's lock and snapshot retention (4233 upwards is left to the next lines of the sandbox area).
+    [LoggerMessage(EventId = 4239, Level = LogLevel.Information, Message = "Locked the IS database {Database} for {PackageId} {Version}: its write lock is held from before the snapshot and the rehearsal until the update's transaction ends.")]
+    public static partial void Locked(ILogger logger, string database, string packageId, string version);
+
+    [LoggerMessage(EventId = 4238, Level = LogLevel.Critical, Message = "The IS database {Database} was written to while {PackageId} {Version} was rehearsed, though it was locked (quick_check: {Result}); the update is not applied.")]
+    public static partial void ChangedDuringRehearsal(ILogger logger, string database, string packageId, string version, string result);
+
+    [LoggerMessage(EventId = 4237, Level = LogLevel.Information, Message = "Pruned the snapshot {Snapshot} ({Bytes} bytes, taken {TakenAt:yyyy-MM-dd HH:mm} UTC): {Reason}.")]
+    public static partial void SnapshotPruned(ILogger logger, string snapshot, long bytes, DateTimeOffset takenAt, string reason);
+
+    [LoggerMessage(EventId = 4236, Level = LogLevel.Information, Message = "Snapshots: {Kept} kept ({Bytes} bytes), {Pruned} pruned; retention: the newest {Keep} and those younger than {Days} days, and the one the newest applied update needs.")]
+    public static partial void SnapshotsRetained(ILogger logger, int kept, long bytes, int pruned, int keep, int days);
 }

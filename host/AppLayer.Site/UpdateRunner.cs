@@ -44,6 +44,23 @@ public sealed class UpdateRunner
         }
 
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        return await RunInAsync(connection, transaction, update, installation, log, record, parameters, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same in a transaction the caller already began (and so already holds the database's write lock with):
+    /// the agent's held apply, which locks the database before the snapshot and the rehearsal.
+    /// </summary>
+    internal async Task<UpdateOutcome> RunInAsync(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        IUpdate update,
+        InstallationFacts installation,
+        IUpdateLog log,
+        Func<SqliteTransaction, string, CancellationToken, Task>? record,
+        IReadOnlyDictionary<string, string>? parameters,
+        CancellationToken cancellationToken)
+    {
         using var guard = TransactionGuard.Install(connection);
         var context = new UpdateContext(connection, transaction, installation, parameters ?? NoParameters, log, _clock);
         var step = UpdateStep.Preflight;

@@ -81,11 +81,6 @@ internal sealed class Applier
         var waiting = 0;
         var damaged = false;
         var rehearsal = _options.Rehearse ? _paths.Rehearsal : null;
-        if (rehearsal is not null)
-        {
-            await IsDatabase.BackupAsync(_database.Path, rehearsal, cancellationToken);
-        }
-
         try
         {
             var failedIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -153,12 +148,6 @@ internal sealed class Applier
                         await _output.WriteLineAsync($"stopped: the IS database {_database.Path} is damaged; {left} more update(s) not applied");
                         break;
                     }
-
-                    if (rehearsal is not null)
-                    {
-                        // The copy may now hold what the real database does not: start the rehearsals again from the real one.
-                        await IsDatabase.BackupAsync(_database.Path, rehearsal, cancellationToken);
-                    }
                 }
             }
         }
@@ -179,14 +168,10 @@ internal sealed class Applier
     /// <exception cref="AppLayer.Protocol.UserException">Not enough free disk.</exception>
     private void CheckFreeDisk()
     {
-        var size = new FileInfo(_database.Path).Length;
-        var copies = 1 + (_options.Rehearse ? 1 : 0) + (_options.Snapshots ? 1 : 0);
-        var needed = (size * copies) + (16L * 1024 * 1024);
-        var folder = Path.GetDirectoryName(_database.Path)!;
-        var free = _options.FreeDiskSpace(folder);
-        if (free < needed)
+        var need = DiskNeed.Of(_database.Path, _options);
+        if (!need.Enough)
         {
-            throw new AppLayer.Protocol.UserException($"not enough free disk for {folder}: {free / 1024.0 / 1024.0:0.0} MiB free, applying needs about {needed / 1024.0 / 1024.0:0.0} MiB (journal, rehearsal copy and snapshot of a {size / 1024.0 / 1024.0:0.0} MiB database); nothing was changed.");
+            throw new AppLayer.Protocol.UserException($"not enough free disk for {need.Folder}: {need.Describe(_options)}; nothing was changed.");
         }
     }
 
@@ -222,6 +207,9 @@ internal sealed class Applier
         UpdateOutcome outcome;
         try
         {
+            // Nothing is applied here, so the agent holds the write lock itself while the plugin rehearses.
+            await using var held = await LiveDatabaseLock.TakeAsync(_database.Path, cancellationToken);
+            SiteLog.Locked(_options.Logger, _database.Path, manifest.Id, version);
             await IsDatabase.BackupAsync(_database.Path, copy, cancellationToken);
             outcome = await ApplyOneAsync(package, manifest, enrollment, null, copy, cancellationToken, rehearseOnly: true);
         }
@@ -252,23 +240,22 @@ internal sealed class Applier
             SafeExtractor.Extract(package.Path, folder.FullName, _options.PackageLimits);
             var facts = new InstallationFacts(enrollment.Installation, enrollment.Customer, isVersion.ToNormalizedString(), enrollment.Modules, enrollment.TimeZone);
             var request = new WorkerRequest(WorkerMode.Apply, _database.Path, folder.FullName, manifest.ToJson(), package.Listing.Sha512, facts, Guid.NewGuid().ToString(), _clock.GetUtcNow(), note);
-            if (rehearsal is not null)
+            if (rehearseOnly)
             {
-                var rehearsed = await RunWorkerAsync(request with { Mode = WorkerMode.Rehearse, Database = rehearsal }, $"  {manifest.Id} (rehearsal): ", cancellationToken);
-                SiteLog.Rehearsed(_options.Logger, manifest.Id, NuGetVersion.Parse(manifest.Version).ToNormalizedString(), rehearsed.Succeeded);
-                if (!rehearsed.Succeeded)
-                {
-                    return UpdateOutcome.Failed(UpdateStep.Load, $"the rehearsal on a copy of the IS database failed at {rehearsed.Step.ToString().ToLowerInvariant()}: {rehearsed.Message}");
-                }
-
-                if (rehearseOnly)
-                {
-                    return rehearsed;
-                }
+                // the caller holds the write lock and made the copy
+                return await RehearseAsync(request, manifest, rehearsal!, cancellationToken) ?? UpdateOutcome.Committed("rehearsed");
             }
 
             var snapshot = _options.Snapshots ? _paths.SnapshotOf(manifest.Id, NuGetVersion.Parse(manifest.Version).ToNormalizedString()) : null;
-            return await RunWorkerAsync(request with { Snapshot = snapshot }, $"  {manifest.Id}: ", cancellationToken);
+            Func<CancellationToken, Task<UpdateOutcome?>>? rehearse = rehearsal is null
+                ? null
+                : async ct =>
+                {
+                    // Under the applying worker's write lock: the copy is the database this update will change.
+                    await CopyForRehearsalAsync(snapshot, rehearsal, ct);
+                    return await RehearseAsync(request, manifest, rehearsal, ct);
+                };
+            return await RunWorkerAsync(request with { Snapshot = snapshot }, $"  {manifest.Id}: ", cancellationToken, rehearse);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -287,13 +274,82 @@ internal sealed class Applier
     }
 
     /// <summary>
+    /// The copy of the IS database an update is rehearsed on, made while the database is locked: from the snapshot
+    /// just taken of it (a plain file copy), or with SQLite's backup API when there is none.
+    /// </summary>
+    private async Task CopyForRehearsalAsync(string? snapshot, string rehearsal, CancellationToken cancellationToken)
+    {
+        if (snapshot is not null && File.Exists(snapshot))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(rehearsal)!);
+            File.Copy(snapshot, rehearsal + ".partial", overwrite: true);
+            File.Move(rehearsal + ".partial", rehearsal, overwrite: true);
+            return;
+        }
+
+        await IsDatabase.BackupAsync(_database.Path, rehearsal, cancellationToken);
+    }
+
+    /// <summary>
+    /// Rehearses the update on the copy while the IS database is locked; null when it succeeded and the IS database
+    /// is as it was before. A failed rehearsal's outcome carries what the plugin logged. A live database that changed
+    /// in the meantime (only something writing around SQLite's locks can) fails the update, says so and is checked.
+    /// </summary>
+    private async Task<UpdateOutcome?> RehearseAsync(WorkerRequest request, UpdateManifest manifest, string rehearsal, CancellationToken cancellationToken)
+    {
+        var version = NuGetVersion.Parse(manifest.Version).ToNormalizedString();
+        var before = FileFingerprint.Of(_database.Path);
+        var lines = new List<string>();
+        var rehearsed = await RunWorkerAsync(request with { Mode = WorkerMode.Rehearse, Database = rehearsal }, $"  {manifest.Id} (rehearsal): ", cancellationToken, onLog: lines.Add);
+        SiteLog.Rehearsed(_options.Logger, manifest.Id, version, rehearsed.Succeeded);
+        var said = lines.Count == 0 ? string.Empty : "; the plugin logged: " + string.Join("; ", lines);
+        if (FileFingerprint.Of(_database.Path) != before)
+        {
+            var problem = await DamageMark.CheckAsync(_database.Path, full: false, cancellationToken);
+            SiteLog.ChangedDuringRehearsal(_options.Logger, _database.Path, manifest.Id, version, problem ?? "ok");
+            var failed = UpdateOutcome.Failed(UpdateStep.Load, $"the IS database {_database.Path} was written to while {manifest.Id} was rehearsed, though the agent held its write lock: something other than the agent's transaction changed it (quick_check: {problem ?? "ok"}); the update was not applied, compare the database with its snapshot or a backup{said}");
+            if (problem is null)
+            {
+                return failed;
+            }
+
+            DamageMark.Write(_paths, new DamageRecord($"written to while {manifest.Id} was rehearsed: {problem}", manifest.Id, version, _clock.GetUtcNow()));
+            SiteLog.MarkedDamaged(_options.Logger, _database.Path, manifest.Id, version, problem);
+            return failed with { Damaged = true };
+        }
+
+        if (rehearsed.Succeeded)
+        {
+            return null;
+        }
+
+        return UpdateOutcome.Failed(UpdateStep.Load, $"the rehearsal on a copy of the IS database failed at {rehearsed.Step.ToString().ToLowerInvariant()}: {rehearsed.Message}; the IS database was locked throughout and is unchanged{said}");
+    }
+
+    /// <summary>
     /// Runs a request in a worker process. When the worker ends without an answer, the database is
     /// opened once (SQLite rolls back what the dead worker left uncommitted) and the history decides:
-    /// the update counts as applied only if its report id was committed.
+    /// the update counts as applied only if its report id was committed. An apply's <paramref name="whileLocked"/>
+    /// (its rehearsal) runs while its worker holds the database's write lock; what it returns stops the update.
     /// </summary>
-    internal async Task<UpdateOutcome> RunWorkerAsync(WorkerRequest request, string logPrefix, CancellationToken cancellationToken)
+    internal async Task<UpdateOutcome> RunWorkerAsync(WorkerRequest request, string logPrefix, CancellationToken cancellationToken, Func<CancellationToken, Task<UpdateOutcome?>>? whileLocked = null, Action<string>? onLog = null)
     {
-        var (outcome, failure) = await _launcher.RunAsync(request, line => _output.WriteLine(logPrefix + line), cancellationToken);
+        UpdateOutcome? stopped = null;
+        Func<CancellationToken, Task<UpdateOutcome?>>? hold = whileLocked is null ? null : async ct => stopped = await whileLocked(ct);
+        var (outcome, failure) = await _launcher.RunAsync(
+            request,
+            line =>
+            {
+                onLog?.Invoke(line);
+                _output.WriteLine(logPrefix + line);
+            },
+            cancellationToken,
+            hold);
+        if (stopped is not null)
+        {
+            return stopped;
+        }
+
         if (outcome is { Succeeded: true } || (outcome is not null && request.Mode == WorkerMode.Rehearse))
         {
             return outcome;

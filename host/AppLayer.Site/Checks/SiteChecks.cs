@@ -54,6 +54,7 @@ internal static class SiteChecks
         }
 
         findings.Add(await StatisticsAsync(connection, cancellationToken));
+        findings.Add(await SnapshotsAsync(database, now, cancellationToken));
         var sandbox = Isolation.WorkerSandbox.Probe(options);
         findings.Add(sandbox.Available
             ? new Finding("sandbox", "ok", $"update plugins run in the worker sandbox: {sandbox.Description}, native memory limited", null)
@@ -158,4 +159,20 @@ internal static class SiteChecks
     }
 
     private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0.0} MiB");
+
+    /// <summary>The snapshots kept beside the database: how many, their bytes, the oldest, and the retention that prunes them.</summary>
+    private static async Task<Finding> SnapshotsAsync(SiteDatabase database, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var paths = SitePaths.For(database.Path);
+        var retention = await SiteSettings.ReadRetentionAsync(database, cancellationToken);
+        var snapshots = SnapshotStore.List(paths);
+        if (snapshots.Count == 0)
+        {
+            return new Finding("snapshots", "ok", $"no snapshots; retention: {retention}", null);
+        }
+
+        var oldest = snapshots[^1];
+        var message = string.Create(CultureInfo.InvariantCulture, $"{snapshots.Count} snapshot(s), {Mib(snapshots.Sum(s => s.Bytes))} in all, the oldest {Path.GetFileName(oldest.Path)} taken {oldest.TakenAt:yyyy-MM-dd} ({(now - oldest.TakenAt).TotalDays:0} days ago); retention: {retention} (pruned after each successful run)");
+        return new Finding("snapshots", "ok", message, null);
+    }
 }

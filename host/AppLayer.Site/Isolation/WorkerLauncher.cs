@@ -56,45 +56,103 @@ internal sealed class WorkerLauncher
         return sandbox;
     }
 
-    /// <summary>The outcome, or null when the worker ended without giving one (with why in <c>Failure</c>).</summary>
-    public async Task<(UpdateOutcome? Outcome, string Failure)> RunAsync(WorkerRequest request, Action<string> onLog, CancellationToken cancellationToken)
+    /// <summary>
+    /// The outcome, or null when the worker ended without giving one (with why in <c>Failure</c>). An apply holds the
+    /// database's write lock from before the snapshot (taken here, by the agent) and <paramref name="whileLocked"/>
+    /// (the rehearsal) until its transaction ends: the worker begins it, says so, and only then are the snapshot and
+    /// the rehearsal made; when <paramref name="whileLocked"/> returns an outcome the worker is let go without running
+    /// the plugin and that outcome is the answer.
+    /// </summary>
+    public async Task<(UpdateOutcome? Outcome, string Failure)> RunAsync(WorkerRequest request, Action<string> onLog, CancellationToken cancellationToken, Func<CancellationToken, Task<UpdateOutcome?>>? whileLocked = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var sandbox = RequireSandbox(_options);
-        if (request is { Mode: WorkerMode.Apply, Snapshot: { } snapshot })
+        Func<CancellationToken, Task<UpdateOutcome?>>? locked = null;
+        if (request.Mode == WorkerMode.Apply)
         {
-            // Taken here, before any plugin code runs, never by the worker: a worker can reach nothing among the snapshots.
-            try
+            var snapshot = request.Snapshot;
+            request = request with { Snapshot = null, HoldUntilGo = true };
+            var manifest = AppLayer.Sdk.UpdateManifest.Parse(request.Manifest);
+            var database = request.Database;
+            locked = async ct =>
             {
-                await IsDatabase.BackupAsync(request.Database, snapshot, cancellationToken);
-            }
-            catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 } or IOException)
-            {
-                // SQLITE_FULL or a failed write: the copy did not fit beside the database
-                File.Delete(snapshot);
-                return (UpdateOutcome.Failed(UpdateStep.Apply, "the disk that holds the IS database is full (no room for the snapshot before the update); the update was not started and nothing was changed, free some space and run it again"), string.Empty);
-            }
+                SiteLog.Locked(_options.Logger, database, manifest.Id, NuGet.Versioning.NuGetVersion.Parse(manifest.Version).ToNormalizedString());
+                if (snapshot is not null && await SnapshotAsync(database, snapshot, ct) is { } full)
+                {
+                    return full;
+                }
 
-            request = request with { Snapshot = null };
+                var stop = whileLocked is null ? null : await whileLocked(ct);
+                if (stop is not null && snapshot is not null)
+                {
+                    File.Delete(snapshot); // nothing was applied: no rollback will need it
+                }
+
+                return stop;
+            };
         }
 
-        return await RunAsync(request, sandbox, new SandboxMounts(request.Database, request.PackageFolder, _paths.Root), onLog, cancellationToken);
+        return await RunAsync(request, sandbox, new SandboxMounts(request.Database, request.PackageFolder, _paths.Root), onLog, locked, cancellationToken);
     }
 
-    private async Task<(UpdateOutcome? Outcome, string Failure)> RunAsync(WorkerRequest request, SandboxStatus sandbox, SandboxMounts mounts, Action<string> onLog, CancellationToken cancellationToken)
+    /// <summary>
+    /// The snapshot before an update, taken by the agent while the worker holds the lock and before any plugin code
+    /// runs, never by the worker: a worker can reach nothing among the snapshots. Stamped with the agent's clock (its
+    /// last write time), which snapshot retention reads. An outcome when it did not fit on the disk.
+    /// </summary>
+    private async Task<UpdateOutcome?> SnapshotAsync(string database, string snapshot, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await IsDatabase.BackupAsync(database, snapshot, cancellationToken);
+            File.SetLastWriteTimeUtc(snapshot, _options.Clock.GetUtcNow().UtcDateTime);
+            return null;
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 13 } or IOException)
+        {
+            // SQLITE_FULL or a failed write: the copy did not fit beside the database
+            File.Delete(snapshot);
+            return UpdateOutcome.Failed(UpdateStep.Apply, "the disk that holds the IS database is full (no room for the snapshot before the update); the update was not started and nothing was changed, free some space and run it again");
+        }
+    }
+
+    private async Task<(UpdateOutcome? Outcome, string Failure)> RunAsync(WorkerRequest request, SandboxStatus sandbox, SandboxMounts mounts, Action<string> onLog, Func<CancellationToken, Task<UpdateOutcome?>>? onLocked, CancellationToken cancellationToken)
     {
         using var process = Process.Start(StartInfo(sandbox, mounts)) ?? throw new InvalidOperationException("cannot start the worker process");
         var stderr = new StringBuilder();
         var stderrDone = DrainAsync(process.StandardError, stderr);
         UpdateOutcome? outcome = null;
+        var locked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.WorkerTimeout);
         try
         {
             await process.StandardInput.WriteLineAsync(JsonSerializer.Serialize(request, WorkerJson.Options).AsMemory(), timeout.Token);
             await process.StandardInput.FlushAsync(timeout.Token);
-            var reading = ReadAsync(process.StandardOutput, onLog, o => outcome = o, timeout.Token);
+            var reading = ReadAsync(process.StandardOutput, onLog, o => outcome = o, () => locked.TrySetResult(), timeout.Token);
             var exited = process.WaitForExitAsync(timeout.Token);
+            if (onLocked is not null && await Task.WhenAny(locked.Task, reading, exited) == locked.Task)
+            {
+                // The worker holds the write lock: the snapshot and the rehearsal run now, on their own clocks.
+                timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+                if (await onLocked(cancellationToken) is { } stopped)
+                {
+                    process.StandardInput.Close(); // the worker ends itself; its transaction, never used, goes with it
+                    if (!process.WaitForExit(PipeGrace * 5))
+                    {
+                        Kill(process);
+                    }
+
+                    Observe(reading);
+                    Observe(exited);
+                    return (stopped, string.Empty);
+                }
+
+                await process.StandardInput.WriteLineAsync(WorkerMessage.Go.AsMemory(), cancellationToken);
+                await process.StandardInput.FlushAsync(cancellationToken);
+                timeout.CancelAfter(_options.WorkerTimeout);
+            }
+
             var first = await Task.WhenAny(reading, exited);
             await first;
             if (first == reading)
@@ -153,7 +211,7 @@ internal sealed class WorkerLauncher
         return (null, $"the worker process ended with exit code {process.ExitCode}{why} before it finished (the plugin crashed or called Environment.Exit)");
     }
 
-    private static async Task ReadAsync(StreamReader reader, Action<string> onLog, Action<UpdateOutcome> onOutcome, CancellationToken cancellationToken)
+    private static async Task ReadAsync(StreamReader reader, Action<string> onLog, Action<UpdateOutcome> onOutcome, Action onLocked, CancellationToken cancellationToken)
     {
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
@@ -161,6 +219,10 @@ internal sealed class WorkerLauncher
             if (message?.Type == WorkerMessage.Log && message.Line is not null)
             {
                 onLog(message.Line);
+            }
+            else if (message?.Type == WorkerMessage.Locked)
+            {
+                onLocked();
             }
             else if (message?.Type == WorkerMessage.Outcome)
             {

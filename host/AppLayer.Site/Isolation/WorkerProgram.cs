@@ -35,14 +35,15 @@ public static class WorkerProgram
             return NoRequest;
         }
 
-        var watchdog = new Thread(() => EndWhenAgentIsGone(reader)) { IsBackground = true, Name = "agent watchdog" };
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watchdog = new Thread(() => EndWhenAgentIsGone(reader, go)) { IsBackground = true, Name = "agent watchdog" };
         watchdog.Start();
 
         var log = new ProtocolLog(protocol);
         UpdateOutcome outcome;
         try
         {
-            outcome = await RunAsync(request, log);
+            outcome = await RunAsync(request, log, go.Task);
         }
 #pragma warning disable CA1031 // anything that stops the plugin from loading is that update's failure
         catch (Exception ex)
@@ -55,9 +56,14 @@ public static class WorkerProgram
         return 0;
     }
 
-    private static async Task<UpdateOutcome> RunAsync(WorkerRequest request, ProtocolLog log)
+    private static async Task<UpdateOutcome> RunAsync(WorkerRequest request, ProtocolLog log, Task go)
     {
         var manifest = UpdateManifest.Parse(request.Manifest);
+        if (request is { Mode: WorkerMode.Apply, HoldUntilGo: true })
+        {
+            return await HeldAsync(request, manifest, log, go);
+        }
+
         using var loaded = LoadedUpdate.Load(request.PackageFolder, manifest);
         if (request is { Mode: WorkerMode.Apply, Snapshot: { } snapshot } && loaded.Update is not IReversibleUpdate)
         {
@@ -74,6 +80,24 @@ public static class WorkerProgram
             WorkerMode.Revert => await Reverter.RunAsync(connection, loaded.Update, request, manifest, log),
             _ => UpdateOutcome.Failed(UpdateStep.Load, $"unknown worker mode {request.Mode}"),
         };
+    }
+
+    /// <summary>
+    /// The apply that holds the database's write lock from before the agent's snapshot and rehearsal until it
+    /// commits: the transaction begins before the plugin is loaded (none of its code has run yet), the agent is told,
+    /// and the plugin runs in that same transaction once the agent says go. Until then nothing but this transaction
+    /// can write to the database (a rehearsing plugin that opens it gets "database is locked").
+    /// </summary>
+    private static async Task<UpdateOutcome> HeldAsync(WorkerRequest request, UpdateManifest manifest, ProtocolLog log, Task go)
+    {
+        await using var connection = IsDatabase.Open(request.Database);
+        await connection.OpenAsync();
+        await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: the write lock, now
+        log.Send(new WorkerMessage(WorkerMessage.Locked));
+        await go; // the watchdog ends this process when stdin closes instead
+        using var loaded = LoadedUpdate.Load(request.PackageFolder, manifest);
+        var runner = new UpdateRunner(new ShiftedClock(request.Now));
+        return await runner.RunInAsync(connection, transaction, loaded.Update, request.Installation, log, (tx, verified, ct) => RecordAsync(connection, tx, request, manifest, log, verified, ct), null, CancellationToken.None);
     }
 
     private static async Task RecordAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction transaction, WorkerRequest request, UpdateManifest manifest, ProtocolLog log, string verified, CancellationToken cancellationToken)
@@ -94,13 +118,17 @@ public static class WorkerProgram
 
     internal static string Truncate(string message) => message.Length <= 4000 ? message : message[..3997] + "...";
 
-    private static void EndWhenAgentIsGone(StreamReader reader)
+    private static void EndWhenAgentIsGone(StreamReader reader, TaskCompletionSource go)
     {
         try
         {
-            while (reader.ReadLine() is not null)
+            while (reader.ReadLine() is { } line)
             {
-                // the agent sends nothing more; EOF means it is gone
+                // the agent sends nothing more but a held worker's go; EOF means it is gone (or let it not go)
+                if (line == WorkerMessage.Go)
+                {
+                    go.TrySetResult();
+                }
             }
         }
         catch (IOException)

@@ -13,6 +13,12 @@ namespace AppLayer.Site.Isolation;
 /// <param name="Now">The agent's clock when the request was made.</param>
 /// <param name="Note">Added to the history message and the report (e.g. an emergency override).</param>
 /// <param name="Snapshot">Where to copy the database before applying an update that has no down step; null for none.</param>
+/// <param name="HoldUntilGo">
+/// Apply only: begin the transaction (<c>BEGIN IMMEDIATE</c>, the database's write lock) before the plugin is even
+/// loaded, say <see cref="WorkerMessage.Locked"/>, and wait for the agent's <see cref="WorkerMessage.Go"/> line; while
+/// it waits, the agent snapshots and rehearses under that lock. Anything else (stdin closed) ends the worker with
+/// nothing done.
+/// </param>
 internal sealed record WorkerRequest(
     WorkerMode Mode,
     string Database,
@@ -23,7 +29,8 @@ internal sealed record WorkerRequest(
     string ReportId,
     DateTimeOffset Now,
     string? Note,
-    string? Snapshot = null);
+    string? Snapshot = null,
+    bool HoldUntilGo = false);
 
 /// <summary>What a worker runs.</summary>
 internal enum WorkerMode

@@ -12,7 +12,17 @@ public sealed record SitePlan(
     bool WindowOpen,
     DateTimeOffset? WindowOpensAt,
     IReadOnlyList<PlanItem> Items,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>What a run needs on the disk beside the IS database before it starts (journal, rehearsal copy, snapshot).</summary>
+    public long DiskNeededBytes { get; init; }
+
+    /// <summary>What is free there now.</summary>
+    public long DiskFreeBytes { get; init; }
+
+    /// <summary>The two in words.</summary>
+    public string? Disk { get; init; }
+}
 
 /// <summary>
 /// One update: <see cref="Action"/> is <c>apply</c> (with its <see cref="Order"/>), <c>emergency</c>
