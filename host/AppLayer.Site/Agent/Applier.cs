@@ -65,6 +65,12 @@ internal sealed class Applier
                 failed++;
             }
 
+            else if (step.Item.Action == PlanActions.Held && step.HeldBy is { } rollback)
+            {
+                SiteLog.Held(_options.Logger, step.Item.Id, step.Item.Version, rollback.At);
+                await _output.WriteLineAsync($"held {step.Item.Id} {step.Item.Version}: {step.Item.Reason}");
+            }
+
             // skipped: not verified at the pull, which named and reported it
         }
 
@@ -114,6 +120,11 @@ internal sealed class Applier
                 {
                     waiting++;
                     continue;
+                }
+
+                if (blockedBy is null && package.Listing.ReleasedHold is { } released)
+                {
+                    SiteLog.HoldReleased(_options.Logger, manifest.Id, version, released);
                 }
 
                 string? note = null;
@@ -268,7 +279,13 @@ internal sealed class Applier
             }
 
             var snapshot = _options.Snapshots ? _paths.SnapshotOf(manifest.Id, NuGetVersion.Parse(manifest.Version).ToNormalizedString()) : null;
-            return await RunWorkerAsync(request with { Snapshot = snapshot }, $"  {manifest.Id}: ", cancellationToken);
+            var applied = await RunWorkerAsync(request with { Snapshot = snapshot }, $"  {manifest.Id}: ", cancellationToken);
+            if (applied.Succeeded && snapshot is not null)
+            {
+                await RecordAfterAsync(snapshot, cancellationToken);
+            }
+
+            return applied;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -283,6 +300,28 @@ internal sealed class Applier
         finally
         {
             TryDelete(folder);
+        }
+    }
+
+    /// <summary>
+    /// Beside the snapshot, the fingerprints of the IS tables as the update left them, so a later snapshot restore can
+    /// tell what changed since (<see cref="ChangesSinceUpdate"/>). The update is committed already: when they cannot be
+    /// written the restore compares with the snapshot instead, which refuses more, never less.
+    /// </summary>
+    private async Task RecordAfterAsync(string snapshot, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(snapshot))
+        {
+            return;
+        }
+
+        try
+        {
+            await TableFingerprints.WriteAsync(_database.Path, TableFingerprints.AfterFileOf(snapshot), cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            File.Delete(TableFingerprints.AfterFileOf(snapshot) + ".tmp");
         }
     }
 
