@@ -16,6 +16,7 @@ public static class CliApp
         root.Subcommands.Add(ChangeCommand.Create());
         root.Subcommands.Add(PublishCommand.Create());
         root.Subcommands.Add(ReleaseCommand.Create());
+        root.Subcommands.Add(HoldCommand.Create());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(ComplianceCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

@@ -83,6 +83,7 @@ public static class AppLayerHost
         app.MapServiceDeskEndpoints();
         app.MapPortalEndpoints();
         app.MapOfflineEndpoints();
+        app.MapHoldEndpoints();
         SystemLayer.SystemLayerEndpoints.MapSystemLayerEndpoints(app);
         app.MapDashboard();
         app.MapOpenApi().AllowAnonymous();

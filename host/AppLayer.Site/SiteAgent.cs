@@ -98,12 +98,21 @@ public sealed class SiteAgent
     /// then reports it.
     /// </summary>
     /// <exception cref="UserException">Not applied, not confirmed, or it cannot be rolled back.</exception>
-    public async Task<ReportResult> RollbackAsync(string packageId, bool confirmed, CancellationToken cancellationToken = default)
+    public Task<ReportResult> RollbackAsync(string packageId, bool confirmed, CancellationToken cancellationToken = default) =>
+        RollbackAsync(packageId, confirmed, discardChangesSince: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RollbackAsync(string, bool, CancellationToken)"/>; a snapshot restore when the IS database changed
+    /// since the update was applied is refused (listing what it would lose) unless <paramref name="discardChangesSince"/>.
+    /// The rolled-back update is held: no later run applies it again until a manager releases it on the host.
+    /// </summary>
+    /// <exception cref="UserException">Not applied, not confirmed, changed since, or it cannot be rolled back.</exception>
+    public async Task<ReportResult> RollbackAsync(string packageId, bool confirmed, bool discardChangesSince, CancellationToken cancellationToken = default)
     {
         DamageMark.ThrowIfDamaged(Paths, _options);
         var (database, enrollment) = await OpenAsync(cancellationToken);
         using var hold = AgentLock.Take(Paths);
-        var done = await new RollbackRunner(Paths, database, _options).RunAsync(enrollment, packageId, confirmed, cancellationToken);
+        var done = await new RollbackRunner(Paths, database, _options).RunAsync(enrollment, packageId, confirmed, discardChangesSince, cancellationToken);
         await Output.WriteLineAsync(done);
         return await ReportAsync(database, enrollment, cancellationToken);
     }

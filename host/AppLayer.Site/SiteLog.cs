@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Site;
 
-/// <summary>Log lines of the site agent's steps: pull, verify, plan, rehearse, apply, report (event ids 4200–4229, docs/operations.md).</summary>
+/// <summary>Log lines of the site agent's steps: pull, verify, plan, rehearse, apply, report (event ids 4200–4239, docs/operations.md).</summary>
 public static partial class SiteLog
 {
     [LoggerMessage(EventId = 4200, Level = LogLevel.Information, Message = "Pull started: installation {Installation} from {Feed}.")]
@@ -77,4 +77,19 @@ public static partial class SiteLog
 
     [LoggerMessage(EventId = 4236, Level = LogLevel.Information, Message = "Snapshots: {Kept} kept ({Bytes} bytes), {Pruned} pruned; retention: the newest {Keep} and those younger than {Days} days, and the one the newest applied update needs.")]
     public static partial void SnapshotsRetained(ILogger logger, int kept, long bytes, int pruned, int keep, int days);
+
+    [LoggerMessage(EventId = 4233, Level = LogLevel.Warning, Message = "Refused to restore the snapshot from before {PackageId} {Version}: the IS database changed since it was applied ({Tables} table(s): {Names}); nothing was changed.")]
+    public static partial void RollbackRefusedChanged(ILogger logger, string packageId, string version, int tables, string names);
+
+    [LoggerMessage(EventId = 4234, Level = LogLevel.Warning, Message = "Restoring the snapshot from before {PackageId} {Version} discards what changed since it was applied ({Tables} table(s): {Names}), as the operator asked (--discard-changes-since).")]
+    public static partial void RollbackDiscarding(ILogger logger, string packageId, string version, int tables, string names);
+
+    [LoggerMessage(EventId = 4235, Level = LogLevel.Information, Message = "Rolled back {PackageId} {Version} by {Method}; it is held: not applied again until a manager releases it.")]
+    public static partial void RolledBack(ILogger logger, string packageId, string version, string method);
+
+    [LoggerMessage(EventId = 4217, Level = LogLevel.Information, Message = "Held {PackageId} {Version}: rolled back here on {RolledBackAt:yyyy-MM-dd HH:mm} UTC; not applied until a manager releases the hold.")]
+    public static partial void Held(ILogger logger, string packageId, string version, DateTimeOffset rolledBackAt);
+
+    [LoggerMessage(EventId = 4218, Level = LogLevel.Information, Message = "The hold on {PackageId} {Version} (rollback report {ReportId}) was released on the host; applying it again.")]
+    public static partial void HoldReleased(ILogger logger, string packageId, string version, string reportId);
 }

@@ -80,7 +80,7 @@ public sealed class SiteService(
         {
             DeploymentStatus.Applied => (HistoryKinds.UpdateApplied, AppliedDetail(package)),
             DeploymentStatus.Failed => (HistoryKinds.UpdateFailed, deployment.Message),
-            DeploymentStatus.RolledBack => (HistoryKinds.UpdateRolledBack, deployment.Message),
+            DeploymentStatus.RolledBack => (HistoryKinds.UpdateRolledBack, deployment.Message + "; " + UpdateHoldService.HeldNote(installation.Code)),
             _ => (null, string.Empty),
         };
 

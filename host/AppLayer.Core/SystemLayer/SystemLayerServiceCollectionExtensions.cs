@@ -11,6 +11,7 @@ public static class SystemLayerServiceCollectionExtensions
     {
         services.TryAddSingleton<InventoryService>();
         services.TryAddSingleton<ReleaseGateService>();
+        services.TryAddSingleton<UpdateHoldService>();
         return services;
     }
 }

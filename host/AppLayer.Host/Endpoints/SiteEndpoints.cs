@@ -20,10 +20,10 @@ internal static class SiteEndpoints
         site.MapGet("/me", (ClaimsPrincipal user, SiteService sites, CancellationToken ct) =>
             sites.IdentifyAsync(user.InstallationId(), ct));
 
-        site.MapGet("/updates", async (ClaimsPrincipal user, SiteService sites, FeedQuery query, UpdateCatalog catalog, ReleaseGateService gates, CancellationToken ct) =>
+        site.MapGet("/updates", async (ClaimsPrincipal user, SiteService sites, FeedQuery query, UpdateCatalog catalog, ReleaseGateService gates, UpdateHoldService holds, CancellationToken ct) =>
         {
             // Only this tenant's listed packages; answered with an ETag, so an unchanged poll is a 304.
-            var updates = await SiteUpdateListing.ForAsync(await sites.GetInstallationAsync(user.InstallationId(), ct), await FeedCallers.ResolveAsync(user, sites, ct), query, catalog, gates, ct);
+            var updates = await SiteUpdateListing.ForAsync(await sites.GetInstallationAsync(user.InstallationId(), ct), await FeedCallers.ResolveAsync(user, sites, ct), query, catalog, gates, holds, ct);
             return ETags.Bytes(JsonSerializer.SerializeToUtf8Bytes(updates, JsonSerializerOptions.Web), "application/json");
         });
 
@@ -36,6 +36,11 @@ internal static class SiteEndpoints
             if (await sites.ReportAsync(installation, normalised, ct))
             {
                 ReportLog.Recorded(log, normalised.ReportId, installation, normalised.PackageId, normalised.Version, normalised.Status);
+                if (normalised.Status == DeploymentStatus.RolledBack.ToName())
+                {
+                    HoldLog.Held(log, user.InstallationId().ToString(System.Globalization.CultureInfo.InvariantCulture), normalised.PackageId, normalised.Version, normalised.ReportId);
+                }
+
                 return Results.Created((string?)null, normalised);
             }
 

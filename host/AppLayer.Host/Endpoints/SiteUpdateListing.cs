@@ -9,7 +9,8 @@ namespace AppLayer.Host.Endpoints;
 /// The updates one installation may apply, as <c>GET /api/site/updates</c> lists them and an offline
 /// bundle carries them: the packages its customer may see (legislative and its own bespoke ones),
 /// listed, that its agreement entitles it to; the newest version of each. Gated releases carry the
-/// installation's gate mark (rehearse only, or approved), so an offline site obeys the gate too.
+/// installation's gate mark (rehearse only, or approved), so an offline site obeys the gate too. A version the
+/// installation rolled back is left out while it is held, and carries the released rollback's id once released.
 /// </summary>
 internal static class SiteUpdateListing
 {
@@ -19,11 +20,12 @@ internal static class SiteUpdateListing
         FeedQuery query,
         UpdateCatalog catalog,
         ReleaseGateService gates,
+        UpdateHoldService holds,
         CancellationToken cancellationToken)
     {
         var visible = (await query.AllAsync(caller, cancellationToken)).Where(p => p.Listed)
             .Select(p => IPackageListingStore.Key(p.Package.Id, p.Package.Version)).ToHashSet(StringComparer.Ordinal);
         var updates = await catalog.ForInstallationAsync(installation, cancellationToken, p => visible.Contains(IPackageListingStore.Key(p.Id, p.Version)));
-        return await gates.MarkAsync(installation.Id, updates, cancellationToken);
+        return await holds.ApplyAsync(installation.Id, await gates.MarkAsync(installation.Id, updates, cancellationToken), cancellationToken);
     }
 }

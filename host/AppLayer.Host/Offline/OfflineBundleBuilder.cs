@@ -25,6 +25,7 @@ internal sealed class OfflineBundleBuilder(
     FeedQuery query,
     UpdateCatalog catalog,
     ReleaseGateService gates,
+    UpdateHoldService holds,
     TufRepository tuf,
     IPackageFileStore files,
     TimeProvider time)
@@ -53,7 +54,7 @@ internal sealed class OfflineBundleBuilder(
         var listings = new SortedDictionary<string, IReadOnlyList<AvailableUpdateDto>>(StringComparer.Ordinal);
         foreach (var installation in sites)
         {
-            listings[installation.Code] = await SiteUpdateListing.ForAsync(installation, caller, query, catalog, gates, cancellationToken);
+            listings[installation.Code] = await SiteUpdateListing.ForAsync(installation, caller, query, catalog, gates, holds, cancellationToken);
         }
 
         var packages = listings.Values.SelectMany(l => l)

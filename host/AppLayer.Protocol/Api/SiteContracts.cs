@@ -18,6 +18,12 @@ public sealed record AvailableUpdateDto(
 {
     /// <summary><c>rehearse-only</c>: gated, not approved for this installation; <c>approved</c>: gated and approved; <c>null</c>: not gated.</summary>
     public string? Gate { get; init; }
+
+    /// <summary>
+    /// The report id of this installation's rollback of this update whose hold a manager released
+    /// (<c>applayer hold release</c>): the site may apply it again. <c>null</c>: no hold was released.
+    /// </summary>
+    public string? ReleasedHold { get; init; }
 }
 
 /// <summary>

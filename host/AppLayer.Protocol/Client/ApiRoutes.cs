@@ -20,6 +20,12 @@ public static class ApiRoutes
     public const string SupportDates = "api/support-dates";
     public const string FlaggedInventory = "api/inventory/flagged";
     public const string Gates = "api/gates";
+
+    /// <summary>Rolled-back updates held per installation (<c>GET</c>, <c>?installation=</c>).</summary>
+    public const string Holds = "api/holds";
+
+    /// <summary>Releases one hold (<c>POST</c> <see cref="Api.ReleaseHoldRequest"/>).</summary>
+    public const string HoldReleases = "api/holds/releases";
     public const string Tickets = "api/tickets";
     public const string Escalate = "api/service-desk/escalate";
     public const string Consultations = "api/consultations";

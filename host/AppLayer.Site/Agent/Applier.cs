@@ -65,6 +65,12 @@ internal sealed class Applier
                 failed++;
             }
 
+            else if (step.Item.Action == PlanActions.Held && step.HeldBy is { } rollback)
+            {
+                SiteLog.Held(_options.Logger, step.Item.Id, step.Item.Version, rollback.At);
+                await _output.WriteLineAsync($"held {step.Item.Id} {step.Item.Version}: {step.Item.Reason}");
+            }
+
             // skipped: not verified at the pull, which named and reported it
         }
 
@@ -109,6 +115,11 @@ internal sealed class Applier
                 {
                     waiting++;
                     continue;
+                }
+
+                if (blockedBy is null && package.Listing.ReleasedHold is { } released)
+                {
+                    SiteLog.HoldReleased(_options.Logger, manifest.Id, version, released);
                 }
 
                 string? note = null;
@@ -255,7 +266,13 @@ internal sealed class Applier
                     await CopyForRehearsalAsync(snapshot, rehearsal, ct);
                     return await RehearseAsync(request, manifest, rehearsal, ct);
                 };
-            return await RunWorkerAsync(request with { Snapshot = snapshot }, $"  {manifest.Id}: ", cancellationToken, rehearse);
+            var applied = await RunWorkerAsync(request with { Snapshot = snapshot }, $"  {manifest.Id}: ", cancellationToken, rehearse);
+            if (applied.Succeeded && snapshot is not null)
+            {
+                await RecordAfterAsync(snapshot, cancellationToken);
+            }
+
+            return applied;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -324,6 +341,28 @@ internal sealed class Applier
         }
 
         return UpdateOutcome.Failed(UpdateStep.Load, $"the rehearsal on a copy of the IS database failed at {rehearsed.Step.ToString().ToLowerInvariant()}: {rehearsed.Message}; the IS database was locked throughout and is unchanged{said}");
+    }
+
+    /// <summary>
+    /// Beside the snapshot, the fingerprints of the IS tables as the update left them, so a later snapshot restore can
+    /// tell what changed since (<see cref="ChangesSinceUpdate"/>). The update is committed already: when they cannot be
+    /// written the restore compares with the snapshot instead, which refuses more, never less.
+    /// </summary>
+    private async Task RecordAfterAsync(string snapshot, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(snapshot))
+        {
+            return;
+        }
+
+        try
+        {
+            await TableFingerprints.WriteAsync(_database.Path, TableFingerprints.AfterFileOf(snapshot), cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            File.Delete(TableFingerprints.AfterFileOf(snapshot) + ".tmp");
+        }
     }
 
     /// <summary>

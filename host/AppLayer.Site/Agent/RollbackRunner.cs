@@ -12,11 +12,16 @@ namespace AppLayer.Site.Agent;
 /// <summary>
 /// <c>applayer site rollback UPDATE --yes</c>: runs the update's down step (<see cref="IReversibleUpdate"/>)
 /// in a worker, in one transaction; for an update without one, restores the snapshot taken before it
-/// was applied, keeping the agent's own tables, in one backup step. Both leave a row in
-/// <c>applayer_rollbacks</c> and a <c>rolled-back</c> report in the outbox.
+/// was applied, keeping the agent's own tables, in one backup step; only when the IS database did not change
+/// since the update was applied (<see cref="ChangesSinceUpdate"/>), unless the operator discards those changes
+/// explicitly. Both leave a row in <c>applayer_rollbacks</c> (which also holds the update back from being
+/// applied again, <see cref="Holds"/>) and a <c>rolled-back</c> report in the outbox.
 /// </summary>
 internal sealed class RollbackRunner
 {
+    /// <summary>The most changed tables a refused restore lists one by one.</summary>
+    public const int MaxListed = 20;
+
     private readonly SitePaths _paths;
     private readonly SiteDatabase _database;
     private readonly SiteAgentOptions _options;
@@ -30,7 +35,11 @@ internal sealed class RollbackRunner
 
     /// <returns>The line that says what was done.</returns>
     /// <exception cref="UserException">Not applied, not confirmed, or nothing to roll back with.</exception>
-    public async Task<string> RunAsync(Enrollment enrollment, string packageId, bool confirmed, CancellationToken cancellationToken)
+    /// <param name="discardChanges">
+    /// <c>--discard-changes-since</c>: restore the snapshot even when the IS database changed since the update was
+    /// applied (those changes are lost); without it such a restore is refused, listing them, and nothing changes.
+    /// </param>
+    public async Task<string> RunAsync(Enrollment enrollment, string packageId, bool confirmed, bool discardChanges, CancellationToken cancellationToken)
     {
         var history = await _database.ReadHistoryAsync(unreportedOnly: false, cancellationToken);
         var entry = history.LastOrDefault(h => h.PackageId.Equals(packageId, StringComparison.OrdinalIgnoreCase))
@@ -49,6 +58,7 @@ internal sealed class RollbackRunner
             var outcome = await DownStepAsync(enrollment, entry, package, cancellationToken);
             if (outcome.Succeeded)
             {
+                SiteLog.RolledBack(_options.Logger, entry.PackageId, entry.Version, "down step");
                 return $"rolled back {entry.PackageId} {entry.Version} by its down step ({outcome.Message})";
             }
 
@@ -58,7 +68,7 @@ internal sealed class RollbackRunner
             }
         }
 
-        return await RestoreSnapshotAsync(entry, history, cancellationToken);
+        return await RestoreSnapshotAsync(entry, history, discardChanges, cancellationToken);
     }
 
     private async Task<UpdateOutcome> DownStepAsync(Enrollment enrollment, HistoryEntry entry, CachedPackage package, CancellationToken cancellationToken)
@@ -80,7 +90,7 @@ internal sealed class RollbackRunner
         }
     }
 
-    private async Task<string> RestoreSnapshotAsync(HistoryEntry entry, IReadOnlyList<HistoryEntry> history, CancellationToken cancellationToken)
+    private async Task<string> RestoreSnapshotAsync(HistoryEntry entry, IReadOnlyList<HistoryEntry> history, bool discardChanges, CancellationToken cancellationToken)
     {
         var snapshot = _paths.SnapshotOf(entry.PackageId, entry.Version);
         if (!File.Exists(snapshot))
@@ -92,6 +102,26 @@ internal sealed class RollbackRunner
         if (later.Count > 0)
         {
             throw new UserException($"restoring the snapshot taken before {entry.PackageId} {entry.Version} would also undo {string.Join(", ", later)}, applied after it; roll those back first.");
+        }
+
+        var lost = await ChangesSinceUpdate.FindAsync(_database.Path, snapshot, cancellationToken);
+        var discarded = string.Empty;
+        if (lost.Count > 0)
+        {
+            var update = $"{entry.PackageId} {entry.Version}";
+            var tables = string.Join(", ", lost.Select(t => t.Table));
+            if (!discardChanges)
+            {
+                SiteLog.RollbackRefusedChanged(_options.Logger, entry.PackageId, entry.Version, lost.Count, tables);
+                throw new UserException(
+                    $"the IS database changed since {update} was applied ({lost.Count} table(s)); restoring the snapshot taken before it would lose those changes, so nothing was changed. "
+                    + "Roll back by a down step (a newer version of the update with one), or run again with --discard-changes-since to restore the snapshot and lose them:"
+                    + Environment.NewLine + LostList(lost, update));
+            }
+
+            SiteLog.RollbackDiscarding(_options.Logger, entry.PackageId, entry.Version, lost.Count, tables);
+            await _options.Output.WriteLineAsync($"warning: discarding what changed in the IS database since {update} was applied (--discard-changes-since):" + Environment.NewLine + LostList(lost, update));
+            discarded = $"; discarded changes made since it was applied to {lost.Count} table(s): {Bounded(tables)}";
         }
 
         // Build the restored database beside the live one: the snapshot's IS data, the agent's tables as they are now.
@@ -113,7 +143,7 @@ internal sealed class RollbackRunner
                         await CopyTableAsync(connection, transaction, table, cancellationToken);
                     }
 
-                    var message = $"restored the snapshot taken before it was applied ({Path.GetFileName(snapshot)})";
+                    var message = $"restored the snapshot taken before it was applied ({Path.GetFileName(snapshot)}){discarded}";
                     await RollbackRecord.WriteAsync(connection, transaction, new RollbackEntry(entry.PackageId, entry.Version, "snapshot", message, now, reportId), cancellationToken);
                     var report = new DeploymentReportDto(reportId, entry.PackageId, entry.Version, DeploymentStatus.RolledBack.ToName(), "rolled back: " + message, entry.Sha512, now);
                     await OutboxTable.InsertAsync(connection, transaction, report, cancellationToken);
@@ -133,6 +163,8 @@ internal sealed class RollbackRunner
             }
 
             File.Delete(snapshot);
+            File.Delete(TableFingerprints.AfterFileOf(snapshot));
+            SiteLog.RolledBack(_options.Logger, entry.PackageId, entry.Version, "snapshot");
             return $"rolled back {entry.PackageId} {entry.Version} by restoring the snapshot taken before it was applied";
         }
         finally
@@ -140,6 +172,20 @@ internal sealed class RollbackRunner
             File.Delete(restored);
         }
     }
+
+    /// <summary>One indented line per changed table, at most <see cref="MaxListed"/> of them.</summary>
+    private static string LostList(IReadOnlyList<TableChange> lost, string update)
+    {
+        var lines = lost.Take(MaxListed).Select(t => "  " + t.Describe(update)).ToList();
+        if (lost.Count > MaxListed)
+        {
+            lines.Add($"  ... and {lost.Count - MaxListed} more table(s)");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private static string Bounded(string text) => text.Length <= 500 ? text : text[..497] + "...";
 
     private static async Task CopyTableAsync(SqliteConnection connection, SqliteTransaction transaction, string table, CancellationToken cancellationToken)
     {

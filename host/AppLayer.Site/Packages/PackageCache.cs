@@ -50,11 +50,12 @@ internal sealed partial class PackageCache
         File.Move(temporary, listingFile, overwrite: true);
     }
 
-    /// <summary>Records the host's latest listing of a cached package (same bytes; e.g. its gate changed).</summary>
+    /// <summary>Records the host's latest listing of a cached package (same bytes; e.g. its gate changed, or a hold on it was released).</summary>
     public void Relist(AvailableUpdateDto listing)
     {
         var listingFile = PathOf(listing) + ".json";
-        if (Read(listingFile) is { } cached && !string.Equals(cached.Gate, listing.Gate, StringComparison.Ordinal))
+        if (Read(listingFile) is { } cached
+            && !(string.Equals(cached.Gate, listing.Gate, StringComparison.Ordinal) && string.Equals(cached.ReleasedHold, listing.ReleasedHold, StringComparison.Ordinal)))
         {
             File.WriteAllText(listingFile + ".tmp", JsonSerializer.Serialize(listing, Json));
             File.Move(listingFile + ".tmp", listingFile, overwrite: true);

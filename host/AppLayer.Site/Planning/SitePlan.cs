@@ -61,6 +61,9 @@ internal static class PlanActions
     public const string Blocked = "blocked";
     public const string Refused = "refused";
     public const string Skipped = "skipped";
+
+    /// <summary>Rolled back here: not applied again until a manager releases the hold on the host.</summary>
+    public const string Held = "held";
 }
 
 /// <summary>A plan item with the cached package and manifest it decides about (none for a skipped update; no manifest for one decided from its listing).</summary>
@@ -68,6 +71,9 @@ internal sealed record PlanStep(PlanItem Item, Packages.CachedPackage? Package, 
 {
     /// <summary>It waits only because the maintenance window is closed.</summary>
     public bool OutsideWindow { get; init; }
+
+    /// <summary>The rollback that holds it back (<see cref="PlanActions.Held"/>).</summary>
+    public Agent.RollbackEntry? HeldBy { get; init; }
 }
 
 /// <summary>The plan as shown, and its steps in order, for the applier to execute; the window it was decided against (none with --now).</summary>

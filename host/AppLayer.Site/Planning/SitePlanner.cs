@@ -9,7 +9,7 @@ namespace AppLayer.Site.Planning;
 /// <summary>
 /// Computes the plan from the installation's facts (IS version, modules, time zone), what is applied
 /// here (with hashes), what is cached and what the last pull skipped: dependencies first, IS version
-/// ranges, effective dates (a legislative update due within <see cref="WarnDays"/> days or already in
+/// ranges, rolled-back updates held (<see cref="Holds"/>), effective dates (a legislative update due within <see cref="WarnDays"/> days or already in
 /// force and not applied is a warning), release gates and the maintenance window. It changes nothing.
 /// It is the one place these rules live: <c>site plan</c> shows its decisions and <c>site apply</c>/<c>run</c>
 /// execute them (<see cref="DecideAsync"/>).
@@ -33,6 +33,7 @@ internal static class SitePlanner
         var steps = new List<PlanStep>();
         var pending = new Dictionary<string, (UpdateManifest Manifest, CachedPackage Package)>(StringComparer.OrdinalIgnoreCase);
         var cached = new PackageCache(paths.Packages).List();
+        var rollbacks = await Holds.ReadAsync(database, cancellationToken);
 
         foreach (var package in cached)
         {
@@ -55,6 +56,12 @@ internal static class SitePlanner
             if (applied.TryGetValue(listing.Id, out var have) && have >= version)
             {
                 steps.Add(new(ListingItem(package, "applied", $"{listing.Id} {have} is applied"), package, null));
+                continue;
+            }
+
+            if (Holds.HeldBy(rollbacks, listing) is { } rollback)
+            {
+                steps.Add(new(ListingItem(package, PlanActions.Held, $"held: rolled back here on {rollback.At.ToUniversalTime():yyyy-MM-dd HH:mm} UTC ({rollback.Method}); not applied again until a manager releases the hold (applayer hold release)"), package, null) { HeldBy = rollback });
                 continue;
             }
 

@@ -24,6 +24,7 @@ public static class CoreStoreExtensions
         services.TryAddSingleton<ILegalChangeStore, SqliteLegalChangeStore>();
         services.TryAddSingleton<IReleaseStore, SqliteReleaseStore>();
         services.TryAddSingleton<IDeploymentStore, SqliteDeploymentStore>();
+        services.TryAddSingleton<IUpdateHoldStore, SqliteUpdateHoldStore>();
         services.TryAddSingleton<IHistoryStore, SqliteHistoryStore>();
         return services;
     }

@@ -97,6 +97,13 @@ internal sealed class StandInHost : IAsyncDisposable
         return listing;
     }
 
+    /// <summary>Lists the package with <see cref="AvailableUpdateDto.ReleasedHold"/>, as the host does once a manager released the hold of that rollback.</summary>
+    public void ReleaseHold(string id, string version, string rollbackReportId)
+    {
+        var key = Key(id, version);
+        _packages[key] = _packages[key] with { Listing = _packages[key].Listing with { ReleasedHold = rollbackReportId } };
+    }
+
     /// <summary>From now on serves <paramref name="bytes"/> for the package but keeps listing the original hash.</summary>
     public void ServeOtherBytes(string id, string version, byte[] bytes)
     {
