@@ -14,7 +14,7 @@ public sealed class CheckTests
 
         var first = await agent.CheckAsync();
 
-        first.Findings.Select(f => f.Check).ShouldBe(["integrity", "free-disk", "db-growth", "statistics", "sandbox", "cpu", "memory", "uptime"]);
+        first.Findings.Select(f => f.Check).ShouldBe(["integrity", "free-disk", "db-growth", "statistics", "snapshots", "sandbox", "cpu", "memory", "uptime"]);
         first.Findings.Single(f => f.Check == "integrity").Severity.ShouldBe("ok");
         first.Findings.Single(f => f.Check == "db-growth").Severity.ShouldBe("info");
         var statistics = first.Findings.Single(f => f.Check == "statistics");
