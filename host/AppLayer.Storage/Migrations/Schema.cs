@@ -13,5 +13,6 @@ internal static class Schema
         new(5, "system software inventory and support end dates", SystemInventory.Sql),
         new(7, "release gates: rehearsal reports and approvals", RehearsalGates.Sql),
         new(8, "escalation notices once per ticket and kind", TicketNotices.Sql),
+        new(9, "issued statements; agreement versions superseded", StatementIssuing.Sql),
     ];
 }
