@@ -54,6 +54,14 @@ public static class StatementIssueTests
             return await response.ReadAsync<StatementDto>();
         }
 
+        protected async Task SameBytesAsync(string number, Dictionary<string, byte[]> expected)
+        {
+            foreach (var (format, bytes) in await FormatsAsync(number))
+            {
+                bytes.SequenceEqual(expected[format]).ShouldBeTrue($"{number} as {format}");
+            }
+        }
+
         protected async Task<Dictionary<string, byte[]>> FormatsAsync(string number) => new()
         {
             ["json"] = await BytesAsync($"/api/statements/{number}?format=json"),
@@ -108,9 +116,9 @@ public static class StatementIssueTests
             await TimeAsync(misuse.Reference, new(2026, 10, 9, 10, 0, 0, Cest), 20); // booked late, in the issued month
 
             // October as issued, in every format, whether asked by number or by month.
-            (await FormatsAsync("2026-0001")).ShouldBe(issuedBytes);
-            (await BytesAsync("/api/customers/novak/statements/2026-10?format=html")).ShouldBe(issuedBytes["html"]);
-            (await BytesAsync("/api/customers/novak/statements/2026-10?format=csv")).ShouldBe(issuedBytes["csv"]);
+            await SameBytesAsync("2026-0001", issuedBytes);
+            (await BytesAsync("/api/customers/novak/statements/2026-10?format=html")).SequenceEqual(issuedBytes["html"]).ShouldBeTrue();
+            (await BytesAsync("/api/customers/novak/statements/2026-10?format=csv")).SequenceEqual(issuedBytes["csv"]).ShouldBeTrue();
 
             At(2026, 12, 1, 9);
             var november = await IssuedAsync("novak", "2026-11");
@@ -143,7 +151,8 @@ public static class StatementIssueTests
             (octoberNet + corrections.Sum(l => l.Amount)).ShouldBe(dataNow + eveningNow + eveningSurchargeNow + lateEntry + octoberAllDay + octoberCoverage);
 
             // Issued November is stored as issued; a third month has nothing left to correct in October.
-            (await BytesAsync("/api/statements/2026-0002?format=json")).ShouldBe(await BytesAsync("/api/customers/novak/statements/2026-11?format=json"));
+            var novemberJson = await BytesAsync("/api/customers/novak/statements/2026-11?format=json");
+            (await BytesAsync("/api/statements/2026-0002?format=json")).SequenceEqual(novemberJson).ShouldBeTrue();
             Encoding.UTF8.GetString(await BytesAsync("/api/statements/2026-0002?format=csv")).ShouldContain("correction of 2026-0001 line 1");
             Host.Time.SetUtcNow(new DateTimeOffset(2027, 1, 1, 12, 0, 0, TimeSpan.Zero));
             var december = await IssuedAsync("novak", "2026-12");
@@ -186,7 +195,7 @@ public static class StatementIssueTests
 
             (await Host.CountAsync("statements")).ShouldBe(1);
             (await Host.CountAsync("statement_lines")).ShouldBe(1);
-            (await FormatsAsync("2026-0001")).ShouldBe(before);
+            await SameBytesAsync("2026-0001", before);
             (await Manager.GetJsonAsync<List<IssuedStatementDto>>("/api/customers/novak/statements")).ShouldHaveSingleItem().Number.ShouldBe("2026-0001");
         }
 
@@ -219,7 +228,7 @@ public static class StatementIssueTests
             issued.Net.ShouldBe(net);
             issued.Total.ShouldBe(net + Czk(net * 0.21m));
             var html = Encoding.UTF8.GetString(await BytesAsync($"/api/statements/{issued.Number}?format=html"));
-            html.ShouldContain("work: entry 09999</td>");
+            html.ShouldContain("tomas: entry 09999</td>");
             html.TrimEnd().ShouldEndWith("</html>");
             var csv = Encoding.UTF8.GetString(await BytesAsync($"/api/statements/{issued.Number}?format=csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             csv.Length.ShouldBe(1 + Many + 3);
