@@ -61,14 +61,22 @@ public static class CustomerCommand
         var modules = Common.ListOption("--modules", "IS modules covered");
         var effective = new Option<DateOnly?>("--effective") { Description = "The day the version takes effect (default: today), e.g. 2026-10-16." };
         var terms = new Option<string>("--terms") { Description = "A JSON file with the terms: coverage, coverageSurcharge, targets, rates, includedHours, quoteThresholdHours, roundingMinutes, outOfHoursSurchargePercent." };
-        return HostVerb.Create("agreement", "Sign a new version of the customer's agreement.", [code, services, modules, effective, terms], async (parse, client, ct) =>
+        var supersedes = Common.ListOption("--supersedes", "Versions effective on or after --effective that this one replaces (they no longer apply), e.g. 3");
+        var keeps = Common.ListOption("--keeps", "Versions effective after --effective that still apply from their own day (ending this one there), e.g. 3");
+        return HostVerb.Create("agreement", "Sign a new version of the customer's agreement; versions effective later must be named in --supersedes or --keeps.", [code, services, modules, effective, terms, supersedes, keeps], async (parse, client, ct) =>
         {
             var agreement = await client.PutAsync<AgreementDto>(
                 ApiRoutes.CustomerAgreement(parse.GetValue(code)!),
-                new SetAgreementRequest(Common.Split(parse.GetValue(services)), Common.Split(parse.GetValue(modules)), await AgreementTermsFile.ReadAsync(parse.GetValue(terms), ct), parse.GetValue(effective)),
+                new SetAgreementRequest(Common.Split(parse.GetValue(services)), Common.Split(parse.GetValue(modules)), await AgreementTermsFile.ReadAsync(parse.GetValue(terms), ct), parse.GetValue(effective), Versions(parse.GetValue(supersedes)), Versions(parse.GetValue(keeps))),
                 ct);
-            Console.WriteLine($"agreement version {agreement.Version}: {string.Join(", ", agreement.Services)}");
+            Console.WriteLine($"agreement version {agreement.Version}: {string.Join(", ", agreement.Services)}"
+                + (agreement.Supersedes is { Count: > 0 } replaced ? $"; supersedes version(s) {string.Join(", ", replaced)}" : string.Empty));
             return 0;
         });
     }
+
+    private static IReadOnlyList<int> Versions(string[]? list) => [.. Common.Split(list).Select(v =>
+        int.TryParse(v.TrimStart('v', 'V'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new UserException($"'{v}' is not an agreement version number."))];
 }

@@ -24,7 +24,10 @@ internal sealed class DemoServiceDesk(TextWriter output, AppLayerClient manager,
 
         var terms = new AgreementTermsDto("business-hours", 0m, null, new Dictionary<string, decimal> { ["consultation"] = 1200m, ["data-fix"] = 1500m }, IncludedHours: 0.5m, RoundingMinutes: 15);
         string[] services = ["help-desk", "hotline", "application-layer"];
-        await manager.PutAsync<AgreementDto>(ApiRoutes.CustomerAgreement(customer), new SetAgreementRequest(services, ["accounting", "payroll"], terms, month.ToDateOnly()), cancellationToken);
+        // The agreement signed at the start of the story takes effect today; this one from the first of the month replaces it.
+        var signed = await manager.GetAsync<IReadOnlyList<AgreementDto>>(ApiRoutes.CustomerAgreement(customer) + "s", cancellationToken);
+        IReadOnlyList<int> replaced = [.. signed.Where(a => a.SupersededBy is null && a.EffectiveFrom >= month.ToDateOnly()).Select(a => a.Version)];
+        await manager.PutAsync<AgreementDto>(ApiRoutes.CustomerAgreement(customer), new SetAgreementRequest(services, ["accounting", "payroll"], terms, month.ToDateOnly(), replaced), cancellationToken);
         var amended = await manager.PutAsync<AgreementDto>(
             ApiRoutes.CustomerAgreement(customer),
             new SetAgreementRequest(services, ["accounting", "payroll"], terms with { Coverage = "24x7", CoverageSurcharge = 3100m }, month.PlusDays(15).ToDateOnly()),

@@ -2,6 +2,7 @@ using AppLayer.Core.Common;
 using AppLayer.Core.ServiceDesk;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
+using Microsoft.Extensions.Logging;
 
 namespace AppLayer.Core.Agreements;
 
@@ -10,7 +11,8 @@ public sealed class AgreementService(
     ServiceDeskDirectory directory,
     IAgreementStore agreements,
     LegalChanges.DeploymentTracker tracker,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<AgreementService> logger)
 {
     public async Task<AgreementDto> SetAsync(string code, SetAgreementRequest request, CancellationToken cancellationToken)
     {
@@ -25,11 +27,26 @@ public sealed class AgreementService(
         var modules = Require.Names(request.Modules, "A module");
         var terms = AgreementTermsMapper.FromDto(request.Terms);
         var now = time.GetUtcNow();
+        var today = ServiceDeskDirectory.Day(now);
+        var effective = request.EffectiveFrom ?? today;
+        var history = await directory.HistoryAsync(customer, cancellationToken);
+        IReadOnlyList<int> supersedes;
+        try
+        {
+            supersedes = AgreementAmendment.Supersedes(history, effective, request.Supersedes ?? [], request.Keeps ?? [], today);
+        }
+        catch (UserException ex)
+        {
+            AgreementLog.AmendmentRefused(logger, customer.Code, effective, ex.Message);
+            throw;
+        }
+
         var stored = await agreements.AmendAsync(
-            customer.Id, services, modules, terms, request.EffectiveFrom ?? ServiceDeskDirectory.Day(now), now, cancellationToken);
+            customer.Id, services, modules, terms, effective, now, supersedes, history.LatestVersion, cancellationToken);
+        AgreementLog.Amended(logger, customer.Code, stored.Agreement.Version, effective, string.Join(",", supersedes), string.Join(",", request.Keeps ?? []));
         // The version in force may now cover a change some installation has not applied.
         await tracker.ReconcileAsync(cancellationToken);
-        return ToDto(stored);
+        return ToDto(stored) with { Supersedes = supersedes };
     }
 
     public async Task<IReadOnlyList<AgreementDto>> ListAsync(string code, CancellationToken cancellationToken)
@@ -44,5 +61,6 @@ public sealed class AgreementService(
         agreement.Agreement.Modules,
         agreement.Agreement.Version,
         AgreementTermsMapper.ToDto(agreement.Terms),
-        agreement.EffectiveFrom);
+        agreement.EffectiveFrom,
+        agreement.SupersededBy);
 }

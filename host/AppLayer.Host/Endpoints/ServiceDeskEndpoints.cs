@@ -60,14 +60,19 @@ internal static class ServiceDeskEndpoints
             Results.Created((string?)null, await time.AddAsync(request, ct)));
         api.MapGet("/customers/{code}/statements/{month}", async (string code, string month, string? format, StatementService statements, CancellationToken ct) =>
         {
-            var statement = await statements.BuildAsync(code, month, ct);
-            return format?.ToLowerInvariant() switch
-            {
-                null or "" or "json" => Results.Ok(statement),
-                "html" => Results.Content(StatementFormats.Html(statement), "text/html; charset=utf-8"),
-                "csv" => Results.Content(StatementFormats.Csv(statement), "text/csv; charset=utf-8"),
-                _ => throw new AppLayer.Protocol.UserException($"Format '{format}' is not one of: json, html, csv."),
-            };
+            var document = await statements.DocumentAsync(code, month, format, ct);
+            return Results.Bytes(document.Content, document.ContentType);
+        });
+        api.MapGet("/customers/{code}/statements", (string code, StatementService statements, CancellationToken ct) => statements.ListAsync(code, ct));
+        api.MapPost("/customers/{code}/statements", async (string code, IssueStatementRequest request, StatementService statements, CancellationToken ct) =>
+        {
+            var issued = await statements.IssueAsync(code, request.Month, ct);
+            return Results.Created($"/api/statements/{issued.Number}", issued);
+        });
+        api.MapGet("/statements/{number}", async (string number, string? format, StatementService statements, CancellationToken ct) =>
+        {
+            var document = await statements.ShowAsync(number, format, ct);
+            return Results.Bytes(document.Content, document.ContentType);
         });
         return app;
     }

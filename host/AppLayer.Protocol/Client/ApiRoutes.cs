@@ -66,6 +66,10 @@ public static class ApiRoutes
 
     public static string CustomerStatement(string? code, string month) => Customer(code) + $"/statements/{Escape(month)}";
 
+    public static string CustomerStatements(string? code) => Customer(code) + "/statements";
+
+    public static string Statement(string number) => $"api/statements/{Escape(number)}";
+
     public static string InstallationKeys(string code) => $"api/installations/{Escape(code)}/keys";
 
     public static string InstallationInventory(string code) => $"api/installations/{Escape(code)}/inventory";

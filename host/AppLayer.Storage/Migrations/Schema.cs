@@ -14,5 +14,6 @@ internal static class Schema
         new(7, "release gates: rehearsal reports and approvals", RehearsalGates.Sql),
         new(8, "escalation notices once per ticket and kind", TicketNotices.Sql),
         new(9, "holds on rolled-back updates: their releases", ReleaseHolds.Sql),
+        new(10, "issued statements; agreement versions superseded", StatementIssuing.Sql),
     ];
 }

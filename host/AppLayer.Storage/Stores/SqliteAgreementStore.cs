@@ -8,13 +8,13 @@ namespace AppLayer.Storage.Stores;
 /// <summary>
 /// The store of the <c>agreements</c> table. Each row is one version of a customer's agreement (services, modules,
 /// signed_at; since migration 4 also the day it takes effect and its terms; rows from before carry neither and read
-/// as effective the day they were signed, on the default terms).
+/// as effective the day they were signed, on the default terms; since migration 9 the version that superseded it).
 /// </summary>
 internal sealed class SqliteAgreementStore(SqliteDatabase database) : IAgreementStore
 {
-    private const string Selected = "customer_id, version, services, modules, signed_at, effective_from, terms";
+    private const string Selected = "customer_id, version, services, modules, signed_at, effective_from, terms, superseded_by";
 
-    /// <summary>Adds the customer's next version (the highest so far plus one) in one transaction.</summary>
+    /// <summary>Adds the customer's next version (the highest so far plus one) and marks what it supersedes, in one transaction.</summary>
     public async Task<ServiceAgreement> AmendAsync(
         long customerId,
         IReadOnlyList<string> services,
@@ -22,15 +22,19 @@ internal sealed class SqliteAgreementStore(SqliteDatabase database) : IAgreement
         AgreementTerms terms,
         DateOnly effectiveFrom,
         DateTimeOffset signedAt,
+        IReadOnlyList<int> supersedes,
+        int basedOn,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(supersedes);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var stored = await connection.QuerySingleAsync(
             $"""
             INSERT INTO agreements (customer_id, version, services, modules, signed_at, effective_from, terms)
-            SELECT $customer, COALESCE(MAX(version), 0) + 1, $services, $modules, $at, $from, $terms
-            FROM agreements WHERE customer_id = $customer
+            SELECT $customer, latest + 1, $services, $modules, $at, $from, $terms
+            FROM (SELECT COALESCE(MAX(version), 0) AS latest FROM agreements WHERE customer_id = $customer)
+            WHERE latest = $based
             RETURNING {Selected};
             """,
             [
@@ -40,12 +44,23 @@ internal sealed class SqliteAgreementStore(SqliteDatabase database) : IAgreement
                 ("$at", Columns.Instant(signedAt)),
                 ("$from", Columns.Date(effectiveFrom)),
                 ("$terms", JsonSerializer.Serialize(terms)),
+                ("$based", basedOn),
             ],
             ReadVersion,
             cancellationToken,
-            transaction);
+            transaction)
+            ?? throw new AppLayer.Protocol.ConflictException("The agreement was amended meanwhile; read it again and repeat the amendment.");
+        foreach (var version in supersedes)
+        {
+            await connection.ExecuteAsync(
+                "UPDATE agreements SET superseded_by = $by WHERE customer_id = $customer AND version = $version AND superseded_by IS NULL;",
+                [("$by", stored.Agreement.Version), ("$customer", customerId), ("$version", version)],
+                cancellationToken,
+                transaction);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return stored!;
+        return stored;
     }
 
     public async Task<AgreementHistory> HistoryAsync(long customerId, CancellationToken cancellationToken)
@@ -78,6 +93,6 @@ internal sealed class SqliteAgreementStore(SqliteDatabase database) : IAgreement
             r.GetInt64(0), r.GetInt32(1), Columns.ReadList(r.GetString(2)), Columns.ReadList(r.GetString(3)), Columns.ReadInstant(r.GetString(4)));
         var effective = r.GetNullableString(5) is { } day ? Columns.ReadDate(day) : ServiceDeskDirectory.Day(agreement.SignedAt);
         var terms = r.GetNullableString(6) is { } json ? JsonSerializer.Deserialize<AgreementTerms>(json)! : AgreementTerms.Default;
-        return new ServiceAgreement(agreement, effective, terms);
+        return new ServiceAgreement(agreement, effective, terms, r.IsDBNull(7) ? null : r.GetInt32(7));
     }
 }

@@ -101,6 +101,31 @@ public static class BulkRows
         await transaction.CommitAsync();
     }
 
+    /// <summary>Chargeable consultations of an existing customer on reference <c>C-0</c>, one a minute apart from <paramref name="from"/>.</summary>
+    public static async Task AddTimeEntriesAsync(this HostFactory host, string customer, int count, DateTimeOffset from, int minutes)
+    {
+        await using var connection = await OpenAsync(host);
+        await using var transaction = connection.BeginTransaction();
+        var customerId = await CustomerIdAsync(connection, transaction, customer);
+        await using var insert = Command(
+            connection,
+            transaction,
+            "INSERT INTO time_entries (customer_id, reference, kind, chargeable, worker, started_at, ends_at, minutes, note) VALUES ($customer, 'C-0', 'consultation', 1, 'tomas', $start, $end, $minutes, $note);",
+            "$customer",
+            "$start",
+            "$end",
+            "$minutes",
+            "$note");
+        for (var i = 0; i < count; i++)
+        {
+            var start = from.AddMinutes(i);
+            Set(insert, customerId, Columns.Instant(start), Columns.Instant(start.AddMinutes(minutes)), minutes, "entry " + i.ToString("D5", CultureInfo.InvariantCulture));
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
     public static string Code(string prefix, int number) => prefix + "-" + number.ToString("D5", CultureInfo.InvariantCulture);
 
     private static async Task<SqliteConnection> OpenAsync(HostFactory host) =>
