@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using AppLayer.Site;
+using AppLayer.Protocol;
 using AppLayer.Site.Planning;
 
 namespace AppLayer.Cli.Commands;
@@ -89,7 +90,7 @@ internal static class SitePlanCommands
             var order = item.Order is { } n ? $"{n,2}." : "  -";
             var effective = item.EffectiveDate is { } date ? $" effective {date:yyyy-MM-dd}" : string.Empty;
             var gate = item.GateStatus is { } status ? $" [{status}]" : string.Empty;
-            lines.Add($"{order} {item.Action,-9} {item.Id} {item.Version} ({item.Kind}{effective}){gate}{(item.Reason is null ? string.Empty : ": " + item.Reason)}");
+            lines.Add($"{order} {item.Action.ToName(),-9} {item.Id} {item.Version} ({item.Kind}{effective}){gate}{(item.Reason is null ? string.Empty : ": " + item.Reason)}");
         }
 
         lines.AddRange(plan.Warnings.Select(w => "WARNING: " + w));

@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Sdk;
 using AppLayer.Site.Tests.Support;
 
@@ -112,7 +113,7 @@ public sealed class PartialPullTests
 
             (run.Apply.Applied, run.Apply.Failed, run.Apply.Waiting).ShouldBe((0, 0, 1), site.Output.ToString());
             site.OutputLines.ShouldContain(l => l.StartsWith("waiting Cz.MinimumWage2025 1.0.0: its dependency Cz.Vat2024 could not be verified", StringComparison.Ordinal));
-            plan.Items.Select(i => $"{i.Id} {i.Action}").ShouldBe(["Cz.MinimumWage2025 wait", "Cz.Vat2024 skipped"]);
+            plan.Items.Select(i => $"{i.Id} {i.Action.ToName()}").ShouldBe(["Cz.MinimumWage2025 wait", "Cz.Vat2024 skipped"]);
             again.Pull.Skipped.ShouldHaveSingleItem().Id.ShouldBe("Cz.Vat2024");
             host.Reports.Select(r => $"{r.PackageId} {r.Status}").ShouldBe(["Cz.Vat2024 failed"]);
         }

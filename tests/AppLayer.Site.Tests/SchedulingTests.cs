@@ -1,3 +1,4 @@
+using AppLayer.Site.Planning;
 using AppLayer.Protocol;
 using AppLayer.Site.Scheduling;
 using AppLayer.Site.Tests.Support;
@@ -21,7 +22,7 @@ public sealed class SchedulingTests(BuiltPackages packages)
 
         var plan = await site.Agent.PlanAsync();
 
-        plan.Items.Select(i => $"{i.Order} {i.Action} {i.Id}").ShouldBe(["1 apply Cz.MinimumWage2025", "2 apply Cz.Vat2024", " blocked Throwing.Update"]);
+        plan.Items.Select(i => $"{i.Order} {i.Action.ToName()} {i.Id}").ShouldBe(["1 apply Cz.MinimumWage2025", "2 apply Cz.Vat2024", " blocked Throwing.Update"]);
         plan.Items[2].Reason.ShouldBe("it supports IS versions [6.0,7.0) but this IS is 5.2.0");
         (plan.IsVersion, plan.TimeZone, plan.MaintenanceWindow, plan.WindowOpen).ShouldBe(("5.2.0", "Europe/Prague", null, true));
         plan.Warnings.ShouldBe(
@@ -47,7 +48,7 @@ public sealed class SchedulingTests(BuiltPackages packages)
         (closed.Applied, closed.Waiting).ShouldBe((0, 1));
         site.OutputLines.ShouldContain("waiting Cz.Vat2024 1.0.0: outside the maintenance window 22:00–05:00 Europe/Prague; it opens at 2024-12-20 22:00 Europe/Prague (run with --now to apply anyway)");
         site.Dump().ShouldBe(before);
-        (await site.Agent.PlanAsync()).Items.ShouldHaveSingleItem().Action.ShouldBe("wait");
+        (await site.Agent.PlanAsync()).Items.ShouldHaveSingleItem().Action.ShouldBe(PlanAction.Wait);
 
         var forced = await site.Agent.ApplyAsync(report: true, now: true);
 

@@ -54,18 +54,18 @@ internal sealed class Applier
         int done = 0, failed = 0, alreadyApplied = 0;
         foreach (var step in decided.Steps.Where(s => s.Manifest is null))
         {
-            if (step.Item.Action == PlanActions.Applied)
+            if (step.Item.Action == PlanAction.Applied)
             {
                 alreadyApplied++;
             }
-            else if (step.Item.Action == PlanActions.Refused && step.Package is { } package)
+            else if (step.Item.Action == PlanAction.Refused && step.Package is { } package)
             {
                 PackageCache.Remove(package);
                 await FailAsync(package.Listing.Id, package.Listing.Version, package.Listing.Sha512, "not applied: " + step.Item.Reason, cancellationToken);
                 failed++;
             }
 
-            else if (step.Item.Action == PlanActions.Held && step.HeldBy is { } rollback)
+            else if (step.Item.Action == PlanAction.Held && step.HeldBy is { } rollback)
             {
                 SiteLog.Held(_options.Logger, step.Item.Id, step.Item.Version, rollback.At);
                 await _output.WriteLineAsync($"held {step.Item.Id} {step.Item.Version}: {step.Item.Reason}");
@@ -97,18 +97,18 @@ internal sealed class Applier
                 var (package, manifest, item) = (step.Package!, step.Manifest!, step.Item);
                 var version = NuGetVersion.Parse(manifest.Version).ToNormalizedString();
                 _options.Progress?.Report(new ApplyProgress(position++, runnable.Count, manifest.Id, rehearsal is null ? "applying" : "rehearsing and applying"));
-                if (item.Action is PlanActions.Wait)
+                if (item.Action is PlanAction.Wait)
                 {
                     heldIds.Add(manifest.Id);
                     waiting++;
-                    SiteLog.Waiting(_options.Logger, manifest.Id, version, step.OutsideWindow ? "outside the maintenance window" : item.Reason ?? item.Action);
+                    SiteLog.Waiting(_options.Logger, manifest.Id, version, step.OutsideWindow ? "outside the maintenance window" : item.Reason ?? item.Action.ToName());
                     await _output.WriteLineAsync(step.OutsideWindow
                         ? $"waiting {manifest.Id} {version}: outside the maintenance window {decided.Window}; it opens at {decided.Window!.NextOpening(_clock.GetUtcNow()):yyyy-MM-dd HH:mm} {decided.Window.TimeZone} (run with --now to apply anyway)"
                         : $"waiting {manifest.Id} {version}: {item.Reason}");
                     continue;
                 }
 
-                var blockedBy = item.Action is PlanActions.Blocked
+                var blockedBy = item.Action is PlanAction.Blocked
                     ? item.Reason
                     : manifest.Dependencies.Where(d => failedIds.Contains(d.Id)).Select(d => $"its dependency {d.Id} failed").FirstOrDefault();
                 if (blockedBy is null && await HoldAsync(package, manifest, item, enrollment, heldIds, cancellationToken))
@@ -123,7 +123,7 @@ internal sealed class Applier
                 }
 
                 string? note = null;
-                if (blockedBy is null && item.Action is PlanActions.Emergency)
+                if (blockedBy is null && item.Action is PlanAction.Emergency)
                 {
                     note = $"emergency legal update: applied outside the maintenance window {decided.Window}";
                     await _output.WriteLineAsync($"EMERGENCY {manifest.Id}: {note}");
@@ -202,7 +202,7 @@ internal sealed class Applier
             return true;
         }
 
-        if (item.Action is not PlanActions.Rehearse && await _gates.MayApplyAsync(enrollment, package, cancellationToken))
+        if (item.Action is not PlanAction.Rehearse && await _gates.MayApplyAsync(enrollment, package, cancellationToken))
         {
             return false;
         }

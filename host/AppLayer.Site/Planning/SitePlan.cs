@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using AppLayer.Protocol;
+
 namespace AppLayer.Site.Planning;
 
 /// <summary>What <c>applayer site plan</c> shows: the installation's facts, the window and each update's fate, in order.</summary>
@@ -40,7 +43,7 @@ public sealed record PlanItem(
     IReadOnlyList<string> LegalReferences,
     string IsVersionRange,
     string Sha512,
-    string Action,
+    PlanAction Action,
     string? Reason)
 {
     /// <summary><c>rehearse-only</c>, <c>approved</c>, or <c>null</c> when the update is not gated.</summary>
@@ -50,20 +53,36 @@ public sealed record PlanItem(
     public string? GateStatus => PlanGate.Describe(Gate);
 }
 
-/// <summary>The words of <see cref="PlanItem.Action"/>.</summary>
-internal static class PlanActions
+/// <summary>What the plan does with one update, written as its kebab-case name (<c>apply</c>, <c>held</c>) in the plan and its JSON.</summary>
+[JsonConverter(typeof(KebabEnumConverter<PlanAction>))]
+public enum PlanAction
 {
-    public const string Apply = "apply";
-    public const string Emergency = "emergency";
-    public const string Rehearse = "rehearse";
-    public const string Wait = "wait";
-    public const string Applied = "applied";
-    public const string Blocked = "blocked";
-    public const string Refused = "refused";
-    public const string Skipped = "skipped";
+    /// <summary>Applied in this run, in its order.</summary>
+    Apply,
+
+    /// <summary>An emergency legal update: applied outside the maintenance window.</summary>
+    Emergency,
+
+    /// <summary>Gated: rehearsed on a copy of the IS database only, until a manager approves it.</summary>
+    Rehearse,
+
+    /// <summary>Outside the window, or its dependency awaits approval or could not be verified.</summary>
+    Wait,
+
+    /// <summary>Already applied here (that version or a later one).</summary>
+    Applied,
+
+    /// <summary>Cannot apply (its IS version range, modules or dependencies say no).</summary>
+    Blocked,
+
+    /// <summary>Refused: the package differs from the one applied here under that version, or its manifest cannot be read.</summary>
+    Refused,
+
+    /// <summary>Listed, but the last pull could not verify it.</summary>
+    Skipped,
 
     /// <summary>Rolled back here: not applied again until a manager releases the hold on the host.</summary>
-    public const string Held = "held";
+    Held,
 }
 
 /// <summary>A plan item with the cached package and manifest it decides about (none for a skipped update; no manifest for one decided from its listing).</summary>
@@ -72,7 +91,7 @@ internal sealed record PlanStep(PlanItem Item, Packages.CachedPackage? Package, 
     /// <summary>It waits only because the maintenance window is closed.</summary>
     public bool OutsideWindow { get; init; }
 
-    /// <summary>The rollback that holds it back (<see cref="PlanActions.Held"/>).</summary>
+    /// <summary>The rollback that holds it back (<see cref="PlanAction.Held"/>).</summary>
     public Agent.RollbackEntry? HeldBy { get; init; }
 }
 

@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Sdk;
 using AppLayer.Site.Agent;
 using AppLayer.Site.Packages;
@@ -43,25 +44,25 @@ internal static class SitePlanner
             if (same is not null && !string.Equals(same.Sha512, listing.Sha512, StringComparison.Ordinal))
             {
                 // One id and version is one package for ever: other bytes under the same name are not "already applied".
-                steps.Add(new(ListingItem(package, "refused", $"{listing.Id} {version.ToNormalizedString()} was applied here from a package with SHA-512 {same.Sha512}, but this package's SHA-512 is {listing.Sha512}; a published version must never change."), package, null));
+                steps.Add(new(ListingItem(package, PlanAction.Refused, $"{listing.Id} {version.ToNormalizedString()} was applied here from a package with SHA-512 {same.Sha512}, but this package's SHA-512 is {listing.Sha512}; a published version must never change."), package, null));
                 continue;
             }
 
             if (same is not null)
             {
-                steps.Add(new(ListingItem(package, "applied", $"applied {same.AppliedAt:yyyy-MM-dd HH:mm} UTC"), package, null));
+                steps.Add(new(ListingItem(package, PlanAction.Applied, $"applied {same.AppliedAt:yyyy-MM-dd HH:mm} UTC"), package, null));
                 continue;
             }
 
             if (applied.TryGetValue(listing.Id, out var have) && have >= version)
             {
-                steps.Add(new(ListingItem(package, "applied", $"{listing.Id} {have} is applied"), package, null));
+                steps.Add(new(ListingItem(package, PlanAction.Applied, $"{listing.Id} {have} is applied"), package, null));
                 continue;
             }
 
             if (Holds.HeldBy(rollbacks, listing) is { } rollback)
             {
-                steps.Add(new(ListingItem(package, PlanActions.Held, $"held: rolled back here on {rollback.At.ToUniversalTime():yyyy-MM-dd HH:mm} UTC ({rollback.Method}); not applied again until a manager releases the hold (applayer hold release)"), package, null) { HeldBy = rollback });
+                steps.Add(new(ListingItem(package, PlanAction.Held, $"held: rolled back here on {rollback.At.ToUniversalTime():yyyy-MM-dd HH:mm} UTC ({rollback.Method}); not applied again until a manager releases the hold (applayer hold release)"), package, null) { HeldBy = rollback });
                 continue;
             }
 
@@ -78,7 +79,7 @@ internal static class SitePlanner
             }
             catch (Exception ex) when (ex is PackageIntegrityException or ManifestException)
             {
-                steps.Add(new(ListingItem(package, "refused", ex.Message), package, null));
+                steps.Add(new(ListingItem(package, PlanAction.Refused, ex.Message), package, null));
                 continue;
             }
 
@@ -110,46 +111,46 @@ internal static class SitePlanner
             if (reason is not null)
             {
                 blocked.Add(manifest.Id);
-                item = Item(null, manifest, package, PlanActions.Blocked, reason);
+                item = Item(null, manifest, package, PlanAction.Blocked, reason);
             }
             else if (step.WaitingBecause is not null)
             {
                 held[manifest.Id] = "waits";
-                item = Item(++order, manifest, package, PlanActions.Wait, step.WaitingBecause);
+                item = Item(++order, manifest, package, PlanAction.Wait, step.WaitingBecause);
             }
             else if (heldDependency is not null)
             {
                 held[manifest.Id] = "waits";
-                item = Item(++order, manifest, package, PlanActions.Wait, $"its dependency {heldDependency.Id} {held[heldDependency.Id]}");
+                item = Item(++order, manifest, package, PlanAction.Wait, $"its dependency {heldDependency.Id} {held[heldDependency.Id]}");
             }
             else if (PlanGate.IsRehearseOnly(package.Listing.Gate))
             {
                 held[manifest.Id] = "awaits a manager's approval";
-                item = Item(++order, manifest, package, PlanActions.Rehearse, "gated: rehearsed on a copy of the IS database only, until a manager approves it");
+                item = Item(++order, manifest, package, PlanAction.Rehearse, "gated: rehearsed on a copy of the IS database only, until a manager approves it");
             }
             else if (!open && !(manifest.Emergency && manifest.Kind == UpdateKind.Legislative))
             {
                 held[manifest.Id] = "waits for the maintenance window";
                 outsideWindow = true;
-                item = Item(++order, manifest, package, PlanActions.Wait, $"outside the maintenance window {window}");
+                item = Item(++order, manifest, package, PlanAction.Wait, $"outside the maintenance window {window}");
             }
             else
             {
-                item = Item(++order, manifest, package, open ? PlanActions.Apply : PlanActions.Emergency, open ? null : $"emergency legal update: applies outside the maintenance window {window}");
+                item = Item(++order, manifest, package, open ? PlanAction.Apply : PlanAction.Emergency, open ? null : $"emergency legal update: applies outside the maintenance window {window}");
             }
 
             steps.Add(new(item, package, manifest) { OutsideWindow = outsideWindow });
         }
 
         steps.AddRange(skipped.Select(s => new PlanStep(
-            Item(null, s.Id, s.Version, s.Kind, s.Title, null, [], "?", string.Empty, PlanActions.Skipped, "not verified at the last pull: " + s.Reason), null, null)));
+            Item(null, s.Id, s.Version, s.Kind, s.Title, null, [], "?", string.Empty, PlanAction.Skipped, "not verified at the last pull: " + s.Reason), null, null)));
 
         var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(enrollment.TimeZone) ?? DateTimeZone.Utc;
         var today = Instant.FromDateTimeOffset(now).InZone(zone).Date;
         var ordered = steps.OrderBy(s => s.Item.Order ?? int.MaxValue).ToList();
         var items = ordered.Select(s => s.Item).ToList();
         var warnings = items
-            .Where(i => i.Action is not PlanActions.Applied && i.Kind == nameof(UpdateKind.Legislative) && i.EffectiveDate is not null)
+            .Where(i => i.Action is not PlanAction.Applied && i.Kind == nameof(UpdateKind.Legislative) && i.EffectiveDate is not null)
             .Select(i => EffectiveWarning(i, today.ToDateOnly()))
             .OfType<string>()
             .ToList();
@@ -179,7 +180,7 @@ internal static class SitePlanner
         return range.Satisfies(isVersion) ? null : $"it supports IS versions {manifest.IsVersionRange} but this IS is {isVersion.ToNormalizedString()}";
     }
 
-    private static PlanItem ListingItem(CachedPackage package, string action, string reason) =>
+    private static PlanItem ListingItem(CachedPackage package, PlanAction action, string reason) =>
         Item(null, package.Listing.Id, NuGetVersion.TryParse(package.Listing.Version, out var v) ? v.ToNormalizedString() : package.Listing.Version, package.Listing.Kind, package.Listing.Title, package.Listing.EffectiveDate, package.Listing.LegalReferences ?? [], "?", package.Listing.Sha512, action, reason) with { Gate = package.Listing.Gate };
 
     private static string? EffectiveWarning(PlanItem item, DateOnly today)
@@ -195,9 +196,9 @@ internal static class SitePlanner
         };
     }
 
-    private static PlanItem Item(int? order, UpdateManifest manifest, CachedPackage package, string action, string? reason) =>
+    private static PlanItem Item(int? order, UpdateManifest manifest, CachedPackage package, PlanAction action, string? reason) =>
         Item(order, manifest.Id, NuGetVersion.Parse(manifest.Version).ToNormalizedString(), manifest.Kind.ToString(), manifest.Title, manifest.EffectiveDate, manifest.LegalReferences, manifest.IsVersionRange, package.Listing.Sha512, action, reason) with { Gate = package.Listing.Gate };
 
-    private static PlanItem Item(int? order, string id, string version, string kind, string title, DateOnly? effective, IReadOnlyList<string> legal, string range, string sha512, string action, string? reason) =>
+    private static PlanItem Item(int? order, string id, string version, string kind, string title, DateOnly? effective, IReadOnlyList<string> legal, string range, string sha512, PlanAction action, string? reason) =>
         new(order, id, version, kind, title, effective, legal, range, sha512, action, reason);
 }

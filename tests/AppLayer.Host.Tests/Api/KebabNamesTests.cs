@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AppLayer.Core.Compliance;
 using AppLayer.Core.Keys;
 using AppLayer.Core.LegalChanges;
@@ -44,6 +45,18 @@ public sealed class KebabNamesTests
         Should.Throw<UserException>(() => KeyScopeNames.Parse(string.Empty)).Message.ShouldStartWith("Key scope '' is unknown; use ");
         KebabNames.Parse<DeploymentStatus>(" ", "Deployment status", DeploymentStatus.Planned).ShouldBe(DeploymentStatus.Planned);
         Should.Throw<ArgumentOutOfRangeException>(() => ((DeploymentStatus)99).ToName());
+    }
+
+    [Fact]
+    public void Json_spells_an_enum_by_its_name_and_refuses_a_name_the_enum_does_not_declare()
+    {
+        var options = new JsonSerializerOptions { Converters = { new KebabEnumConverter<DeploymentStatus>() } };
+
+        JsonSerializer.Serialize(DeploymentStatus.RolledBack, options).ShouldBe("\"rolled-back\"");
+        JsonSerializer.Deserialize<DeploymentStatus>("\"rolled-back\"", options).ShouldBe(DeploymentStatus.RolledBack);
+        Should.Throw<JsonException>(() => JsonSerializer.Deserialize<DeploymentStatus>("\"rolled-forward\"", options))
+            .Message.ShouldBe("DeploymentStatus 'rolled-forward' is unknown; use planned, applied, failed, rolled-back.");
+        Should.Throw<JsonException>(() => JsonSerializer.Deserialize<DeploymentStatus>("3", options));
     }
 
     private static void RoundTrips<TEnum>()

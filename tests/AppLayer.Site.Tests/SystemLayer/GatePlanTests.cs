@@ -1,3 +1,4 @@
+using AppLayer.Site.Planning;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -26,7 +27,7 @@ public sealed class GatePlanTests(BuiltPackages packages)
         var text = await PlanAsync(site.Database);
         var json = await PlanAsync(site.Database, "--json");
 
-        (gated.Action, gated.Gate, gated.GateStatus).ShouldBe(("rehearse", "rehearse-only", "rehearse only: awaiting approval"));
+        (gated.Action, gated.Gate, gated.GateStatus).ShouldBe((PlanAction.Rehearse, "rehearse-only", "rehearse only: awaiting approval"));
         text.ShouldContain(" 1. rehearse  Cz.Vat2024 1.0.0 (Legislative effective 2024-01-01) [rehearse only: awaiting approval]: gated");
         var item = JsonDocument.Parse(json).RootElement.GetProperty("items")[0];
         (item.GetProperty("action").GetString(), item.GetProperty("gate").GetString(), item.GetProperty("gateStatus").GetString())
@@ -38,7 +39,7 @@ public sealed class GatePlanTests(BuiltPackages packages)
 
         var approved = (await site.Agent.PlanAsync()).Items.ShouldHaveSingleItem();
 
-        (approved.Action, approved.Gate, approved.GateStatus).ShouldBe(("apply", "approved", "approved"));
+        (approved.Action, approved.Gate, approved.GateStatus).ShouldBe((PlanAction.Apply, "approved", "approved"));
         (await PlanAsync(site.Database)).ShouldContain(" 1. apply     Cz.Vat2024 1.0.0 (Legislative effective 2024-01-01) [approved]");
     }
 
