@@ -14,8 +14,8 @@ internal static class Actor
     public static string Of(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var scope = context.User.FindFirst(ApiKeyDefaults.ScopeClaim)?.Value ?? "unknown";
-        var key = $"{scope} key #{context.User.FindFirst(ApiKeyDefaults.KeyIdClaim)?.Value ?? "?"}";
+        var scope = context.User.FindFirst(AppLayerClaims.Scope)?.Value ?? "unknown";
+        var key = $"{scope} key #{context.User.FindFirst(AppLayerClaims.KeyId)?.Value ?? "?"}";
         var user = Clean(context.Request.Headers[UserHeader].ToString());
         return user.Length == 0 ? key : $"{user} ({key})";
     }

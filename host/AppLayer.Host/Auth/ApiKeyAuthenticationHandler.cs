@@ -37,15 +37,15 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         var claims = new List<Claim>
         {
-            new(ApiKeyDefaults.KeyIdClaim, key.Id.ToString(CultureInfo.InvariantCulture)),
-            new(ApiKeyDefaults.ScopeClaim, key.Scope.ToName()),
+            new(AppLayerClaims.KeyId, key.Id.ToString(CultureInfo.InvariantCulture)),
+            new(AppLayerClaims.Scope, key.Scope.ToName()),
         };
         if (key.InstallationId is { } installation)
         {
-            claims.Add(new Claim(ApiKeyDefaults.InstallationClaim, installation.ToString(CultureInfo.InvariantCulture)));
+            claims.Add(new Claim(AppLayerClaims.Installation, installation.ToString(CultureInfo.InvariantCulture)));
             if (await customers.CustomerOfAsync(installation, Context.RequestAborted) is { } customer)
             {
-                claims.Add(new Claim(ApiKeyDefaults.CustomerClaim, customer));
+                claims.Add(new Claim(AppLayerClaims.Customer, customer));
             }
         }
 
@@ -62,7 +62,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        var scope = Context.User.FindFirst(ApiKeyDefaults.ScopeClaim)?.Value ?? "unknown";
+        var scope = Context.User.FindFirst(AppLayerClaims.Scope)?.Value ?? "unknown";
         var needed = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>()
             .Select(a => a.Policy)
             .LastOrDefault(p => p is not null);

@@ -3,19 +3,17 @@ using AppLayer.Core.ServiceDesk;
 
 namespace AppLayer.Host.Auth;
 
-/// <summary>Names for API key authentication: the scheme, its claims and the authorization policies.</summary>
+/// <summary>Names for API key authentication: the scheme, where the key comes from and the authorization policies. Its claims are <see cref="AppLayerClaims"/>.</summary>
 internal static class ApiKeyDefaults
 {
+    /// <summary>The authentication scheme, also the word of the <c>WWW-Authenticate</c> challenge.</summary>
     public const string Scheme = "ApiKey";
+
+    /// <summary>The challenge's realm.</summary>
     public const string Realm = "AppLayer";
+
+    /// <summary>The header NuGet clients send the key in (<c>dotnet nuget push --api-key</c>).</summary>
     public const string NuGetApiKeyHeader = "X-NuGet-ApiKey";
-
-    public const string ScopeClaim = "applayer:scope";
-    public const string InstallationClaim = "applayer:installation";
-    public const string KeyIdClaim = "applayer:key";
-
-    /// <summary>A site key's customer (what of the feed it sees), when its installation still has one.</summary>
-    public const string CustomerClaim = "applayer:customer";
 
     /// <summary>Any valid key (reading the feed).</summary>
     public const string AnyKeyPolicy = "any-key";
@@ -23,7 +21,9 @@ internal static class ApiKeyDefaults
     /// <summary>A publish or a manager key.</summary>
     public const string PublishPolicy = KeyScopeNames.Publish;
 
+    /// <summary>A manager key.</summary>
     public const string ManagerPolicy = KeyScopeNames.Manager;
 
+    /// <summary>A site key.</summary>
     public const string SitePolicy = KeyScopeNames.Site;
 }

@@ -14,9 +14,9 @@ internal static class AuthServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyDefaults.AnyKeyPolicy, p => p.RequireAuthenticatedUser())
-            .AddPolicy(ApiKeyDefaults.PublishPolicy, p => p.RequireClaim(ApiKeyDefaults.ScopeClaim, KeyScopeNames.Publish, KeyScopeNames.Manager))
-            .AddPolicy(ApiKeyDefaults.ManagerPolicy, p => p.RequireClaim(ApiKeyDefaults.ScopeClaim, KeyScopeNames.Manager))
-            .AddPolicy(ApiKeyDefaults.SitePolicy, p => p.RequireClaim(ApiKeyDefaults.ScopeClaim, KeyScopeNames.Site));
+            .AddPolicy(ApiKeyDefaults.PublishPolicy, p => p.RequireClaim(AppLayerClaims.Scope, KeyScopeNames.Publish, KeyScopeNames.Manager))
+            .AddPolicy(ApiKeyDefaults.ManagerPolicy, p => p.RequireClaim(AppLayerClaims.Scope, KeyScopeNames.Manager))
+            .AddPolicy(ApiKeyDefaults.SitePolicy, p => p.RequireClaim(AppLayerClaims.Scope, KeyScopeNames.Site));
         return services;
     }
 }

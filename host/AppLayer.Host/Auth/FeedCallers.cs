@@ -11,12 +11,12 @@ internal static class FeedCallers
 {
     public static async Task<FeedCaller> ResolveAsync(ClaimsPrincipal user, SiteService sites, CancellationToken cancellationToken)
     {
-        if (user.FindFirst(ApiKeyDefaults.ScopeClaim)?.Value != KeyScopeNames.Site)
+        if (user.FindFirst(AppLayerClaims.Scope)?.Value != KeyScopeNames.Site)
         {
             return FeedCaller.Everyone;
         }
 
-        if (user.FindFirst(ApiKeyDefaults.CustomerClaim)?.Value is { } customer)
+        if (user.FindFirst(AppLayerClaims.Customer)?.Value is { } customer)
         {
             return new FeedCaller(false, customer);
         }

@@ -32,10 +32,10 @@ public static class DashboardServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(DashboardDefaults.Policy, p => p
                 .AddAuthenticationSchemes(DashboardDefaults.Scheme)
-                .RequireClaim(ApiKeyDefaults.ScopeClaim, KeyScopeNames.Manager, KeyScopeNames.Contact))
+                .RequireClaim(AppLayerClaims.Scope, KeyScopeNames.Manager, KeyScopeNames.Contact))
             .AddPolicy(DashboardDefaults.ManagerPolicy, p => p
                 .AddAuthenticationSchemes(DashboardDefaults.Scheme)
-                .RequireClaim(ApiKeyDefaults.ScopeClaim, KeyScopeNames.Manager));
+                .RequireClaim(AppLayerClaims.Scope, KeyScopeNames.Manager));
         services.AddOptions<DashboardOptions>();
         services.AddSingleton<ICustomerSection, UpdatesPerMonthSection>();
         return services;

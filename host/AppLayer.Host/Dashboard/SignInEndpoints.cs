@@ -33,14 +33,14 @@ internal static class SignInEndpoints
         var claims = new List<Claim>();
         if (key?.Scope == KeyScope.Manager)
         {
-            claims.Add(new Claim(ApiKeyDefaults.ScopeClaim, KeyScopeNames.Manager));
+            claims.Add(new Claim(AppLayerClaims.Scope, KeyScopeNames.Manager));
         }
         else if (key is { Scope: KeyScope.Contact, CustomerId: { } customerId }
             && await customers.FindByIdAsync(customerId, context.RequestAborted) is { } customer)
         {
-            claims.Add(new Claim(ApiKeyDefaults.ScopeClaim, KeyScopeNames.Contact));
-            claims.Add(new Claim(DashboardDefaults.CustomerIdClaim, customerId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            claims.Add(new Claim(DashboardDefaults.CustomerCodeClaim, customer.Code));
+            claims.Add(new Claim(AppLayerClaims.Scope, KeyScopeNames.Contact));
+            claims.Add(new Claim(AppLayerClaims.CustomerId, customerId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            claims.Add(new Claim(AppLayerClaims.Customer, customer.Code));
         }
         else
         {

@@ -12,15 +12,15 @@ internal sealed record Viewer(bool IsManager, long? CustomerId, string Label)
 {
     public static Viewer From(ClaimsPrincipal user)
     {
-        var scope = user.FindFirst(ApiKeyDefaults.ScopeClaim)?.Value;
+        var scope = user.FindFirst(AppLayerClaims.Scope)?.Value;
         if (scope == KeyScopeNames.Manager)
         {
             return new Viewer(true, null, "manager");
         }
 
-        var id = user.FindFirst(DashboardDefaults.CustomerIdClaim)?.Value
+        var id = user.FindFirst(AppLayerClaims.CustomerId)?.Value
             ?? throw new InvalidOperationException("A dashboard session is either a manager's or a contact's.");
-        return new Viewer(false, long.Parse(id, CultureInfo.InvariantCulture), "contact of " + user.FindFirst(DashboardDefaults.CustomerCodeClaim)?.Value);
+        return new Viewer(false, long.Parse(id, CultureInfo.InvariantCulture), "contact of " + user.FindFirst(AppLayerClaims.Customer)?.Value);
     }
 
     public bool CanSee(Customer customer) => IsManager || customer?.Id == CustomerId;

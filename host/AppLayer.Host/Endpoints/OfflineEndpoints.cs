@@ -38,9 +38,9 @@ internal static class OfflineEndpoints
 
         app.MapPost("/api/reports/import", async (ReportExportDto file, ClaimsPrincipal user, IServiceProvider services, CancellationToken ct) =>
         {
-            long? site = user.FindFirst(ApiKeyDefaults.ScopeClaim)?.Value == KeyScopeNames.Site ? user.InstallationId() : null;
+            long? site = user.FindFirst(AppLayerClaims.Scope)?.Value == KeyScopeNames.Site ? user.InstallationId() : null;
             return await ActivatorUtilities.CreateInstance<ReportImporter>(services).ImportAsync(file, site, ct);
-        }).RequireAuthorization(p => p.RequireClaim(ApiKeyDefaults.ScopeClaim, KeyScopeNames.Manager, KeyScopeNames.Site));
+        }).RequireAuthorization(p => p.RequireClaim(AppLayerClaims.Scope, KeyScopeNames.Manager, KeyScopeNames.Site));
         return app;
     }
 }
