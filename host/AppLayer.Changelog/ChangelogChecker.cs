@@ -5,7 +5,7 @@ namespace AppLayer.Changelog;
 /// <summary>
 /// <c>applayer changelog check</c>: every fragment parses, and every update plugin under
 /// <c>plugins/</c> (a project with an <c>applayer.update.json</c>, not a template's sample) is named by a fragment,
-/// unreleased or released. With changed paths (from git), a change under <c>plugins/</c> also
+/// unreleased or released, and every unreleased fragment has its Czech title and text. With changed paths (from git), a change under <c>plugins/</c> also
 /// needs a fragment changed in the same diff.
 /// </summary>
 public static class ChangelogChecker
@@ -22,6 +22,17 @@ public static class ChangelogChecker
         catch (FragmentException ex)
         {
             return [ex.Message];
+        }
+
+        var unreleased = folder.Relative(folder.Unreleased) + Path.DirectorySeparatorChar;
+        foreach (var fragment in fragments.Where(f => f.File.StartsWith(unreleased, StringComparison.Ordinal)))
+        {
+            var missing = new[] { fragment.CzechTitle is null ? "a Czech title ('title-cs:')" : null, fragment.HasCzechText ? null : "a Czech text (a '## cs' part)" }
+                .OfType<string>().ToList();
+            if (missing.Count > 0)
+            {
+                problems.Add($"{fragment.File}:1: the Czech notes need {string.Join(" and ", missing)}; customers read the release notes in Czech.");
+            }
         }
 
         var named = fragments.SelectMany(f => f.Packages).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -1,7 +1,7 @@
 namespace AppLayer.Changelog;
 
 /// <summary>
-/// Reads a fragment: a front matter between <c>---</c> lines (<c>type</c>, <c>title</c>,
+/// Reads a fragment: a front matter between <c>---</c> lines (<c>type</c>, <c>title</c>, <c>title-cs</c>,
 /// <c>legal</c>, <c>modules</c>, <c>packages</c>, <c>customer</c>), then a Markdown body.
 /// A list is either one line (legal references separated by <c>;</c>, other lists by <c>,</c>)
 /// or <c>- item</c> lines under its key. Every error names the file and line.
@@ -10,7 +10,7 @@ public static partial class FragmentParser
 {
     public const string CzechHeading = "## cs";
 
-    private static readonly string[] Keys = ["type", "title", "legal", "modules", "packages", "package", "customer"];
+    private static readonly string[] Keys = ["type", "title", "title-cs", "legal", "modules", "packages", "package", "customer"];
 
     public static Fragment Parse(string file, string text)
     {
@@ -104,7 +104,12 @@ public static partial class FragmentParser
             throw new FragmentException(file, keyLines["customer"], $"customer '{customer}' is not a customer code (letters, digits, '-', '_' and '.').");
         }
 
-        return new Fragment(file, type, title, legal, values.GetValueOrDefault("modules") ?? [], values.GetValueOrDefault("packages") ?? [], customer, english, czech.Length == 0 ? english : czech);
+        var czechTitle = values.TryGetValue("title-cs", out var czechTitles) && czechTitles.Count > 0 ? czechTitles[0] : null;
+        return new Fragment(file, type, title, legal, values.GetValueOrDefault("modules") ?? [], values.GetValueOrDefault("packages") ?? [], customer, english, czech.Length == 0 ? english : czech)
+        {
+            CzechTitle = czechTitle,
+            HasCzechText = czech.Length > 0,
+        };
     }
 
     private static FragmentType ReadType(string file, Dictionary<string, List<string>> values, Dictionary<string, int> keyLines)
@@ -122,7 +127,7 @@ public static partial class FragmentParser
     private static List<string> Split(string key, string value)
     {
         var separator = key.Equals("legal", StringComparison.OrdinalIgnoreCase) ? ';' : ',';
-        if (key is "type" or "title" or "customer")
+        if (key is "type" or "title" or "title-cs" or "customer")
         {
             return [value];
         }

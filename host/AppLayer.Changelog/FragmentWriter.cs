@@ -7,7 +7,8 @@ namespace AppLayer.Changelog;
 /// <summary><c>applayer changelog new</c>: writes one fragment that the parser accepts.</summary>
 public static partial class FragmentWriter
 {
-    public static string Write(ChangelogFolder folder, FragmentType type, string text, IReadOnlyList<string> legal, IReadOnlyList<string> modules, IReadOnlyList<string> packages, string? customer, string? name)
+    /// <summary>Writes the fragment; <paramref name="czechTitle"/> and <paramref name="czechText"/> are its Czech title and text (<c>title-cs</c>, the <c>## cs</c> part).</summary>
+    public static string Write(ChangelogFolder folder, FragmentType type, string text, IReadOnlyList<string> legal, IReadOnlyList<string> modules, IReadOnlyList<string> packages, string? customer, string? name, string? title = null, string? czechTitle = null, string? czechText = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
         if (string.IsNullOrWhiteSpace(text))
@@ -25,6 +26,8 @@ public static partial class FragmentWriter
 
         var body = new StringBuilder("---\n");
         body.Append("type: ").Append(FragmentTypes.Name(type)).Append('\n');
+        AppendLine(body, "title", title);
+        AppendLine(body, "title-cs", czechTitle);
         AppendList(body, "legal", legal);
         AppendList(body, "modules", modules);
         AppendList(body, "packages", packages);
@@ -34,10 +37,29 @@ public static partial class FragmentWriter
         }
 
         body.Append("---\n").Append(text.Trim()).Append('\n');
+        if (!string.IsNullOrWhiteSpace(czechText))
+        {
+            body.Append('\n').Append(FragmentParser.CzechHeading).Append('\n').Append(czechText.Trim()).Append('\n');
+        }
         var content = body.ToString();
         FragmentParser.Parse(folder.Relative(path), content); // refuse before writing anything the check would reject
         File.WriteAllText(path, content);
         return folder.Relative(path);
+    }
+
+    private static void AppendLine(StringBuilder body, string key, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return;
+        }
+
+        if (value.Contains('\n', StringComparison.Ordinal) || value.Contains(" #", StringComparison.Ordinal))
+        {
+            throw new UserException($"the {key} must be one line without ' #'.");
+        }
+
+        body.Append(key).Append(": ").Append(value.Trim()).Append('\n');
     }
 
     private static void AppendList(StringBuilder body, string key, IReadOnlyList<string> values)

@@ -13,7 +13,7 @@ public sealed record ReleaseModel(string Version, string Date, IReadOnlyList<Sec
                 FragmentTypes.Section(g.Key, language),
                 g.OrderBy(f => f.Name, StringComparer.Ordinal).Select(f => ItemModel.From(f, language)).ToList()))
             .ToList();
-        return new ReleaseModel(version, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), sections);
+        return new ReleaseModel(version, CzechTerms.Date(date, language), sections);
     }
 }
 
@@ -22,5 +22,11 @@ public sealed record SectionModel(string Title, IReadOnlyList<ItemModel> Items);
 public sealed record ItemModel(string Title, string Text, IReadOnlyList<string> Legal, IReadOnlyList<string> Modules, IReadOnlyList<string> Packages, string? Customer)
 {
     public static ItemModel From(Fragment fragment, string language) =>
-        new(fragment.Title, fragment.Text(language).ReplaceLineEndings(" ").Trim(), fragment.LegalReferences, fragment.Modules, fragment.Packages, fragment.Customer);
+        new(
+            fragment.TitleIn(language),
+            fragment.Text(language).ReplaceLineEndings(" ").Trim(),
+            [.. fragment.LegalReferences.Select(r => CzechTerms.LegalReference(r, language))],
+            [.. fragment.Modules.Select(m => CzechTerms.Module(m, language))],
+            fragment.Packages,
+            fragment.Customer);
 }

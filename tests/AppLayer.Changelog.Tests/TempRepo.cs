@@ -39,6 +39,7 @@ internal sealed class TempRepo : IDisposable
         ---
         type: feature
         title: Bank file from the payroll export
+        title-cs: Bankovní soubor z mzdového exportu
         modules: payroll
         customer: novak
         ---
@@ -52,6 +53,7 @@ internal sealed class TempRepo : IDisposable
         ---
         type: legislative
         title: VAT reduced rates merged into 12 %
+        title-cs: Snížené sazby DPH sloučeny do 12 %
         legal: Act No. 349/2023 Coll.
         modules: accounting
         packages: Cz.Vat2024

@@ -29,17 +29,20 @@ public static class ChangelogCommand
         var type = new Option<string>("--type") { Description = "legislative, feature, fix, data-fix, security or maintenance.", Required = true };
         type.AcceptOnlyFromAmong([.. FragmentTypes.Names]);
         var text = new Option<string>("--text") { Description = "One or two sentences a customer's accountant understands.", Required = true };
+        var title = new Option<string>("--title") { Description = "The heading in the notes; default: the text's first sentence." };
+        var titleCs = new Option<string>("--title-cs") { Description = "The heading in the Czech notes (changelog check asks for it)." };
+        var textCs = new Option<string>("--text-cs") { Description = "The text in Czech, for the Czech notes (changelog check asks for it)." };
         var legal = Common.ListOption("--legal", "Legal references");
         var modules = Common.ListOption("--modules", "Affected IS modules");
         var packages = Common.ListOption("--package", "Update packages that ship the change");
         var customer = new Option<string>("--customer") { Description = "The customer, for bespoke work." };
         var name = new Option<string>("--name") { Description = "File name (without .md); default: made from the package and text." };
-        var command = new Command("new", "Write a changelog fragment into changelog/unreleased/.") { type, text, legal, modules, packages, customer, name, root };
+        var command = new Command("new", "Write a changelog fragment into changelog/unreleased/.") { type, title, text, titleCs, textCs, legal, modules, packages, customer, name, root };
         command.SetAction((parse, _) => Run.SafelyAsync(() =>
         {
             FragmentTypes.TryParse(parse.GetValue(type), out var fragmentType);
             var legalList = (parse.GetValue(legal) ?? []).SelectMany(v => v.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-            var path = FragmentWriter.Write(Folder(parse, root), fragmentType, parse.GetValue(text)!, legalList, Common.Split(parse.GetValue(modules)), Common.Split(parse.GetValue(packages)), parse.GetValue(customer), parse.GetValue(name));
+            var path = FragmentWriter.Write(Folder(parse, root), fragmentType, parse.GetValue(text)!, legalList, Common.Split(parse.GetValue(modules)), Common.Split(parse.GetValue(packages)), parse.GetValue(customer), parse.GetValue(name), parse.GetValue(title), parse.GetValue(titleCs), parse.GetValue(textCs));
             Console.WriteLine($"wrote {path}");
             return Task.FromResult(0);
         }));
