@@ -17,6 +17,8 @@ public static class CliApp
         root.Subcommands.Add(PublishCommand.Create());
         root.Subcommands.Add(ReleaseCommand.Create());
         root.Subcommands.Add(HoldCommand.Create());
+        root.Subcommands.Add(RolloutCommand.Create());
+        root.Subcommands.Add(RolloutCommand.Freeze());
         root.Subcommands.Add(HistoryCommand.Create());
         root.Subcommands.Add(ComplianceCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

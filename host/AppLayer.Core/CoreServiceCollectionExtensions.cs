@@ -16,7 +16,7 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// The Core services (they talk to storage only through the store interfaces, e.g. <c>AddAppLayerStorage</c>):
-    /// keys, customers, legal changes, sites, compliance, history, the service desk, inventories and release gates.
+    /// keys, customers, legal changes, sites, compliance, history, the service desk, inventories, release gates, staged rollouts and freezes.
     /// Every registration is a <c>TryAdd</c>, so a host may put its own first.
     /// </summary>
     public static IServiceCollection AddAppLayerCore(this IServiceCollection services)
@@ -33,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<DeploymentTracker>();
         services.TryAddSingleton<HistoryService>();
         services.TryAddSingleton<CustomerChangelogService>();
+        services.TryAddSingleton<Rollouts.RolloutService>();
 
         services.AddServiceDesk();
         services.AddSystemLayer();

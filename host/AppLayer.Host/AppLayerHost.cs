@@ -84,6 +84,7 @@ public static class AppLayerHost
         app.MapPortalEndpoints();
         app.MapOfflineEndpoints();
         app.MapHoldEndpoints();
+        app.MapRolloutEndpoints();
         SystemLayer.SystemLayerEndpoints.MapSystemLayerEndpoints(app);
         app.MapDashboard();
         app.MapOpenApi().AllowAnonymous();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using AppLayer.Core.Installations;
 using AppLayer.Core.Releases;
+using AppLayer.Core.Rollouts;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
 using AppLayer.Host.Auth;
@@ -20,14 +21,14 @@ internal static class SiteEndpoints
         site.MapGet("/me", (ClaimsPrincipal user, SiteService sites, CancellationToken ct) =>
             sites.IdentifyAsync(user.InstallationId(), ct));
 
-        site.MapGet("/updates", async (ClaimsPrincipal user, SiteService sites, FeedQuery query, UpdateCatalog catalog, ReleaseGateService gates, UpdateHoldService holds, CancellationToken ct) =>
+        site.MapGet("/updates", async (ClaimsPrincipal user, SiteService sites, FeedQuery query, UpdateCatalog catalog, ReleaseGateService gates, UpdateHoldService holds, RolloutService rollouts, CancellationToken ct) =>
         {
             // Only this tenant's listed packages; answered with an ETag, so an unchanged poll is a 304.
-            var updates = await SiteUpdateListing.ForAsync(await sites.GetInstallationAsync(user.InstallationId(), ct), await FeedCallers.ResolveAsync(user, sites, ct), query, catalog, gates, holds, ct);
+            var updates = await SiteUpdateListing.ForAsync(await sites.GetInstallationAsync(user.InstallationId(), ct), await FeedCallers.ResolveAsync(user, sites, ct), query, catalog, gates, holds, rollouts, ct);
             return ETags.Bytes(JsonSerializer.SerializeToUtf8Bytes(updates, JsonSerializerOptions.Web), "application/json");
         });
 
-        site.MapPost("/reports", async (DeploymentReportDto report, ClaimsPrincipal user, SiteService sites, ILoggerFactory loggers, CancellationToken ct) =>
+        site.MapPost("/reports", async (DeploymentReportDto report, ClaimsPrincipal user, SiteService sites, RolloutService rollouts, ILoggerFactory loggers, CancellationToken ct) =>
         {
             var log = loggers.CreateLogger(typeof(SiteEndpoints));
             var installation = user.InstallationId();
@@ -39,6 +40,12 @@ internal static class SiteEndpoints
                 if (normalised.Status == DeploymentStatus.RolledBack.ToName())
                 {
                     HoldLog.Held(log, user.InstallationId().ToString(System.Globalization.CultureInfo.InvariantCulture), normalised.PackageId, normalised.Version, normalised.ReportId);
+                }
+
+                // A failure or rollback may trip the version's rollout's halt rule (logged by the rollouts, 4191).
+                if (normalised.Status != DeploymentStatus.Applied.ToName())
+                {
+                    await rollouts.CheckAfterReportAsync(normalised.PackageId, normalised.Version, ct);
                 }
 
                 return Results.Created((string?)null, normalised);

@@ -4,6 +4,7 @@ using AppLayer.Core;
 using AppLayer.Core.Customers;
 using AppLayer.Core.Installations;
 using AppLayer.Core.Releases;
+using AppLayer.Core.Rollouts;
 using AppLayer.Feed;
 using AppLayer.Feed.Protocol;
 using AppLayer.Feed.Storage;
@@ -26,6 +27,7 @@ internal sealed class OfflineBundleBuilder(
     UpdateCatalog catalog,
     ReleaseGateService gates,
     UpdateHoldService holds,
+    RolloutService rollouts,
     TufRepository tuf,
     IPackageFileStore files,
     TimeProvider time)
@@ -54,7 +56,7 @@ internal sealed class OfflineBundleBuilder(
         var listings = new SortedDictionary<string, IReadOnlyList<AvailableUpdateDto>>(StringComparer.Ordinal);
         foreach (var installation in sites)
         {
-            listings[installation.Code] = await SiteUpdateListing.ForAsync(installation, caller, query, catalog, gates, holds, cancellationToken);
+            listings[installation.Code] = await SiteUpdateListing.ForAsync(installation, caller, query, catalog, gates, holds, rollouts, cancellationToken);
         }
 
         var packages = listings.Values.SelectMany(l => l)

@@ -5,6 +5,7 @@ using AppLayer.Core.Installations;
 using AppLayer.Core.Keys;
 using AppLayer.Core.LegalChanges;
 using AppLayer.Core.Releases;
+using AppLayer.Core.Rollouts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,7 +13,7 @@ namespace AppLayer.Storage.Stores;
 
 public static class CoreStoreExtensions
 {
-    /// <summary>The SQLite stores behind the customer, agreement, installation, key, package, legal-change, release, deployment and history interfaces.</summary>
+    /// <summary>The SQLite stores behind the customer, agreement, installation, key, package, legal-change, release, deployment, history and rollout interfaces.</summary>
     public static IServiceCollection AddCoreStores(this IServiceCollection services)
     {
         services.TryAddSingleton<ICustomerStore, SqliteCustomerStore>();
@@ -26,6 +27,7 @@ public static class CoreStoreExtensions
         services.TryAddSingleton<IDeploymentStore, SqliteDeploymentStore>();
         services.TryAddSingleton<IUpdateHoldStore, SqliteUpdateHoldStore>();
         services.TryAddSingleton<IHistoryStore, SqliteHistoryStore>();
+        services.TryAddSingleton<IRolloutStore, SqliteRolloutStore>();
         return services;
     }
 }
