@@ -29,7 +29,7 @@ public sealed partial class TimelineKindsTests : HistoryScenario
         status.ShouldBe(HttpStatusCode.OK);
         var select = body[body.IndexOf("id=\"filter-kind\"", StringComparison.Ordinal)..];
         Option().Matches(select[..select.IndexOf("</select>", StringComparison.Ordinal)]).Select(m => m.Groups[1].Value).ShouldBe(
-            ["", "legal-change", "update-applied", "update-failed", "update-rolled-back", "hold-released", "update-rehearsed", "update-approved"]);
+            ["", "legal-change", "update-applied", "update-failed", "update-rolled-back", "hold-released", "update-rehearsed", "update-approved", "rollout-halted", "rollout-resumed", "rollout-aborted"]);
         body.ShouldContain("<option value=\"update-approved\" selected>");
         body.Split("<tr class=\"event\">").Length.ShouldBe(2);
         (await client.PageAsync("/dashboard/customers/novak?kind=update-rehearsed")).Body.Split("<tr class=\"event\">").Length.ShouldBe(2);
