@@ -59,7 +59,7 @@ public static class WorkTests
             (await RefusedAsync("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 60)))
                 .ShouldBe($"Feature {feature.Reference} is above the agreement's threshold of 16 h: billable work needs a quote the customer approved first.");
             var quote = await Manager.PostJsonAsync<QuoteDto>($"/api/features/{feature.Reference}/quote", new CreateQuoteRequest(64_000m, "Export as CSV over SFTP, nightly."));
-            (await RefusedAsync("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 60))).ShouldContain("needs a quote the customer approved first");
+            (await RefusedAsync("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 60))).ShouldContain("is not approved yet");
 
             (await RefusedAsync($"/api/features/{feature.Reference}/quote/approve", new ApproveQuoteRequest("eva@horak.cz")))
                 .ShouldBe("'eva@horak.cz' is not a contact of customer 'novak'; only its own contacts may approve its quote.");

@@ -94,22 +94,30 @@ public sealed class TimeService(ServiceDeskDirectory directory, IWorkStore work,
             : throw new UserException($"'{reference}' is not a ticket or work item (e.g. AL-12, C-3, D-4, F-5).");
     }
 
+    /// <summary>
+    /// A feature with a quote takes time only from the quote's approval on; one without a quote only while it stays
+    /// within the agreement's threshold.
+    /// </summary>
     private async Task RequireQuoteAsync(WorkItem feature, TimeEntry entry, CancellationToken cancellationToken)
     {
         var customer = await directory.CustomerAsync(feature.CustomerId, cancellationToken);
         var terms = (await directory.AgreementAsync(customer, ServiceDeskDirectory.Day(entry.StartedAt), cancellationToken)).Terms;
-        var logged = await work.MinutesOnItemAsync(feature.Id, cancellationToken);
-        var above = feature.EstimateMinutes > terms.QuoteThresholdMinutes || logged + entry.Minutes > terms.QuoteThresholdMinutes;
-        if (!above)
+        var quote = await work.FindQuoteForItemAsync(feature.Id, cancellationToken);
+        if (quote is null)
         {
+            var logged = await work.MinutesOnItemAsync(feature.Id, cancellationToken);
+            if (feature.EstimateMinutes > terms.QuoteThresholdMinutes || logged + entry.Minutes > terms.QuoteThresholdMinutes)
+            {
+                throw new UserException(
+                    $"Feature {feature.Reference} is above the agreement's threshold of {terms.QuoteThresholdMinutes / 60m:0.##} h: billable work needs a quote the customer approved first.");
+            }
+
             return;
         }
 
-        var quote = await work.FindQuoteForItemAsync(feature.Id, cancellationToken);
-        if (quote?.ApprovedAt is not { } approvedAt)
+        if (quote.ApprovedAt is not { } approvedAt)
         {
-            throw new UserException(
-                $"Feature {feature.Reference} is above the agreement's threshold of {terms.QuoteThresholdMinutes / 60m:0.##} h: billable work needs a quote the customer approved first.");
+            throw new UserException($"Feature {feature.Reference}'s quote {quote.Id} is not approved yet: work on it needs the customer's approval first.");
         }
 
         if (entry.StartedAt < approvedAt)

@@ -113,13 +113,34 @@ public sealed class WorkService(ServiceDeskDirectory directory, IWorkStore work,
             throw new UserException("The quoted price must be positive.");
         }
 
+        var basis = KebabNames.Parse<QuoteBasis>(request.Basis, "Quote basis", QuoteBasis.Fixed);
+        var price = decimal.Round(request.Price, 2);
+        decimal? cap = null;
+        if (basis == QuoteBasis.Estimate)
+        {
+            cap = request.Cap is { } c ? decimal.Round(c, 2) : throw new UserException("An estimate needs a cap (the most its time is billed at), e.g. --cap 80000.");
+            if (cap < price)
+            {
+                throw new UserException($"The cap {cap:0.00} CZK is below the estimate of {price:0.00} CZK.");
+            }
+        }
+        else if (request.Cap is not null)
+        {
+            throw new UserException("A fixed price has no cap; a cap is for an estimate (--estimate).");
+        }
+
         if (await work.FindQuoteForItemAsync(item.Id, cancellationToken) is not null)
         {
             throw new ConflictException($"Feature {item.Reference} has a quote already.");
         }
 
+        if (await work.MinutesOnItemAsync(item.Id, cancellationToken) > 0)
+        {
+            throw new ConflictException($"Feature {item.Reference} has time logged already; a quote comes before the work it prices.");
+        }
+
         var quote = await work.AddQuoteAsync(
-            new Quote(0, item.Id, decimal.Round(request.Price, 2), Require.Text(request.Specification, "Technical specification", 50_000), time.GetUtcNow(), null, null),
+            new Quote(0, item.Id, price, Require.Text(request.Specification, "Technical specification", 50_000), time.GetUtcNow(), null, null, basis, cap),
             cancellationToken);
         return quote.ToDto(item.Reference);
     }
