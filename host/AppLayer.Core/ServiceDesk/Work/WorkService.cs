@@ -46,6 +46,7 @@ public sealed class WorkService(ServiceDeskDirectory directory, IWorkStore work,
         await RequireTicketAsync(customer, request.Ticket, cancellationToken);
         var item = new WorkItem(0, customer.Id, WorkItemKind.Consultation, Require.Text(request.Topic, "Topic", 200), $"{type}/{area}", true, null, Require.Text(request.Outcome, "Outcome", 2000), request.Ticket, time.GetUtcNow());
         var entry = TimeService.NewEntry(customer.Id, "C-?", request.Ticket, null, WorkKind.Consultation, true, request.Worker, request.StartedAt, request.Minutes, item.Title);
+        TimeService.RequireWithinLife(entry with { Reference = "the consultation" }, null, string.Empty, time.GetUtcNow());
         var stored = await work.AddItemAsync(item, entry, cancellationToken)
             ?? throw new UserException($"The consultation's time overlaps other time of {entry.Worker}.");
         return stored.ToDto(customer.Code, false, null);
