@@ -93,14 +93,18 @@ public static class WorkCommands
         var host = Common.HostOption();
         var key = Common.KeyOption();
         var feature = new Argument<string>("feature") { Description = "The feature, e.g. F-5." };
-        var price = new Option<decimal>("--price") { Description = "The price in CZK without VAT.", Required = true };
+        var price = new Option<decimal>("--price") { Description = "The fixed price (or, with --estimate, the estimated amount) in CZK without VAT.", Required = true };
         var spec = ServiceDeskOptions.Required("--spec", "The technical specification.");
-        var send = new Command("send", "Send a quote with its technical specification.") { feature, price, spec, host, key };
+        var estimate = new Option<bool>("--estimate") { Description = "An estimate: time × rate is billed, at most --cap in all (without it, the price is fixed)." };
+        var cap = new Option<decimal?>("--cap") { Description = "An estimate's cap in CZK without VAT, not below the price." };
+        var send = new Command("send", "Send a quote with its technical specification: a fixed price, or an estimate with a cap.") { feature, price, spec, estimate, cap, host, key };
         send.SetAction((parse, ct) => Run.SafelyAsync(async () =>
         {
             using var client = Common.Client(parse, host, key);
-            var quote = await client.PostAsync<QuoteDto>(ApiRoutes.FeatureQuote(parse.GetValue(feature)), new CreateQuoteRequest(parse.GetValue(price), parse.GetValue(spec)!), ct);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"quote {quote.Id} for {quote.Feature}: {quote.Price:0.00} CZK"));
+            var quote = await client.PostAsync<QuoteDto>(ApiRoutes.FeatureQuote(parse.GetValue(feature)), new CreateQuoteRequest(parse.GetValue(price), parse.GetValue(spec)!, parse.GetValue(estimate) ? "estimate" : "fixed", parse.GetValue(cap)), ct);
+            Console.WriteLine(quote.Cap is { } capped
+                ? string.Create(CultureInfo.InvariantCulture, $"quote {quote.Id} for {quote.Feature}: estimate {quote.Price:0.00} CZK, at most {capped:0.00} CZK")
+                : string.Create(CultureInfo.InvariantCulture, $"quote {quote.Id} for {quote.Feature}: fixed price {quote.Price:0.00} CZK"));
             return 0;
         }));
 

@@ -172,6 +172,8 @@ public sealed class StatementService(
         var lines = new List<IssuedLine>();
         var covered = 0;
         void Add(string key, StatementLineDto line) => lines.Add(new IssuedLine(lines.Count + 1, key, line));
+        var quotes = (await work.ListQuotesAsync(customer.Id, cancellationToken)).Where(q => q.IsApproved).ToDictionary(q => q.WorkItemId);
+        var capLeft = new Dictionary<long, decimal>();
         foreach (var entry in await work.ListTimeAsync(customer.Id, from, to, cancellationToken))
         {
             var local = Instant.FromDateTimeOffset(entry.StartedAt).InZone(zone);
@@ -183,6 +185,29 @@ public sealed class StatementService(
             {
                 covered += entry.Minutes;
                 Add(key, new StatementLineDto(date, entry.Reference, description, "covered", entry.Minutes, 0, 0, 0m, 0m));
+                continue;
+            }
+
+            if (entry.WorkItemId is { } itemId && quotes.TryGetValue(itemId, out var quote))
+            {
+                if (quote.Basis == QuoteBasis.Fixed)
+                {
+                    Add(key, new StatementLineDto(date, entry.Reference, $"{description} (fixed price, quote {quote.Id})", "quoted", entry.Minutes, 0, 0, 0m, 0m));
+                    continue;
+                }
+
+                if (!capLeft.TryGetValue(itemId, out var left0))
+                {
+                    left0 = quote.Cap!.Value - await QuotedBeforeAsync(itemId, from, On, zone, cancellationToken);
+                }
+
+                var quotedMinutes = RoundUp(entry.Minutes, terms.RoundingMinutes);
+                var quotedRate = terms.Rate(entry.Kind);
+                var full = Money(quotedMinutes * quotedRate / 60m);
+                var charged = Math.Max(0m, Math.Min(full, left0));
+                capLeft[itemId] = left0 - charged;
+                var capped = charged < full ? $"; capped at {quote.Cap:0.00} CZK, quote {quote.Id}" : $"; estimate, quote {quote.Id}";
+                Add(key, new StatementLineDto(date, entry.Reference, description + capped, charged < full ? "capped" : "quoted", entry.Minutes, quotedMinutes, 0, quotedRate, charged));
                 continue;
             }
 
@@ -200,6 +225,15 @@ public sealed class StatementService(
             }
         }
 
+        foreach (var quote in quotes.Values.Where(q => q.Basis == QuoteBasis.Fixed && q.ApprovedAt >= from && q.ApprovedAt < to))
+        {
+            var approved = Instant.FromDateTimeOffset(quote.ApprovedAt!.Value).InZone(zone);
+            var feature = await work.FindItemAsync(quote.WorkItemId, cancellationToken);
+            Add(
+                string.Create(CultureInfo.InvariantCulture, $"quote:{quote.Id}"),
+                new StatementLineDto(new DateOnly(approved.Year, approved.Month, approved.Day), feature?.Reference ?? $"F-{quote.WorkItemId}", $"fixed price per quote {quote.Id}, approved by {quote.ApprovedBy}: {feature?.Title}".TrimEnd(' ', ':'), "fixed-price", 0, 0, 0, quote.Price, quote.Price));
+        }
+
         foreach (var (key, line) in CoverageSurcharges(first, next, days, On))
         {
             Add(key, line);
@@ -207,6 +241,19 @@ public sealed class StatementService(
 
         var statement = Totals(new StatementDto(customer.Code, customer.Name, MonthText(period), [.. lines.Select(l => l.Value)], covered, included, included - left, 0m, VatRate, 0m, 0m));
         return (statement, lines);
+    }
+
+    /// <summary>What an estimate's time before <paramref name="before"/> came to (time × rate, without the cap), against which its cap is spent.</summary>
+    private async Task<decimal> QuotedBeforeAsync(long itemId, DateTimeOffset before, Func<LocalDate, ServiceAgreement?> on, DateTimeZone zone, CancellationToken cancellationToken)
+    {
+        var sum = 0m;
+        foreach (var entry in await work.ListItemTimeAsync(itemId, before, cancellationToken))
+        {
+            var terms = on(Instant.FromDateTimeOffset(entry.StartedAt).InZone(zone).Date)?.Terms ?? AgreementTerms.Default;
+            sum += Money(RoundUp(entry.Minutes, terms.RoundingMinutes) * terms.Rate(entry.Kind) / 60m);
+        }
+
+        return sum;
     }
 
     private static string MonthText(YearMonth period) => period.ToString("yyyy-MM", CultureInfo.InvariantCulture);

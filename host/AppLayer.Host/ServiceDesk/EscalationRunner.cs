@@ -1,3 +1,4 @@
+using AppLayer.Protocol;
 using AppLayer.Core.ServiceDesk.Tickets;
 
 namespace AppLayer.Host.ServiceDesk;
@@ -12,7 +13,7 @@ public sealed class EscalationRunner(EscalationService escalation, ILogger<Escal
         EscalationLog.Examined(logger, result.Examined, result.At);
         foreach (var notice in result.Recorded)
         {
-            EscalationLog.Notice(logger, notice.Kind, notice.Tag, notice.Deadline, notice.Mailed);
+            EscalationLog.Notice(logger, notice.Kind.ToName(), notice.Tag, notice.Deadline, notice.Mailed);
         }
 
         EscalationLog.Finished(logger, result.Examined, result.Warnings, result.Breaches, result.MailsQueued, result.AlreadyRecorded, result.Changed);

@@ -96,13 +96,17 @@ public sealed class OutboxSender(IOutboxStore outbox, IOptions<MailOptions> opti
         return message;
     }
 
-    /// <summary>The server is down: the mails not tried in this round are due again right away next round.</summary>
+    /// <summary>
+    /// The server is down: the mails not tried in this round are given back as they were, due again right away next
+    /// round; only a mail actually tried counts an attempt (and so a longer pause), so the backlog goes out as soon as
+    /// the server is back.
+    /// </summary>
     private async Task<int> ReleaseRestAsync(IReadOnlyList<OutgoingMail> due, OutgoingMail failed, CancellationToken cancellationToken)
     {
         var rest = due.SkipWhile(m => m.Id != failed.Id).Skip(1).ToList();
         foreach (var mail in rest)
         {
-            await outbox.MarkFailedAsync(mail.Id, "not tried: the SMTP server was unreachable", time.GetUtcNow(), cancellationToken);
+            await outbox.ReleaseAsync(mail.Id, cancellationToken);
         }
 
         if (rest.Count > 0)

@@ -18,7 +18,8 @@ public sealed record DataFixRequest(string Customer, string Title, string Cause,
 
 public sealed record FeatureRequestRequest(string Customer, string Title, decimal EstimateHours, long? Ticket = null);
 
-public sealed record QuoteDto(long Id, string Feature, decimal Price, string Specification, DateTimeOffset SentAt, string? ApprovedBy, DateTimeOffset? ApprovedAt);
+/// <summary>A feature's quote: <see cref="Basis"/> <c>fixed</c> (the price is billed) or <c>estimate</c> (time × rate, at most <see cref="Cap"/> in all).</summary>
+public sealed record QuoteDto(long Id, string Feature, decimal Price, string Specification, DateTimeOffset SentAt, string? ApprovedBy, DateTimeOffset? ApprovedAt, string Basis = "fixed", decimal? Cap = null);
 
 public sealed record WorkItemDto(
     long Id,
@@ -34,6 +35,7 @@ public sealed record WorkItemDto(
     bool QuoteRequired,
     QuoteDto? Quote);
 
-public sealed record CreateQuoteRequest(decimal Price, string Specification);
+/// <summary>A quote to send: <see cref="Basis"/> <c>fixed</c> (default) or <c>estimate</c>, which needs a <see cref="Cap"/> not below the price.</summary>
+public sealed record CreateQuoteRequest(decimal Price, string Specification, string? Basis = null, decimal? Cap = null);
 
 public sealed record ApproveQuoteRequest(string Contact);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AppLayer.Core.Compliance;
 using AppLayer.Core.Keys;
 using AppLayer.Core.LegalChanges;
+using AppLayer.Core.ServiceDesk.Tickets;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
 using Shouldly;
@@ -23,6 +24,20 @@ public sealed class KebabNamesTests
         LegalChangeStatus.NotApplicable.ToName().ShouldBe("not-applicable");
         KeyScope.Manager.ToName().ShouldBe(KeyScopeNames.Manager);
         KeyScope.Contact.ToName().ShouldBe(KeyScopeNames.Contact);
+    }
+
+    [Fact]
+    public void Ticket_event_kinds_keep_the_names_stored_in_ticket_events_and_sent_in_json()
+    {
+        // ticket_events.kind and ticket_notices.kind of existing databases, and the API's event kinds, hold exactly these.
+        Enum.GetValues<TicketEventKind>().Select(k => k.ToName()).ShouldBe(
+        [
+            "registered", "receipt-confirmed", "assigned", "informed", "waiting", "resumed", "customer-replied",
+            "resolved", "closed", "reopened", "response-warning", "resolution-warning", "response-breached", "resolution-breached",
+        ]);
+        RoundTrips<TicketEventKind>();
+        JsonSerializer.Serialize(TicketEventKind.ReceiptConfirmed).ShouldBe("\"receipt-confirmed\"");
+        JsonSerializer.Deserialize<TicketEventKind>("\"resolution-breached\"").ShouldBe(TicketEventKind.ResolutionBreached);
     }
 
     [Fact]

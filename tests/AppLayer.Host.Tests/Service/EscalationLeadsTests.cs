@@ -1,4 +1,5 @@
 using AppLayer.Core.ServiceDesk.Tickets;
+using AppLayer.Protocol;
 using AppLayer.Host.ServiceDesk;
 using AppLayer.Host.Tests.Infrastructure;
 using AppLayer.Storage;
@@ -70,14 +71,14 @@ public static class EscalationLeadsTests
             Host.Time.Advance(TimeSpan.FromDays(60));
 
             var kinds = new List<string>();
-            for (var attempt = 0; attempt < 300 && !kinds.Contains(TicketEventKinds.ResolutionBreached); attempt++)
+            for (var attempt = 0; attempt < 300 && !kinds.Contains(TicketEventKind.ResolutionBreached.ToName()); attempt++)
             {
                 await Task.Delay(100);
                 kinds = [.. (await Manager.GetJsonAsync<AppLayer.Protocol.Api.TicketDto>($"/api/tickets/AL-{ticket.Id}")).Events.Select(e => e.Kind)];
             }
 
-            kinds.ShouldContain(TicketEventKinds.ResponseBreached);
-            kinds.ShouldContain(TicketEventKinds.ResolutionBreached);
+            kinds.ShouldContain(TicketEventKind.ResponseBreached.ToName());
+            kinds.ShouldContain(TicketEventKind.ResolutionBreached.ToName());
             (await Host.CountAsync("outbox WHERE sent_at IS NULL AND subject LIKE '%Breached:%'")).ShouldBe(2);
         }
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using AppLayer.Protocol;
 using AppLayer.Core.Agreements;
 using AppLayer.Core.ServiceDesk.Mail;
 using AppLayer.Core.ServiceDesk.Tickets;
@@ -21,7 +22,7 @@ namespace AppLayer.Host.Tests.Service;
 public sealed class EscalationTests
 {
     private static readonly string[] Notices =
-        [TicketEventKinds.ResponseWarning, TicketEventKinds.ResponseBreached, TicketEventKinds.ResolutionWarning, TicketEventKinds.ResolutionBreached];
+        [TicketEventKind.ResponseWarning.ToName(), TicketEventKind.ResponseBreached.ToName(), TicketEventKind.ResolutionWarning.ToName(), TicketEventKind.ResolutionBreached.ToName()];
 
     public sealed class RunAsync : ServiceDeskFixture
     {
@@ -115,8 +116,8 @@ public sealed class EscalationTests
             lastRuns.ShouldAllBe(n => n == 0);
             var notices = await NoticeEventsAsync();
             notices.GroupBy(n => (n.TicketId, n.Kind)).ShouldAllBe(g => g.Count() == 1);
-            notices.Count(n => n.Kind == TicketEventKinds.ResponseBreached).ShouldBe(Tickets);
-            notices.Count(n => n.Kind == TicketEventKinds.ResolutionBreached).ShouldBe(Tickets);
+            notices.Count(n => n.Kind == TicketEventKind.ResponseBreached.ToName()).ShouldBe(Tickets);
+            notices.Count(n => n.Kind == TicketEventKind.ResolutionBreached.ToName()).ShouldBe(Tickets);
             await ShouldKeepTheDeadlinesAsync(notices, everyWarning: false);
             (await Host.Services.GetRequiredService<IOutboxStore>().ListAsync(null, CancellationToken.None)).Count(m => m.To.StartsWith("escalation@", StringComparison.Ordinal)).ShouldBe(notices.Count);
         }
@@ -132,7 +133,7 @@ public sealed class EscalationTests
             var runs = await Task.WhenAll(Task.Run(() => Runner.RunAsync(CancellationToken.None)), Task.Run(() => other.RunAsync(CancellationToken.None)));
 
             runs.Sum(r => r.Recorded.Count).ShouldBe(Tickets);
-            (await NoticeEventsAsync()).ShouldAllBe(n => n.Kind == TicketEventKinds.ResponseWarning);
+            (await NoticeEventsAsync()).ShouldAllBe(n => n.Kind == TicketEventKind.ResponseWarning.ToName());
             (await NoticeEventsAsync()).Count.ShouldBe(Tickets);
             (await Host.Services.GetRequiredService<IOutboxStore>().ListAsync(null, CancellationToken.None)).Count.ShouldBe(Tickets);
             (await other.RunAsync(CancellationToken.None)).Recorded.ShouldBeEmpty();
@@ -213,7 +214,7 @@ public sealed class EscalationTests
             (await RunAsync()).ShouldBe(1);
             (await RunAsync()).ShouldBe(0);
 
-            (await KindsAsync(ticket.Id)).ShouldBe([TicketEventKinds.ResponseWarning, TicketEventKinds.ResponseBreached]);
+            (await KindsAsync(ticket.Id)).ShouldBe([TicketEventKind.ResponseWarning.ToName(), TicketEventKind.ResponseBreached.ToName()]);
         }
 
         [Fact]
@@ -233,7 +234,7 @@ public sealed class EscalationTests
                 (await RunAsync()).ShouldBe(0);
             }
 
-            (await KindsAsync(ticket.Id)).ShouldBe([TicketEventKinds.ResolutionBreached]);
+            (await KindsAsync(ticket.Id)).ShouldBe([TicketEventKind.ResolutionBreached.ToName()]);
         }
     }
 
@@ -248,13 +249,13 @@ public sealed class EscalationTests
             MailDraft Mail() => new(MessageIds.New("response-breached"), "lead@example.com", "Breached", "text", null, ticket.OpenedAt);
 
             var outcomes = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
-                store.RecordNoticeAsync(ticket, ticket.OpenedAt, TicketEventKinds.ResponseBreached, "help-desk", "missed", Mail(), CancellationToken.None))));
+                store.RecordNoticeAsync(ticket, ticket.OpenedAt, TicketEventKind.ResponseBreached, "help-desk", "missed", Mail(), CancellationToken.None))));
 
             outcomes.Count(o => o == NoticeOutcome.Recorded).ShouldBe(1);
             outcomes.Count(o => o == NoticeOutcome.AlreadyRecorded).ShouldBe(7);
-            (await store.RecordNoticeAsync(ticket, ticket.OpenedAt, TicketEventKinds.ResponseWarning, "help-desk", "late", Mail(), CancellationToken.None)).ShouldBe(NoticeOutcome.Recorded);
+            (await store.RecordNoticeAsync(ticket, ticket.OpenedAt, TicketEventKind.ResponseWarning, "help-desk", "late", Mail(), CancellationToken.None)).ShouldBe(NoticeOutcome.Recorded);
             (await Host.Services.GetRequiredService<IOutboxStore>().ListAsync(ticket.Id, CancellationToken.None)).Count(m => m.To == "lead@example.com").ShouldBe(2);
-            (await store.EventsAsync(ticket.Id, CancellationToken.None)).Count(e => e.Kind == TicketEventKinds.ResponseBreached).ShouldBe(1);
+            (await store.EventsAsync(ticket.Id, CancellationToken.None)).Count(e => e.Kind == TicketEventKind.ResponseBreached).ShouldBe(1);
         }
 
         [Fact]
@@ -265,7 +266,7 @@ public sealed class EscalationTests
             var ticket = (await store.FindAsync(opened.Id, CancellationToken.None))!;
             await StepAsync(ticket.Id, "assign", new AssignTicketRequest("tomas"));
 
-            (await store.RecordNoticeAsync(ticket, ticket.OpenedAt, TicketEventKinds.ResponseWarning, "help-desk", "w", null, CancellationToken.None)).ShouldBe(NoticeOutcome.TicketChanged);
+            (await store.RecordNoticeAsync(ticket, ticket.OpenedAt, TicketEventKind.ResponseWarning, "help-desk", "w", null, CancellationToken.None)).ShouldBe(NoticeOutcome.TicketChanged);
             (await Host.CountAsync("ticket_notices")).ShouldBe(0);
         }
     }
@@ -296,7 +297,7 @@ public sealed class EscalationTests
             logs.WithId(4081).ShouldHaveSingleItem().Properties["Examined"].ShouldBe(3);
             var notices = logs.WithId(4082);
             notices.Count.ShouldBe(3);
-            notices.ShouldAllBe(n => (string)n.Properties["Kind"]! == TicketEventKinds.ResponseWarning && (bool)n.Properties["Mailed"]!);
+            notices.ShouldAllBe(n => (string)n.Properties["Kind"]! == TicketEventKind.ResponseWarning.ToName() && (bool)n.Properties["Mailed"]!);
             notices.Select(n => (string)n.Properties["Ticket"]!).Distinct().Count().ShouldBe(3);
             var done = logs.WithId(4083).ShouldHaveSingleItem();
             done.Message.ShouldContain("3 open tickets examined, 3 warnings and 0 breaches recorded, 3 mails queued");

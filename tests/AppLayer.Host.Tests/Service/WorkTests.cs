@@ -40,6 +40,29 @@ public static class WorkTests
         }
 
         [Fact]
+        public async Task Time_outside_the_life_of_its_ticket_or_work_item_is_refused_and_nothing_is_stored()
+        {
+            var ticket = await OpenAsync(); // opened at the fake clock's 2024-01-15 09:00 UTC
+            var opened = Host.Time.GetUtcNow();
+            var fix = await Manager.PostJsonAsync<WorkItemDto>("/api/data-fixes", new DataFixRequest("novak", "Wrong totals", "improper-use"));
+
+            (await RefusedAsync("/api/time", new AddTimeRequest($"AL-{ticket.Id}", "tomas", opened.AddDays(-7).AddMinutes(-1), 30)))
+                .ShouldBe($"Time on AL-{ticket.Id} starting 2024-01-08 08:59:00Z is more than 7 days before it was opened (2024-01-15 09:00:00Z).");
+            (await RefusedAsync("/api/time", new AddTimeRequest($"AL-{ticket.Id}", "tomas", new DateTimeOffset(2031, 1, 6, 9, 0, 0, TimeSpan.Zero), 30)))
+                .ShouldBe($"Time on AL-{ticket.Id} starting 2031-01-06 09:00:00Z is more than 90 days ahead; time is logged for work done.");
+            (await RefusedAsync("/api/time", new AddTimeRequest(fix.Reference, "tomas", opened.AddMonths(-1), 30)))
+                .ShouldBe($"Time on {fix.Reference} starting 2023-12-15 09:00:00Z is more than 7 days before it was recorded (2024-01-15 09:00:00Z).");
+            (await RefusedAsync("/api/consultations", new ConsultationRequest("novak", "technical", "networks", "VPN", "tomas", opened.AddDays(91), 30, "ok")))
+                .ShouldBe("Time on the consultation starting 2024-04-15 09:00:00Z is more than 90 days ahead; time is logged for work done.");
+            (await Host.CountAsync("time_entries")).ShouldBe(0);
+            (await Host.CountAsync("work_items")).ShouldBe(1);
+
+            await Manager.PostJsonAsync<TimeEntryDto>("/api/time", new AddTimeRequest($"AL-{ticket.Id}", "tomas", opened.AddDays(-7), 30)); // work begun on the phone a week before
+            await Manager.PostJsonAsync<TimeEntryDto>("/api/time", new AddTimeRequest(fix.Reference, "tomas", opened.AddDays(90), 30));
+            (await Host.CountAsync("time_entries")).ShouldBe(2);
+        }
+
+        [Fact]
         public async Task A_consultation_needs_hotline_in_the_agreement()
         {
             (await RefusedAsync("/api/consultations", new ConsultationRequest("horak", "consulting", "payroll", "Month end", "tomas", Morning, 20, "ok")))
@@ -59,7 +82,7 @@ public static class WorkTests
             (await RefusedAsync("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 60)))
                 .ShouldBe($"Feature {feature.Reference} is above the agreement's threshold of 16 h: billable work needs a quote the customer approved first.");
             var quote = await Manager.PostJsonAsync<QuoteDto>($"/api/features/{feature.Reference}/quote", new CreateQuoteRequest(64_000m, "Export as CSV over SFTP, nightly."));
-            (await RefusedAsync("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 60))).ShouldContain("needs a quote the customer approved first");
+            (await RefusedAsync("/api/time", new AddTimeRequest(feature.Reference, "tomas", Morning, 60))).ShouldContain("is not approved yet");
 
             (await RefusedAsync($"/api/features/{feature.Reference}/quote/approve", new ApproveQuoteRequest("eva@horak.cz")))
                 .ShouldBe("'eva@horak.cz' is not a contact of customer 'novak'; only its own contacts may approve its quote.");

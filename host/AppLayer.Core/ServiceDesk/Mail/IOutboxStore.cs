@@ -15,5 +15,8 @@ public interface IOutboxStore
     /// <summary>Records a failed attempt; the mail is due again at <paramref name="retryAt"/>.</summary>
     Task MarkFailedAsync(long id, string error, DateTimeOffset retryAt, CancellationToken cancellationToken);
 
+    /// <summary>Gives back a claimed mail that was never tried (the server was down): due again at once, its attempts and last error unchanged.</summary>
+    Task ReleaseAsync(long id, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<OutgoingMail>> ListAsync(long? ticketId, CancellationToken cancellationToken);
 }

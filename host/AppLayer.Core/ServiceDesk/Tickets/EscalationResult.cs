@@ -8,15 +8,15 @@ namespace AppLayer.Core.ServiceDesk.Tickets;
 /// <param name="Changed">Notices not recorded because the ticket changed meanwhile; the next run looks again.</param>
 public sealed record EscalationResult(DateTimeOffset At, int Examined, IReadOnlyList<EscalationNotice> Recorded, int AlreadyRecorded, int Changed)
 {
-    public int Warnings => Recorded.Count(n => n.Kind is TicketEventKinds.ResponseWarning or TicketEventKinds.ResolutionWarning);
+    public int Warnings => Recorded.Count(n => n.Kind is TicketEventKind.ResponseWarning or TicketEventKind.ResolutionWarning);
 
-    public int Breaches => Recorded.Count(n => n.Kind is TicketEventKinds.ResponseBreached or TicketEventKinds.ResolutionBreached);
+    public int Breaches => Recorded.Count(n => n.Kind is TicketEventKind.ResponseBreached or TicketEventKind.ResolutionBreached);
 
     public int MailsQueued => Recorded.Count(n => n.Mailed);
 }
 
 /// <summary>One warning or breach recorded for a ticket's clock.</summary>
-public sealed record EscalationNotice(long TicketId, string Tag, string Kind, DateTimeOffset Deadline, bool Mailed);
+public sealed record EscalationNotice(long TicketId, string Tag, TicketEventKind Kind, DateTimeOffset Deadline, bool Mailed);
 
 /// <summary>How recording one escalation notice went.</summary>
 public enum NoticeOutcome

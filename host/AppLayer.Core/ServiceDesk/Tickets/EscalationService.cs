@@ -21,8 +21,8 @@ public sealed class EscalationService(ServiceDeskDirectory directory, ITicketSto
 {
     private static readonly Clock[] Clocks =
     [
-        new("response", TicketEventKinds.ResponseWarning, TicketEventKinds.ResponseBreached, t => t.ResponseMinutes, t => t.RespondedAt is null),
-        new("resolution", TicketEventKinds.ResolutionWarning, TicketEventKinds.ResolutionBreached, t => t.ResolutionMinutes, t => t.IsOpen),
+        new("response", TicketEventKind.ResponseWarning, TicketEventKind.ResponseBreached, t => t.ResponseMinutes, t => t.RespondedAt is null),
+        new("resolution", TicketEventKind.ResolutionWarning, TicketEventKind.ResolutionBreached, t => t.ResolutionMinutes, t => t.IsOpen),
     ];
 
     private readonly ILogger _log = logger ?? (ILogger)NullLogger.Instance;
@@ -92,19 +92,19 @@ public sealed class EscalationService(ServiceDeskDirectory directory, ITicketSto
         if (now >= deadline)
         {
             var text = $"{clock.Name} target of {minutes} business minutes missed at {deadline:u} {context}.";
-            return new Notice(clock.Breach, deadline, text, TicketMails.ToSupplier(ticket, terms, now, settings.LeadFor(customer.Code, ticket.Priority), clock.Breach, $"Breached: {clock.Name} due {deadline:u}: {ticket.Subject}", text));
+            return new Notice(clock.Breach, deadline, text, TicketMails.ToSupplier(ticket, terms, now, settings.LeadFor(customer.Code, ticket.Priority), clock.Breach.ToName(), $"Breached: {clock.Name} due {deadline:u}: {ticket.Subject}", text));
         }
 
         if (sla.Due(minutes, settings.WarnAtPercent) is { } warnAt && now >= warnAt && !events.Exists(e => e.Kind == clock.Warning))
         {
             var text = $"{clock.Name} target of {minutes} business minutes runs out at {deadline:u} {context}.";
-            return new Notice(clock.Warning, deadline, text, TicketMails.ToSupplier(ticket, terms, now, settings.LeadFor(customer.Code, ticket.Priority), clock.Warning, $"Breach warning: {clock.Name} due {deadline:u}: {ticket.Subject}", text));
+            return new Notice(clock.Warning, deadline, text, TicketMails.ToSupplier(ticket, terms, now, settings.LeadFor(customer.Code, ticket.Priority), clock.Warning.ToName(), $"Breach warning: {clock.Name} due {deadline:u}: {ticket.Subject}", text));
         }
 
         return null;
     }
 
-    private sealed record Clock(string Name, string Warning, string Breach, Func<SlaTarget, int> Minutes, Func<Ticket, bool> Running);
+    private sealed record Clock(string Name, TicketEventKind Warning, TicketEventKind Breach, Func<SlaTarget, int> Minutes, Func<Ticket, bool> Running);
 
-    private sealed record Notice(string Kind, DateTimeOffset Deadline, string Text, MailDraft Mail);
+    private sealed record Notice(TicketEventKind Kind, DateTimeOffset Deadline, string Text, MailDraft Mail);
 }

@@ -6,11 +6,11 @@ namespace AppLayer.Core.ServiceDesk.Tickets;
 public interface ITicketStore
 {
     /// <summary>Stores a new ticket with its first events and mails; <c>{tag}</c> in a mail's subject or body becomes the ticket's tag.</summary>
-    Task<Ticket> CreateAsync(Ticket ticket, IReadOnlyList<(string Kind, string Actor, string Text)> events, IReadOnlyList<MailDraft> mails, IReadOnlyList<string> messageIds, CancellationToken cancellationToken);
+    Task<Ticket> CreateAsync(Ticket ticket, IReadOnlyList<(TicketEventKind Kind, string Actor, string Text)> events, IReadOnlyList<MailDraft> mails, IReadOnlyList<string> messageIds, CancellationToken cancellationToken);
 
     /// <summary>Saves <paramref name="ticket"/> if nobody changed it since <see cref="Ticket.RowVersion"/>, with events, mails and Message-IDs.</summary>
     /// <returns>The saved ticket, or <c>null</c> when another change came first.</returns>
-    Task<Ticket?> SaveAsync(Ticket ticket, DateTimeOffset at, IReadOnlyList<(string Kind, string Actor, string Text)> events, IReadOnlyList<MailDraft> mails, IReadOnlyList<string> messageIds, CancellationToken cancellationToken);
+    Task<Ticket?> SaveAsync(Ticket ticket, DateTimeOffset at, IReadOnlyList<(TicketEventKind Kind, string Actor, string Text)> events, IReadOnlyList<MailDraft> mails, IReadOnlyList<string> messageIds, CancellationToken cancellationToken);
 
     Task<Ticket?> FindAsync(long id, CancellationToken cancellationToken);
 
@@ -30,5 +30,5 @@ public interface ITicketStore
     /// its event and mail, at most once per ticket and kind, ever (a unique key), and only while
     /// the ticket is still at <see cref="Ticket.RowVersion"/>. The ticket itself is not changed.
     /// </summary>
-    Task<NoticeOutcome> RecordNoticeAsync(Ticket ticket, DateTimeOffset at, string kind, string actor, string text, MailDraft? mail, CancellationToken cancellationToken);
+    Task<NoticeOutcome> RecordNoticeAsync(Ticket ticket, DateTimeOffset at, TicketEventKind kind, string actor, string text, MailDraft? mail, CancellationToken cancellationToken);
 }

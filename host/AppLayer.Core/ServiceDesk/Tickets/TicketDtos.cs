@@ -32,6 +32,6 @@ public static class TicketDtos
                 ticket.RespondedAt is null ? sla.ResponseDue : null,
                 ticket.IsOpen ? sla.ResolutionDue : null,
                 sla.Paused && ticket.IsOpen),
-            [.. events.Select(e => new TicketEventDto(e.At, e.Kind, e.Actor, e.Text))]);
+            [.. events.Select(e => new TicketEventDto(e.At, e.Kind.ToName(), e.Actor, e.Text))]);
     }
 }

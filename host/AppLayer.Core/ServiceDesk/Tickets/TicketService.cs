@@ -72,8 +72,8 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
         var stored = await tickets.CreateAsync(
             ticket,
             [
-                (TicketEventKinds.Registered, who, $"{KebabNames.Of(channel)}: {ticket.Subject}"),
-                (TicketEventKinds.ReceiptConfirmed, HelpDeskActor, contact is null ? "confirmed on the phone" : $"confirmation to {contact.Email}"),
+                (TicketEventKind.Registered, who, $"{KebabNames.Of(channel)}: {ticket.Subject}"),
+                (TicketEventKind.ReceiptConfirmed, HelpDeskActor, contact is null ? "confirmed on the phone" : $"confirmation to {contact.Email}"),
             ],
             receipt is null ? [] : [receipt],
             incomingMessageId is null ? [] : [incomingMessageId],
@@ -99,7 +99,7 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
                 RespondedAt = ticket.RespondedAt ?? now,
                 Status = ticket.Status == TicketStatus.Waiting ? TicketStatus.Waiting : TicketStatus.Assigned,
             };
-            return (next, (TicketEventKinds.Assigned, HelpDeskActor, $"assigned to {expert}"), null);
+            return (next, (TicketEventKind.Assigned, HelpDeskActor, $"assigned to {expert}"), null);
         });
     }
 
@@ -110,7 +110,7 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
         {
             RequireOpen(ticket);
             var mail = TicketMails.ToCustomer(ticket, terms, now, "status", $"Status: {ticket.Subject}", text);
-            return (ticket, (TicketEventKinds.Informed, Actor(request), text), mail);
+            return (ticket, (TicketEventKind.Informed, Actor(request), text), mail);
         });
     }
 
@@ -126,7 +126,7 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
             }
 
             var mail = TicketMails.ToCustomer(ticket, terms, now, "question", $"We need your answer: {ticket.Subject}", text);
-            return (ticket with { Status = TicketStatus.Waiting }, (TicketEventKinds.Waiting, Actor(request), text), mail);
+            return (ticket with { Status = TicketStatus.Waiting }, (TicketEventKind.Waiting, Actor(request), text), mail);
         });
     }
 
@@ -138,7 +138,7 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
                 throw new ConflictException($"Ticket {ticket.Tag} is not waiting for the customer.");
             }
 
-            return (ticket with { Status = Working(ticket) }, (TicketEventKinds.Resumed, Actor(request), request?.Text ?? "work resumed"), null);
+            return (ticket with { Status = Working(ticket) }, (TicketEventKind.Resumed, Actor(request), request?.Text ?? "work resumed"), null);
         });
 
     public Task<TicketDto> ResolveAsync(long id, TicketNoteRequest request, CancellationToken cancellationToken)
@@ -148,7 +148,7 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
         {
             RequireOpen(ticket);
             var mail = TicketMails.ToCustomer(ticket, terms, now, "resolution", $"Resolved: {ticket.Subject}", text + "\n\nReply to this mail within 14 days if the problem persists; the request will be reopened.");
-            return (ticket with { Status = TicketStatus.Resolved, ResolvedAt = now }, (TicketEventKinds.Resolved, Actor(request), text), mail);
+            return (ticket with { Status = TicketStatus.Resolved, ResolvedAt = now }, (TicketEventKind.Resolved, Actor(request), text), mail);
         });
     }
 
@@ -160,7 +160,7 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
                 throw new ConflictException($"Ticket {ticket.Tag} is {KebabNames.Of(ticket.Status)}; only a resolved ticket can be closed.");
             }
 
-            return (ticket with { Status = TicketStatus.Closed }, (TicketEventKinds.Closed, Actor(request), request?.Text ?? "closed"), null);
+            return (ticket with { Status = TicketStatus.Closed }, (TicketEventKind.Closed, Actor(request), request?.Text ?? "closed"), null);
         });
 
     public Task<TicketDto> ReopenAsync(long id, TicketNoteRequest? request, CancellationToken cancellationToken) =>
@@ -173,7 +173,7 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
 
             var text = request?.Text ?? "reopened";
             var mail = TicketMails.ToCustomer(ticket, terms, now, "reopened", $"Reopened: {ticket.Subject}", text);
-            return (ticket with { Status = Working(ticket), ResolvedAt = null }, (TicketEventKinds.Reopened, Actor(request), text), mail);
+            return (ticket with { Status = Working(ticket), ResolvedAt = null }, (TicketEventKind.Reopened, Actor(request), text), mail);
         });
 
     /// <summary>How long after its resolution a customer's reply reopens a closed ticket (the resolution mail says so).</summary>
@@ -195,7 +195,7 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
                 }
 
                 var status = ticket.Status is TicketStatus.Waiting or TicketStatus.Resolved or TicketStatus.Closed ? Working(ticket) : ticket.Status;
-                return (ticket with { Status = status, ResolvedAt = status == TicketStatus.Resolved ? ticket.ResolvedAt : null }, (TicketEventKinds.CustomerReplied, from, text), null);
+                return (ticket with { Status = status, ResolvedAt = status == TicketStatus.Resolved ? ticket.ResolvedAt : null }, (TicketEventKind.CustomerReplied, from, text), null);
             },
             messageId);
 
@@ -234,7 +234,7 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
     private async Task<TicketDto> ChangeAsync(
         long id,
         CancellationToken cancellationToken,
-        Func<Ticket, AgreementTerms, DateTimeOffset, (Ticket Next, (string Kind, string Actor, string Text) Event, MailDraft? Mail)> step,
+        Func<Ticket, AgreementTerms, DateTimeOffset, (Ticket Next, (TicketEventKind Kind, string Actor, string Text) Event, MailDraft? Mail)> step,
         string? messageId = null)
     {
         for (var attempt = 0; ; attempt++)

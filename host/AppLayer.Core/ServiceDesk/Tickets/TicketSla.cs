@@ -40,11 +40,11 @@ public sealed class TicketSla
         Instant? start = null;
         foreach (var e in events.OrderBy(e => e.At).ThenBy(e => e.Id))
         {
-            if (TicketEventKinds.Pauses(e.Kind) && start is null)
+            if (e.Kind.Pauses() && start is null)
             {
                 start = Instant.FromDateTimeOffset(e.At);
             }
-            else if (TicketEventKinds.Resumes(e.Kind) && start is { } s)
+            else if (e.Kind.Resumes() && start is { } s)
             {
                 pauses.Add(new Pause(s, Instant.FromDateTimeOffset(e.At)));
                 start = null;

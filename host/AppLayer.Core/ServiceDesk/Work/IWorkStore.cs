@@ -26,5 +26,11 @@ public interface IWorkStore
     /// <returns>A customer's entries that start in [from, to), oldest first.</returns>
     Task<IReadOnlyList<TimeEntry>> ListTimeAsync(long customerId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
+    /// <returns>The quotes of a customer's features.</returns>
+    Task<IReadOnlyList<Quote>> ListQuotesAsync(long customerId, CancellationToken cancellationToken);
+
+    /// <returns>A work item's entries that start before <paramref name="before"/>, oldest first.</returns>
+    Task<IReadOnlyList<TimeEntry>> ListItemTimeAsync(long workItemId, DateTimeOffset before, CancellationToken cancellationToken);
+
     Task<int> MinutesOnItemAsync(long workItemId, CancellationToken cancellationToken);
 }

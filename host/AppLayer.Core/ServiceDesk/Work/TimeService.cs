@@ -9,10 +9,17 @@ namespace AppLayer.Core.ServiceDesk.Work;
 
 /// <summary>
 /// Time entries on tickets and work items: positive, not overlapping the worker's other time,
+/// within the life of what they are logged on (<see cref="DaysBefore"/>, <see cref="DaysAhead"/>),
 /// and no billable work on a feature above the quote threshold without an approved quote.
 /// </summary>
-public sealed class TimeService(ServiceDeskDirectory directory, IWorkStore work, ITicketStore tickets)
+public sealed class TimeService(ServiceDeskDirectory directory, IWorkStore work, ITicketStore tickets, TimeProvider time)
 {
+    /// <summary>Work may start at most this many days before its ticket or work item was registered (work begun on the phone, registered later).</summary>
+    public const int DaysBefore = 7;
+
+    /// <summary>Work may start at most this many days after now (work planned ahead is logged when done; beyond this it is a typo like 2031).</summary>
+    public const int DaysAhead = 90;
+
     public async Task<TimeEntryDto> AddAsync(AddTimeRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -23,6 +30,7 @@ public sealed class TimeService(ServiceDeskDirectory directory, IWorkStore work,
             var ticket = await tickets.FindAsync(TicketService.ParseReference(on), cancellationToken)
                 ?? throw new NotFoundException($"Ticket {on.ToUpperInvariant()} does not exist.");
             entry = NewEntry(ticket.CustomerId, ticket.Tag.Trim('[', ']'), ticket.Id, null, WorkKind.Support, ticket.Service == ServiceNames.CustomerSupport, request.Worker, request.StartedAt, request.Minutes, request.Note ?? string.Empty);
+            RequireWithinLife(entry, ticket.OpenedAt, "was opened", time.GetUtcNow());
         }
         else
         {
@@ -34,6 +42,7 @@ public sealed class TimeService(ServiceDeskDirectory directory, IWorkStore work,
             }
 
             entry = NewEntry(item.CustomerId, item.Reference, item.TicketId, item.Id, KindOf(item.Kind), item.Chargeable, request.Worker, request.StartedAt, request.Minutes, request.Note ?? string.Empty);
+            RequireWithinLife(entry, item.CreatedAt, "was recorded", time.GetUtcNow());
             if (item.Kind == WorkItemKind.Feature)
             {
                 await RequireQuoteAsync(item, entry, cancellationToken);
@@ -78,6 +87,25 @@ public sealed class TimeService(ServiceDeskDirectory directory, IWorkStore work,
         return new TimeEntry(0, customerId, reference, ticketId, itemId, kind, chargeable, Require.Text(worker, "Worker", 100), startedAt.ToUniversalTime(), minutes, note.Trim());
     }
 
+    /// <summary>
+    /// Refuses an entry that starts more than <see cref="DaysBefore"/> days before <paramref name="registered"/> (when
+    /// given) or more than <see cref="DaysAhead"/> days after <paramref name="now"/>.
+    /// </summary>
+    public static void RequireWithinLife(TimeEntry entry, DateTimeOffset? registered, string registeredWhat, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (registered is { } at && entry.StartedAt < at.AddDays(-DaysBefore))
+        {
+            throw new UserException(
+                $"Time on {entry.Reference} starting {entry.StartedAt:u} is more than {DaysBefore} days before it {registeredWhat} ({at:u}).");
+        }
+
+        if (entry.StartedAt > now.AddDays(DaysAhead))
+        {
+            throw new UserException($"Time on {entry.Reference} starting {entry.StartedAt:u} is more than {DaysAhead} days ahead; time is logged for work done.");
+        }
+    }
+
     /// <summary>Reads "C-3", "D-4" or "F-5".</summary>
     public static (WorkItemKind Kind, long Id) ParseItemReference(string? reference)
     {
@@ -94,22 +122,30 @@ public sealed class TimeService(ServiceDeskDirectory directory, IWorkStore work,
             : throw new UserException($"'{reference}' is not a ticket or work item (e.g. AL-12, C-3, D-4, F-5).");
     }
 
+    /// <summary>
+    /// A feature with a quote takes time only from the quote's approval on; one without a quote only while it stays
+    /// within the agreement's threshold.
+    /// </summary>
     private async Task RequireQuoteAsync(WorkItem feature, TimeEntry entry, CancellationToken cancellationToken)
     {
         var customer = await directory.CustomerAsync(feature.CustomerId, cancellationToken);
         var terms = (await directory.AgreementAsync(customer, ServiceDeskDirectory.Day(entry.StartedAt), cancellationToken)).Terms;
-        var logged = await work.MinutesOnItemAsync(feature.Id, cancellationToken);
-        var above = feature.EstimateMinutes > terms.QuoteThresholdMinutes || logged + entry.Minutes > terms.QuoteThresholdMinutes;
-        if (!above)
+        var quote = await work.FindQuoteForItemAsync(feature.Id, cancellationToken);
+        if (quote is null)
         {
+            var logged = await work.MinutesOnItemAsync(feature.Id, cancellationToken);
+            if (feature.EstimateMinutes > terms.QuoteThresholdMinutes || logged + entry.Minutes > terms.QuoteThresholdMinutes)
+            {
+                throw new UserException(
+                    $"Feature {feature.Reference} is above the agreement's threshold of {terms.QuoteThresholdMinutes / 60m:0.##} h: billable work needs a quote the customer approved first.");
+            }
+
             return;
         }
 
-        var quote = await work.FindQuoteForItemAsync(feature.Id, cancellationToken);
-        if (quote?.ApprovedAt is not { } approvedAt)
+        if (quote.ApprovedAt is not { } approvedAt)
         {
-            throw new UserException(
-                $"Feature {feature.Reference} is above the agreement's threshold of {terms.QuoteThresholdMinutes / 60m:0.##} h: billable work needs a quote the customer approved first.");
+            throw new UserException($"Feature {feature.Reference}'s quote {quote.Id} is not approved yet: work on it needs the customer's approval first.");
         }
 
         if (entry.StartedAt < approvedAt)

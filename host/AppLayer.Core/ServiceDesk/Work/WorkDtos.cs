@@ -8,7 +8,7 @@ public static class WorkDtos
     public static QuoteDto ToDto(this Quote quote, string feature)
     {
         ArgumentNullException.ThrowIfNull(quote);
-        return new(quote.Id, feature, quote.Price, quote.Specification, quote.SentAt, quote.ApprovedBy, quote.ApprovedAt);
+        return new(quote.Id, feature, quote.Price, quote.Specification, quote.SentAt, quote.ApprovedBy, quote.ApprovedAt, quote.Basis.ToName(), quote.Cap);
     }
 
     public static WorkItemDto ToDto(this WorkItem item, string customerCode, bool quoteRequired, Quote? quote)

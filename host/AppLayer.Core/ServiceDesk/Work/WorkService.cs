@@ -46,6 +46,7 @@ public sealed class WorkService(ServiceDeskDirectory directory, IWorkStore work,
         await RequireTicketAsync(customer, request.Ticket, cancellationToken);
         var item = new WorkItem(0, customer.Id, WorkItemKind.Consultation, Require.Text(request.Topic, "Topic", 200), $"{type}/{area}", true, null, Require.Text(request.Outcome, "Outcome", 2000), request.Ticket, time.GetUtcNow());
         var entry = TimeService.NewEntry(customer.Id, "C-?", request.Ticket, null, WorkKind.Consultation, true, request.Worker, request.StartedAt, request.Minutes, item.Title);
+        TimeService.RequireWithinLife(entry with { Reference = "the consultation" }, null, string.Empty, time.GetUtcNow());
         var stored = await work.AddItemAsync(item, entry, cancellationToken)
             ?? throw new UserException($"The consultation's time overlaps other time of {entry.Worker}.");
         return stored.ToDto(customer.Code, false, null);
@@ -113,13 +114,34 @@ public sealed class WorkService(ServiceDeskDirectory directory, IWorkStore work,
             throw new UserException("The quoted price must be positive.");
         }
 
+        var basis = KebabNames.Parse<QuoteBasis>(request.Basis, "Quote basis", QuoteBasis.Fixed);
+        var price = decimal.Round(request.Price, 2);
+        decimal? cap = null;
+        if (basis == QuoteBasis.Estimate)
+        {
+            cap = request.Cap is { } c ? decimal.Round(c, 2) : throw new UserException("An estimate needs a cap (the most its time is billed at), e.g. --cap 80000.");
+            if (cap < price)
+            {
+                throw new UserException($"The cap {cap:0.00} CZK is below the estimate of {price:0.00} CZK.");
+            }
+        }
+        else if (request.Cap is not null)
+        {
+            throw new UserException("A fixed price has no cap; a cap is for an estimate (--estimate).");
+        }
+
         if (await work.FindQuoteForItemAsync(item.Id, cancellationToken) is not null)
         {
             throw new ConflictException($"Feature {item.Reference} has a quote already.");
         }
 
+        if (await work.MinutesOnItemAsync(item.Id, cancellationToken) > 0)
+        {
+            throw new ConflictException($"Feature {item.Reference} has time logged already; a quote comes before the work it prices.");
+        }
+
         var quote = await work.AddQuoteAsync(
-            new Quote(0, item.Id, decimal.Round(request.Price, 2), Require.Text(request.Specification, "Technical specification", 50_000), time.GetUtcNow(), null, null),
+            new Quote(0, item.Id, price, Require.Text(request.Specification, "Technical specification", 50_000), time.GetUtcNow(), null, null, basis, cap),
             cancellationToken);
         return quote.ToDto(item.Reference);
     }

@@ -46,6 +46,12 @@ internal sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
             cancellationToken);
     }
 
+    public async Task ReleaseAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync("UPDATE outbox SET leased_until = NULL WHERE id = $id AND sent_at IS NULL;", [("$id", id)], cancellationToken);
+    }
+
     public async Task<IReadOnlyList<OutgoingMail>> ListAsync(long? ticketId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -14,7 +14,7 @@ internal sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
 
     public async Task<Ticket> CreateAsync(
         Ticket ticket,
-        IReadOnlyList<(string Kind, string Actor, string Text)> events,
+        IReadOnlyList<(TicketEventKind Kind, string Actor, string Text)> events,
         IReadOnlyList<MailDraft> mails,
         IReadOnlyList<string> messageIds,
         CancellationToken cancellationToken)
@@ -40,7 +40,7 @@ internal sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
     public async Task<Ticket?> SaveAsync(
         Ticket ticket,
         DateTimeOffset at,
-        IReadOnlyList<(string Kind, string Actor, string Text)> events,
+        IReadOnlyList<(TicketEventKind Kind, string Actor, string Text)> events,
         IReadOnlyList<MailDraft> mails,
         IReadOnlyList<string> messageIds,
         CancellationToken cancellationToken)
@@ -99,7 +99,7 @@ internal sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         return await connection.QueryAsync(
             "SELECT id, ticket_id, at, kind, actor, text FROM ticket_events WHERE ticket_id = $id ORDER BY id;",
             [("$id", ticketId)],
-            r => new TicketEvent(r.GetInt64(0), r.GetInt64(1), Columns.ReadInstant(r.GetString(2)), r.GetString(3), r.GetString(4), r.GetString(5)),
+            r => new TicketEvent(r.GetInt64(0), r.GetInt64(1), Columns.ReadInstant(r.GetString(2)), KebabNames.Parse<TicketEventKind>(r.GetString(3), "ticket event kind"), r.GetString(4), r.GetString(5)),
             cancellationToken);
     }
 
@@ -118,7 +118,7 @@ internal sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             cancellationToken);
     }
 
-    public async Task<NoticeOutcome> RecordNoticeAsync(Ticket ticket, DateTimeOffset at, string kind, string actor, string text, MailDraft? mail, CancellationToken cancellationToken)
+    public async Task<NoticeOutcome> RecordNoticeAsync(Ticket ticket, DateTimeOffset at, TicketEventKind kind, string actor, string text, MailDraft? mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -129,14 +129,14 @@ internal sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
             SELECT $ticket, $kind, $at WHERE EXISTS (SELECT 1 FROM tickets WHERE id = $ticket AND row_version = $version)
             ON CONFLICT (ticket_id, kind) DO NOTHING;
             """,
-            [("$ticket", ticket.Id), ("$kind", kind), ("$at", Columns.Instant(at)), ("$version", ticket.RowVersion)],
+            [("$ticket", ticket.Id), ("$kind", kind.ToName()), ("$at", Columns.Instant(at)), ("$version", ticket.RowVersion)],
             cancellationToken,
             transaction);
         if (inserted == 0)
         {
             var known = await connection.ScalarAsync<long>(
                 "SELECT COUNT(*) FROM ticket_notices WHERE ticket_id = $ticket AND kind = $kind;",
-                [("$ticket", ticket.Id), ("$kind", kind)],
+                [("$ticket", ticket.Id), ("$kind", kind.ToName())],
                 cancellationToken,
                 transaction);
             return known > 0 ? NoticeOutcome.AlreadyRecorded : NoticeOutcome.TicketChanged;
@@ -148,14 +148,14 @@ internal sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
     }
 
     private static TicketEvent ReadEvent(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetInt64(1), Columns.ReadInstant(r.GetString(2)), r.GetString(3), r.GetString(4), r.GetString(5));
+        new(r.GetInt64(0), r.GetInt64(1), Columns.ReadInstant(r.GetString(2)), KebabNames.Parse<TicketEventKind>(r.GetString(3), "ticket event kind"), r.GetString(4), r.GetString(5));
 
     private static async Task WriteAsync(
         SqliteConnection connection,
         SqliteTransaction transaction,
         long ticketId,
         DateTimeOffset at,
-        IReadOnlyList<(string Kind, string Actor, string Text)> events,
+        IReadOnlyList<(TicketEventKind Kind, string Actor, string Text)> events,
         IReadOnlyList<MailDraft> mails,
         IReadOnlyList<string> messageIds,
         CancellationToken cancellationToken)
@@ -164,7 +164,7 @@ internal sealed class SqliteTicketStore(SqliteDatabase database) : ITicketStore
         {
             await connection.ExecuteAsync(
                 "INSERT INTO ticket_events (ticket_id, at, kind, actor, text) VALUES ($ticket, $at, $kind, $actor, $text);",
-                [("$ticket", ticketId), ("$at", Columns.Instant(at)), ("$kind", kind), ("$actor", actor), ("$text", text)],
+                [("$ticket", ticketId), ("$at", Columns.Instant(at)), ("$kind", kind.ToName()), ("$actor", actor), ("$text", text)],
                 cancellationToken,
                 transaction);
         }

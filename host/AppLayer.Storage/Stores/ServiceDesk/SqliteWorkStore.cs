@@ -9,7 +9,7 @@ namespace AppLayer.Storage.Stores.ServiceDesk;
 internal sealed class SqliteWorkStore(SqliteDatabase database) : IWorkStore
 {
     private const string ItemColumns = "id, customer_id, kind, title, category, chargeable, estimate_minutes, outcome, ticket_id, created_at";
-    private const string QuoteColumns = "id, work_item_id, price_halere, specification, sent_at, approved_by, approved_at";
+    private const string QuoteColumns = "id, work_item_id, price_halere, specification, sent_at, approved_by, approved_at, basis, cap_halere";
     private const string TimeColumns = "id, customer_id, reference, ticket_id, work_item_id, kind, chargeable, worker, started_at, minutes, note";
 
     public async Task<WorkItem?> AddItemAsync(WorkItem item, TimeEntry? entry, CancellationToken cancellationToken)
@@ -55,8 +55,11 @@ internal sealed class SqliteWorkStore(SqliteDatabase database) : IWorkStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await connection.QuerySingleAsync(
-            $"INSERT INTO quotes (work_item_id, price_halere, specification, sent_at) VALUES ($item, $price, $spec, $at) RETURNING {QuoteColumns};",
-            [("$item", quote.WorkItemId), ("$price", (long)(quote.Price * 100)), ("$spec", quote.Specification), ("$at", Columns.Instant(quote.SentAt))],
+            $"INSERT INTO quotes (work_item_id, price_halere, specification, sent_at, basis, cap_halere) VALUES ($item, $price, $spec, $at, $basis, $cap) RETURNING {QuoteColumns};",
+            [
+                ("$item", quote.WorkItemId), ("$price", (long)(quote.Price * 100)), ("$spec", quote.Specification), ("$at", Columns.Instant(quote.SentAt)),
+                ("$basis", quote.Basis.ToName()), ("$cap", quote.Cap is { } cap ? (long)(cap * 100) : null),
+            ],
             ReadQuote,
             cancellationToken))!;
     }
@@ -102,6 +105,26 @@ internal sealed class SqliteWorkStore(SqliteDatabase database) : IWorkStore
         return await connection.QueryAsync(
             $"SELECT {TimeColumns} FROM time_entries WHERE customer_id = $customer AND started_at >= $from AND started_at < $to ORDER BY started_at, id;",
             [("$customer", customerId), ("$from", Columns.Instant(from)), ("$to", Columns.Instant(to))],
+            ReadTime,
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Quote>> ListQuotesAsync(long customerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(
+            $"SELECT {string.Join(", ", QuoteColumns.Split(", ").Select(c => "q." + c))} FROM quotes q JOIN work_items w ON w.id = q.work_item_id WHERE w.customer_id = $customer ORDER BY q.id;",
+            [("$customer", customerId)],
+            ReadQuote,
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<TimeEntry>> ListItemTimeAsync(long workItemId, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(
+            $"SELECT {TimeColumns} FROM time_entries WHERE work_item_id = $id AND started_at < $before ORDER BY started_at, id;",
+            [("$id", workItemId), ("$before", Columns.Instant(before))],
             ReadTime,
             cancellationToken);
     }
@@ -160,7 +183,9 @@ internal sealed class SqliteWorkStore(SqliteDatabase database) : IWorkStore
         r.GetString(3),
         Columns.ReadInstant(r.GetString(4)),
         r.GetNullableString(5),
-        Columns.ReadOptionalInstant(r.GetNullableString(6)));
+        Columns.ReadOptionalInstant(r.GetNullableString(6)),
+        KebabNames.Parse<QuoteBasis>(r.GetString(7), "quote basis"),
+        r.IsDBNull(8) ? null : r.GetInt64(8) / 100m);
 
     private static TimeEntry ReadTime(SqliteDataReader r) => new(
         r.GetInt64(0),

@@ -45,7 +45,7 @@ public sealed class MailDeliveryTests : ServiceDeskFixture
         (await SendAsync()).ShouldBe(0);
         var waiting = await Outbox.ListAsync(null, CancellationToken.None);
         waiting.Count(m => m.SentAt is null).ShouldBe(2);
-        waiting.Where(m => m.SentAt is null).ShouldAllBe(m => m.Attempts >= 1 && m.LastError != null);
+        waiting.Where(m => m.SentAt is null).Select(m => (m.Attempts, m.LastError is null)).ShouldBe([(2, false), (0, true)]); // the second never tried
 
         await Smtp.StartAsync();
         Host.Time.Advance(TimeSpan.FromMinutes(10));
@@ -101,6 +101,44 @@ public sealed class MailDeliveryTests : ServiceDeskFixture
         ((string)failed.Properties["Error"]!).ShouldNotBeEmpty();
         ((DateTimeOffset)failed.Properties["RetryAt"]!).ShouldBeGreaterThan(Host.Time.GetUtcNow());
         logs.WithId(4062).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task After_an_outage_mails_never_tried_are_not_counted_as_failed_and_go_out_in_the_first_round_back()
+    {
+        using var logs = new CapturingLoggerProvider(typeof(OutboxSender).FullName!);
+        Host.Services.GetRequiredService<ILoggerFactory>().AddProvider(logs);
+        At(2024, 1, 15, 10);
+        await Smtp.StopAsync();
+        var tickets = new List<TicketDto>();
+        for (var i = 0; i < 10; i++)
+        {
+            tickets.Add(await OpenAsync($"Request {i}", priority: "urgent"));
+        }
+
+        for (var round = 0; round < 12; round++) // three minutes of rounds every 15 s against a stopped server
+        {
+            (await SendAsync()).ShouldBe(0);
+            Host.Time.Advance(TimeSpan.FromSeconds(15));
+        }
+
+        var tried = logs.WithId(4061).GroupBy(l => (string)l.Properties["MessageId"]!).ToDictionary(g => g.Key, g => g.Count());
+        var waiting = await Outbox.ListAsync(null, CancellationToken.None);
+        waiting.Count.ShouldBe(10);
+        waiting.ShouldAllBe(m => m.Attempts == tried.GetValueOrDefault(m.MessageId)); // attempts are tries, nothing else
+        var untried = waiting.Where(m => m.Attempts == 0).ToList();
+        untried.Count.ShouldBeGreaterThan(0);
+        untried.ShouldAllBe(m => m.LastError == null);
+
+        await Smtp.StartAsync();
+        Host.Time.Advance(TimeSpan.FromSeconds(1));
+        (await SendAsync()).ShouldBeGreaterThanOrEqualTo(untried.Count);
+        var received = Smtp.Received.Select(m => "<" + m.MessageId + ">").ToHashSet(StringComparer.Ordinal);
+        untried.ShouldAllBe(m => received.Contains(m.MessageId));
+        Host.Time.Advance(TimeSpan.FromMinutes(5));
+        await SendAsync();
+        (await Outbox.ListAsync(null, CancellationToken.None)).ShouldAllBe(m => m.SentAt != null);
+        Smtp.Received.Count(m => m.Subject!.Contains("Received: Request", StringComparison.Ordinal)).ShouldBe(10);
     }
 
     /// <summary>One round of the sender, then the SMTP server's store is given a moment to settle.</summary>
