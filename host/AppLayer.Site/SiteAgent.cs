@@ -252,7 +252,7 @@ public sealed class SiteAgent
     private async Task<(SiteDatabase Database, Enrollment Enrollment)> OpenAsync(CancellationToken cancellationToken)
     {
         var database = SiteDatabase.Existing(Paths.Database);
-        return (database, await database.ReadEnrollmentAsync(cancellationToken));
+        return (database, await database.ReadEnrollmentAsync(_options.Logger, cancellationToken));
     }
 
     private AppLayerClient Client(Enrollment enrollment) => new(enrollment.Host, enrollment.Key, AppLayerClientOptions.ForSite(_options.HostTimeout));

@@ -14,6 +14,12 @@ public static partial class SiteLog
     [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Pull: the host cannot be reached ({Reason}); applying what is already cached.")]
     public static partial void HostUnreachable(ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Moved the site key of {Database} out of the IS database: {Outcome} {KeyFile} (mode 0600), and blanked in applayer_site.")]
+    public static partial void SiteKeyMovedOut(ILogger logger, string database, string keyFile, string outcome);
+
+    [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "The site key file {KeyFile} was readable by others (mode {Mode}); made it readable by the agent's user only.")]
+    public static partial void SiteKeyModeTightened(ILogger logger, string keyFile, string mode);
+
     [LoggerMessage(EventId = 4210, Level = LogLevel.Information, Message = "Verified {PackageId} {Version}: {Bytes} bytes, SHA-512 as signed.")]
     public static partial void Verified(ILogger logger, string packageId, string version, long bytes);
 

@@ -15,7 +15,7 @@ public sealed class SiteAgentTests
     public sealed class EnrollAsync
     {
         [Fact]
-        public async Task Stores_the_host_the_key_and_the_installation_in_the_IS_database()
+        public async Task Stores_the_host_and_the_installation_in_the_IS_database_and_the_key_beside_it()
         {
             await using var host = await StandInHost.StartAsync();
             using var site = await TempSite.CreateAsync();
@@ -24,7 +24,8 @@ public sealed class SiteAgentTests
 
             identity.Installation.ShouldBe("novak-prod");
             site.Rows("SELECT host, api_key, installation, customer, modules, time_zone FROM applayer_site").Single()
-                .ShouldBe([host.Url + "/", StandInHost.SiteKey, "novak-prod", "novak", "accounting,payroll", "Europe/Prague"]);
+                .ShouldBe([host.Url + "/", string.Empty, "novak-prod", "novak", "accounting,payroll", "Europe/Prague"]);
+            File.ReadAllText(Path.Combine(site.Paths.Root, "site.key")).Trim().ShouldBe(StandInHost.SiteKey);
             site.Rows("SELECT name FROM pragma_table_info('applayer_history') ORDER BY cid").Select(r => r[0])
                 .ShouldBe(["id", "package_id", "version", "sha512", "kind", "title", "legal_references", "message", "applied_at", "report_id", "reported_at"]);
             site.Output.ToString().ShouldContain("enrolled");

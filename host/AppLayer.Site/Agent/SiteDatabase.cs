@@ -2,14 +2,16 @@ using System.Globalization;
 using System.Text.Json;
 using AppLayer.Protocol;
 using AppLayer.Site.Reporting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Data.Sqlite;
 using NuGet.Versioning;
 
 namespace AppLayer.Site.Agent;
 
 /// <summary>
-/// The agent's own two tables inside the IS database: <c>applayer_site</c> (the enrollment) and
-/// <c>applayer_history</c> (what was applied here, and whether the host has been told).
+/// The agent's own two tables inside the IS database: <c>applayer_site</c> (the enrollment, without the site key:
+/// that lives in <see cref="SiteKeyFile"/>; <c>api_key</c> is empty) and <c>applayer_history</c> (what was applied
+/// here, and whether the host has been told).
 /// </summary>
 internal sealed class SiteDatabase
 {
@@ -57,8 +59,10 @@ internal sealed class SiteDatabase
 
     public SqliteConnection Connect() => IsDatabase.Open(Path);
 
+    /// <summary>Stores the enrollment: the key in <see cref="SiteKeyFile"/>, the rest in <c>applayer_site</c> (its <c>api_key</c> empty).</summary>
     public async Task EnrollAsync(Enrollment enrollment, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        SiteKeyFile.Write(SitePaths.For(Path), enrollment.Key);
         await using var connection = Connect();
         await connection.OpenAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
@@ -74,7 +78,7 @@ internal sealed class SiteDatabase
             """,
             cancellationToken,
             ("$host", enrollment.Host.ToString()),
-            ("$key", enrollment.Key),
+            ("$key", string.Empty),
             ("$installation", enrollment.Installation),
             ("$customer", enrollment.Customer),
             ("$modules", string.Join(',', enrollment.Modules)),
@@ -83,8 +87,13 @@ internal sealed class SiteDatabase
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <exception cref="UserException">The database was never enrolled.</exception>
-    public async Task<Enrollment> ReadEnrollmentAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The enrollment, with the key from <see cref="SiteKeyFile"/>. An enrollment from before the key file, whose key is
+    /// still in <c>applayer_site</c>, is moved out first: the key written to the file (unless one is there already, which
+    /// wins: a snapshot restored from before a re-enrollment must not bring an old key back), then blanked in the table.
+    /// </summary>
+    /// <exception cref="UserException">The database was never enrolled, or its key file is missing or unreadable.</exception>
+    public async Task<Enrollment> ReadEnrollmentAsync(ILogger logger, CancellationToken cancellationToken)
     {
         await using var connection = Connect();
         await connection.OpenAsync(cancellationToken);
@@ -101,13 +110,34 @@ internal sealed class SiteDatabase
             throw NotEnrolled();
         }
 
-        return new Enrollment(
+        var stored = reader.GetString(1).Trim();
+        var enrollment = new Enrollment(
             new Uri(reader.GetString(0)),
-            reader.GetString(1),
+            stored,
             reader.GetString(2),
             reader.GetString(3),
             reader.GetString(4).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             reader.GetString(5));
+        await reader.DisposeAsync();
+        var paths = SitePaths.For(Path);
+        var key = SiteKeyFile.Read(paths, logger);
+        if (stored.Length > 0)
+        {
+            var outcome = "kept the key already in";
+            if (key is null)
+            {
+                SiteKeyFile.Write(paths, stored);
+                (key, outcome) = (stored, "written to");
+            }
+
+            // secure_delete: the old row's bytes are zeroed, not left in the page's free space for a plugin reading the file
+            await SiteSql.ExecuteAsync(connection, null, "PRAGMA secure_delete = ON; UPDATE applayer_site SET api_key = '' WHERE id = 1; PRAGMA secure_delete = OFF;", cancellationToken);
+            SiteLog.SiteKeyMovedOut(logger, Path, SiteKeyFile.PathOf(paths), outcome);
+        }
+
+        return key is null
+            ? throw new UserException($"the site key of '{Path}' is missing ({SiteKeyFile.PathOf(paths)} does not exist); re-enroll: applayer site enroll --host URL --key KEY --db {Path}")
+            : enrollment with { Key = key };
     }
 
     /// <summary>The IS version from <c>is_info</c>.</summary>

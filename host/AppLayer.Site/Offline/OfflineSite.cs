@@ -42,7 +42,7 @@ public sealed class OfflineSite
     {
         DamageMark.ThrowIfDamaged(Paths, _options);
         var database = SiteDatabase.Existing(Paths.Database);
-        var enrollment = await database.ReadEnrollmentAsync(cancellationToken);
+        var enrollment = await database.ReadEnrollmentAsync(_options.Logger, cancellationToken);
         using var hold = AgentLock.Take(Paths);
         var folder = Path.Combine(Paths.Root, "bundle-" + Guid.NewGuid().ToString("N"));
         try
@@ -85,7 +85,7 @@ public sealed class OfflineSite
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
         var database = SiteDatabase.Existing(Paths.Database);
-        var enrollment = await database.ReadEnrollmentAsync(cancellationToken);
+        var enrollment = await database.ReadEnrollmentAsync(_options.Logger, cancellationToken);
         using var hold = AgentLock.Take(Paths);
         var reports = await UnsentAsync(database, cancellationToken);
         var export = new ReportExportDto(OfflineBundleLayout.ReportFormat, enrollment.Installation, enrollment.Customer, _options.Clock.GetUtcNow(), reports);
@@ -111,7 +111,7 @@ public sealed class OfflineSite
     public async Task<int> AcknowledgeReportsAsync(string exportPath, CancellationToken cancellationToken = default)
     {
         var database = SiteDatabase.Existing(Paths.Database);
-        var enrollment = await database.ReadEnrollmentAsync(cancellationToken);
+        var enrollment = await database.ReadEnrollmentAsync(_options.Logger, cancellationToken);
         var export = ReadExport(exportPath);
         if (!string.Equals(export.Installation, enrollment.Installation, StringComparison.OrdinalIgnoreCase))
         {

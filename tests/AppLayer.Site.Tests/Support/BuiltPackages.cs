@@ -5,7 +5,7 @@ namespace AppLayer.Site.Tests.Support;
 
 /// <summary>
 /// The real plugin projects, compiled and packed once per test run by <c>dotnet pack</c> into a
-/// temporary folder (never referenced as projects): the fixtures that misbehave (throw, fail verify, hang, exit, leak, escape the transaction, damage the file, leave processes behind, overwrite the agent's files, leak native memory, reach for the live database while rehearsed), the one that rewrites many rows, and the two samples.
+/// temporary folder (never referenced as projects): the fixtures that misbehave (throw, fail verify, hang, exit, leak, escape the transaction, damage the file, leave processes behind, overwrite the agent's files, leak native memory, reach for the live database while rehearsed, look for the site key), the one that rewrites many rows, and the two samples.
 /// </summary>
 public sealed class BuiltPackages : IAsyncLifetime
 {
@@ -25,6 +25,7 @@ public sealed class BuiltPackages : IAsyncLifetime
         "tests/fixtures/Trampling.Update/Trampling.Update.csproj",
         "tests/fixtures/NativeLeaking.Update/NativeLeaking.Update.csproj",
         "tests/fixtures/Reaching.Update/Reaching.Update.csproj",
+        "tests/fixtures/Prying.Update/Prying.Update.csproj",
         "plugins/samples/Cz.Vat2024/Cz.Vat2024.csproj",
         "plugins/samples/Cz.MinimumWage2025/Cz.MinimumWage2025.csproj",
     ];
@@ -54,6 +55,8 @@ public sealed class BuiltPackages : IAsyncLifetime
     public string NativeLeaking => Package("NativeLeaking.Update");
 
     public string Reaching => Package("Reaching.Update");
+
+    public string Prying => Package("Prying.Update");
 
     public string Vat2024 => Package("Cz.Vat2024");
 
