@@ -64,7 +64,7 @@ public static class AppLayerHost
 
         var app = builder.Build();
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseStatusCodePages(Dashboard.DashboardStatusPages.WriteAsync);
         app.UseHeadAsGet();
         app.UseFeedShortcut();
         app.UseRouting();

@@ -16,6 +16,7 @@ internal static class DashboardEndpoints
         dashboard.MapGet("/", FleetPage.ShowAsync);
         dashboard.MapGet("/search", SearchPage.ShowAsync);
         dashboard.MapGet("/compliance", CompliancePage.ShowAsync).RequireAuthorization(DashboardDefaults.ManagerPolicy);
+        dashboard.MapGet("/queue", QueuePage.ShowAsync).RequireAuthorization(DashboardDefaults.ManagerPolicy);
         dashboard.MapGet("/api", ApiDocsPage.Show).RequireAuthorization(DashboardDefaults.ManagerPolicy);
         dashboard.MapGet("/customers/{code}", CustomerPage.ShowAsync);
         dashboard.MapGet("/customers/{code}/export", CustomerPage.ExportAsync);

@@ -11,6 +11,7 @@ public sealed class DashboardOptions
     [
         new("Fleet", "/dashboard"),
         new("Compliance", CompliancePage.Path, ManagerOnly: true),
+        new("Queue", QueuePage.Path, ManagerOnly: true),
         new("Search", "/dashboard/search"),
         new("API", "/dashboard/api", ManagerOnly: true),
     ];

@@ -24,10 +24,8 @@ public static class DashboardServiceCollectionExtensions
                 o.Events.OnValidatePrincipal = DashboardKeySession.ValidateAsync;
                 o.Events.OnRedirectToLogin = DashboardKeySession.RedirectToSignInAsync;
                 o.Events.OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                };
+                    new HtmlPage("Forbidden", "error.html", new { Heading = "Forbidden", Message = "This page is for managers; you are signed in as a customer's contact." }, StatusCodes.Status403Forbidden)
+                        .ExecuteAsync(context.HttpContext);
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(DashboardDefaults.Policy, p => p

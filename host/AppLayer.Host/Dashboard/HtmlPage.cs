@@ -18,6 +18,7 @@ internal sealed class HtmlPage(string title, string template, object model, int 
                 .Select(n => new { n.Title, n.Path, Current = httpContext.Request.Path == n.Path })
                 .ToList()
             : [];
+        var zone = ViewerZone.From(httpContext);
         var body = HostTemplates.Html.Render(template, model);
         var html = HostTemplates.Html.Render("layout.html", new
         {
@@ -26,6 +27,8 @@ internal sealed class HtmlPage(string title, string template, object model, int 
             Nav = nav,
             Viewer = viewer?.Label ?? string.Empty,
             SignedIn = signedIn,
+            Zones = ViewerZone.Offered.Append(zone.Id).Distinct(StringComparer.Ordinal).Select(z => new { Value = z, Selected = z == zone.Id }).ToList(),
+            ReturnUrl = httpContext.Request.Path + httpContext.Request.QueryString,
         });
         httpContext.Response.StatusCode = status;
         httpContext.Response.ContentType = "text/html; charset=utf-8";

@@ -20,6 +20,22 @@ internal static class SignInEndpoints
             await context.SignOutAsync(DashboardDefaults.Scheme);
             return Results.Redirect(DashboardDefaults.SignInPath, permanent: false, preserveMethod: false);
         }).DisableAntiforgery();
+        dashboard.MapGet("/time-zone", SetZone);
+    }
+
+    /// <summary>Keeps the viewer's time zone in a cookie (a year) and goes back to the page; an unknown zone is a 400 page.</summary>
+    private static IResult SetZone(string? zone, string? returnUrl, HttpContext context)
+    {
+        var found = ViewerZone.Find(zone) ?? throw new Protocol.UserException($"zone '{zone}' is not a time zone (e.g. Europe/Prague).");
+        context.Response.Cookies.Append(ViewerZone.CookieName, found.Id, new CookieOptions
+        {
+            HttpOnly = true,
+            SameSite = SameSiteMode.Strict,
+            IsEssential = true,
+            MaxAge = TimeSpan.FromDays(365),
+            Path = DashboardDefaults.Root,
+        });
+        return Results.Redirect(Local(returnUrl), permanent: false, preserveMethod: false);
     }
 
     internal static HtmlPage Form(string? returnUrl, string? error) =>

@@ -64,12 +64,22 @@ public static class LongListTests
     public sealed class TenThousandInstallations() : WithFleet(Many)
     {
         [Fact]
-        public async Task The_fleet_page_lists_every_installation()
+        public async Task The_fleet_page_counts_every_installation_and_pages_to_the_last()
         {
-            var body = await PageAsync("/dashboard");
+            var first = await PageAsync("/dashboard?sort=installation");
+            var last = await PageAsync($"/dashboard?sort=installation&page={Many / 50}");
+            var found = await PageAsync("/dashboard?q=" + Last.ToUpperInvariant());
 
-            body.ShouldContain("bulk-prod");
-            body.ShouldContain(Last);
+            first.ShouldContain($"<strong id=\"count-installations\">{Many}</strong>");
+            first.ShouldContain($"<span id=\"pages\">{Many / 50}</span>");
+            first.Split("<tr class=\"installation\"").Length.ShouldBe(51);
+            first.ShouldContain(BulkRows.Code("bulk", 1));
+            first.ShouldNotContain(Last);
+            last.ShouldContain(Last);
+            last.ShouldContain("bulk-prod");
+            last.ShouldNotContain("rel=\"next\"");
+            found.ShouldContain(Last);
+            found.ShouldContain("<span id=\"matching\">1</span>");
         }
 
         [Fact]
@@ -113,15 +123,21 @@ public static class LongListTests
         }
 
         [Fact]
-        public async Task The_fleet_page_lists_every_customer()
+        public async Task The_fleet_page_finds_and_pages_to_the_last_customer()
         {
             await Host.AddCustomersAsync("many", Many);
             using var dashboard = await Host.SignInAsync(await Host.KeyAsync(KeyScope.Manager));
 
-            var (status, body) = await dashboard.PageAsync("/dashboard");
+            var (status, body) = await dashboard.PageAsync("/dashboard?q=" + BulkRows.Code("many", Many));
+            var (lastStatus, last) = await dashboard.PageAsync("/dashboard?sort=customer&page=99999");
 
             status.ShouldBe(HttpStatusCode.OK);
             body.ShouldContain(BulkRows.Code("many", Many));
+            body.ShouldContain("<span id=\"matching\">1</span>");
+            lastStatus.ShouldBe(HttpStatusCode.OK);
+            last.TrimEnd().ShouldEndWith("</html>");
+            last.ShouldContain($"<span id=\"page\">{Many / 50}</span>");
+            last.ShouldContain(BulkRows.Code("many", Many));
         }
     }
 

@@ -36,7 +36,11 @@ public abstract class HistoryScenario : CustomerEndpointsTests.WithManager, IAsy
         await ReportAsync(prod, "p2", "Cz.MinimumWage2025", "applied", At(2024, 3, 5));
         await ReportAsync(test, "t1", "Cz.Vat2024", "failed", At(2024, 2, 1));
         await ReportAsync(test, "t2", "Novak.Report", "applied", At(2024, 2, 10));
+        await SeededAsync();
     }
+
+    /// <summary>More data a derived scenario adds after the common seed.</summary>
+    protected virtual Task SeededAsync() => Task.CompletedTask;
 
     protected static DateTimeOffset At(int year, int month, int day) => new(year, month, day, 10, 0, 0, TimeSpan.Zero);
 

@@ -67,6 +67,37 @@ public static class BulkRows
         await transaction.CommitAsync();
     }
 
+    /// <summary>
+    /// Open Help Desk tickets of an existing customer, subjects <c>ticket 00001</c> …; ticket i was opened 3 × i hours
+    /// before the host's clock (so the oldest are breached), every other one assigned to <c>eva</c>.
+    /// </summary>
+    public static async Task AddTicketsAsync(this HostFactory host, string customer, int count)
+    {
+        await using var connection = await OpenAsync(host);
+        await using var transaction = connection.BeginTransaction();
+        var customerId = await CustomerIdAsync(connection, transaction, customer);
+        await using var insert = Command(
+            connection,
+            transaction,
+            """
+            INSERT INTO tickets (customer_id, subject, body, service, priority, channel, contact_email, status, assignee, opened_at, responded_at, resolved_at, updated_at, row_version)
+            VALUES ($customer, $subject, 'body', 'help-desk', 'normal', 'web', NULL, $status, $assignee, $opened, NULL, NULL, $opened, 1);
+            """,
+            "$customer",
+            "$subject",
+            "$status",
+            "$assignee",
+            "$opened");
+        for (var i = 1; i <= count; i++)
+        {
+            var assigned = i % 2 == 0;
+            Set(insert, customerId, "ticket " + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture), assigned ? "assigned" : "registered", assigned ? "eva" : DBNull.Value, Columns.Instant(host.Time.GetUtcNow().AddHours(-3 * i)));
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+    }
+
     /// <summary>Customers <c>{prefix}-00001</c> …, without agreement or installation.</summary>
     public static async Task AddCustomersAsync(this HostFactory host, string prefix, int count)
     {
