@@ -264,8 +264,14 @@ public sealed class RolloutService(IRolloutStore store, IPackageStore packages, 
         var changed = rollout with { State = to, StateChangedAt = now, Paused = paused };
         var subject = $"{rollout.PackageId} {rollout.Version}";
         var detail = $"rollout {action} by {actor}: {reason}";
+        var kind = to switch
+        {
+            RolloutState.Halted => RolloutHistoryKinds.Halted,
+            RolloutState.Active => RolloutHistoryKinds.Resumed,
+            _ => RolloutHistoryKinds.Aborted,
+        };
         var history = (await store.CustomersReportedAsync(rollout.PackageId, rollout.Version, cancellationToken))
-            .Select(customer => new HistoryEvent(0, customer, now, "rollout-" + action, null, subject, detail))
+            .Select(customer => new HistoryEvent(0, customer, now, kind, null, subject, detail))
             .ToList();
         return await store.ChangeStateAsync(changed, from, new RolloutEvent(now, action, actor, reason), history, cancellationToken);
     }

@@ -11,17 +11,10 @@ public static class HistoryKinds
     /// <summary>A manager released the hold a rollback put on an update for an installation (detail: who, why, which rollback).</summary>
     public const string HoldReleased = "hold-released";
 
-    /// <summary>A staged rollout of a version this customer received was halted (by a manager or the failure rule), resumed or aborted.</summary>
-    public const string RolloutHalted = "rollout-halted";
-
-    public const string RolloutResumed = "rollout-resumed";
-
-    public const string RolloutAborted = "rollout-aborted";
-
     /// <summary>
     /// Every kind the host writes, in the order filters offer them (the dashboard's timeline filter, the CLI's help).
     /// A new kind is added here, or no filter lists it.
     /// </summary>
     public static IReadOnlyList<string> All { get; } =
-        [LegalChange, UpdateApplied, UpdateFailed, UpdateRolledBack, HoldReleased, GateHistoryKinds.UpdateRehearsed, GateHistoryKinds.UpdateApproved, RolloutHalted, RolloutResumed, RolloutAborted];
+        [LegalChange, UpdateApplied, UpdateFailed, UpdateRolledBack, HoldReleased, GateHistoryKinds.UpdateRehearsed, GateHistoryKinds.UpdateApproved, RolloutHistoryKinds.Halted, RolloutHistoryKinds.Resumed, RolloutHistoryKinds.Aborted];
 }

@@ -20,22 +20,14 @@ public static class ApiRoutes
     public const string SupportDates = "api/support-dates";
     public const string FlaggedInventory = "api/inventory/flagged";
     public const string Gates = "api/gates";
+    public const string Rollouts = "api/rollouts";
+    public const string Freezes = "api/freezes";
 
     /// <summary>Rolled-back updates held per installation (<c>GET</c>, <c>?installation=</c>).</summary>
     public const string Holds = "api/holds";
 
     /// <summary>Releases one hold (<c>POST</c> <see cref="Api.ReleaseHoldRequest"/>).</summary>
     public const string HoldReleases = "api/holds/releases";
-
-    /// <summary>Staged rollouts (<c>GET</c> lists, <c>POST</c> <see cref="Api.CreateRolloutRequest"/> creates one).</summary>
-    public const string Rollouts = "api/rollouts";
-
-    /// <summary>Freezes (<c>GET</c> lists those not over, <c>POST</c> <see cref="Api.AddFreezeRequest"/> adds one, <c>DELETE {id}</c> lifts one).</summary>
-    public const string Freezes = "api/freezes";
-
-    /// <summary>One rollout, or one of its actions (<c>halt</c>, <c>resume</c>, <c>abort</c>).</summary>
-    public static string Rollout(string packageId, string version, string? action = null) =>
-        $"{Rollouts}/{Escape(packageId)}/{Escape(version)}" + (action is null ? string.Empty : "/" + action);
 
     public const string Tickets = "api/tickets";
     public const string Escalate = "api/service-desk/escalate";
@@ -60,6 +52,10 @@ public static class ApiRoutes
     public const string SiteRehearsals = "api/site/rehearsals";
 
     public static string Customer(string? code) => $"{Customers}/{Escape(code)}";
+
+    /// <summary>One rollout, or one of its actions (<c>halt</c>, <c>resume</c>, <c>abort</c>).</summary>
+    public static string Rollout(string packageId, string version, string? action = null) =>
+        $"{Rollouts}/{Escape(packageId)}/{Escape(version)}" + (action is null ? string.Empty : "/" + action);
 
     public static string CustomerAgreement(string? code) => Customer(code) + "/agreement";
 
