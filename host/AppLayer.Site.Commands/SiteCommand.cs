@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace AppLayer.Cli.Commands;
 
 /// <summary>
-/// <c>applayer site init-demo|enroll|pull|apply|run</c>: the site agent for one IS database.
+/// <c>applayer site init-demo|enroll|pull|apply|run|apply-local</c>: the site agent for one IS database.
 /// Exit codes: 0 done, 1 a user's mistake, 2 an update failed (its IS data untouched, its report kept),
 /// 3 partly: some listed updates could not be verified and were skipped (each named), the others were taken.
 /// </summary>
@@ -23,6 +23,7 @@ public static class SiteCommand
         command.Subcommands.Add(Pull());
         command.Subcommands.Add(Apply());
         command.Subcommands.Add(RunAll());
+        command.Subcommands.Add(ApplyLocal());
         command.Subcommands.Add(SitePlanCommands.Plan());
         command.Subcommands.Add(SitePlanCommands.Window());
         command.Subcommands.Add(SitePlanCommands.Snapshots());
@@ -118,6 +119,34 @@ public static class SiteCommand
             }
 
             return (await ApplyProgressBar.RunAsync(!parse.GetValue(noRehearsal), log, options => new SiteAgent(parse.GetValue(db)!, options).RunAsync(parse.GetValue(now), ct))).ExitCode;
+        })));
+        return command;
+    }
+
+    private static Command ApplyLocal()
+    {
+        var package = new Argument<string>("package") { Description = "The update package (.nupkg) to try, e.g. bin/Release/Cz.Something.1.0.0.nupkg." };
+        var db = new Option<string>("--db")
+        {
+            Description = "A copy of an IS database (SQLite file) to apply it to; never the enrolled live one (refused).",
+            Required = true,
+        };
+        var noRehearsal = NoRehearsalOption();
+        var allowUnsandboxed = SandboxOption.Create();
+        var command = new Command("apply-local", "For plugin authors: verify a package's manifest, rehearse it and apply it to a copy of an IS database, without a feed and without publishing; nothing is reported. Exit 2 when the update failed (the copy as it was).")
+        {
+            package, db, noRehearsal, allowUnsandboxed,
+        };
+        command.SetAction((parse, ct) => SandboxOption.Apply(parse, allowUnsandboxed, () => SiteLogging.WithLoggerAsync(async log =>
+        {
+            var options = new SiteAgentOptions { Rehearse = !parse.GetValue(noRehearsal), Logger = log };
+            var result = await new SiteAgent(parse.GetValue(db)!, options).ApplyLocalAsync(parse.GetValue(package)!, ct);
+            if (!result.Applied)
+            {
+                await Console.Error.WriteLineAsync($"error: {result.Id} {result.Version} was not applied to {Path.GetFullPath(parse.GetValue(db)!)}: {result.Message}");
+            }
+
+            return result.ExitCode;
         })));
         return command;
     }

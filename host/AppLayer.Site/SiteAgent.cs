@@ -117,11 +117,28 @@ public sealed class SiteAgent
         return await ReportAsync(database, enrollment, cancellationToken);
     }
 
+    /// <summary>
+    /// <c>site apply-local</c>: verifies a package's manifest and applies it to this database, which must be a copy
+    /// (not enrolled here), without a feed and without reporting: rehearsed first (unless the options say not), in the
+    /// worker sandbox, in the agent's transaction, checked after a failed worker, as every update.
+    /// </summary>
+    /// <exception cref="UserException">A bad package or database, the enrolled live database, or the update cannot apply to it; nothing was changed.</exception>
+    public Task<LocalApplyResult> ApplyLocalAsync(string packagePath, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(packagePath);
+        return new LocalApplier(Paths, _options).ApplyAsync(packagePath, cancellationToken);
+    }
+
     /// <summary>Writes a systemd service and timer that run <c>site run</c> for this database every <paramref name="every"/>.</summary>
-    public async Task<(string Service, string Timer)> InstallServiceAsync(string unitFolder, string every, CancellationToken cancellationToken = default)
+    public Task<(string Service, string Timer)> InstallServiceAsync(string unitFolder, string every, CancellationToken cancellationToken = default) =>
+        InstallServiceAsync(unitFolder, every, null, cancellationToken);
+
+    /// <summary>As <see cref="InstallServiceAsync(string, string, CancellationToken)"/>, with the service's own user and cgroup limits.</summary>
+    /// <exception cref="UserException">Not enrolled, a bad interval, user or limit, or the units cannot be written.</exception>
+    public async Task<(string Service, string Timer)> InstallServiceAsync(string unitFolder, string every, Service.ServiceLimits? limits, CancellationToken cancellationToken = default)
     {
         var (_, enrollment) = await OpenAsync(cancellationToken);
-        return Service.SystemdUnits.Write(unitFolder, enrollment.Installation, Paths.Database, Service.SystemdUnits.SelfCommand(), every);
+        return Service.SystemdUnits.Write(unitFolder, enrollment.Installation, Paths.Database, Service.SystemdUnits.SelfCommand(), every, limits);
     }
 
     /// <summary>Runs the operational checks, records each finding in the IS database's applayer_findings and returns them with the inventory.</summary>

@@ -20,6 +20,18 @@ public static partial class SiteLog
     [LoggerMessage(EventId = 4204, Level = LogLevel.Warning, Message = "The site key file {KeyFile} was readable by others (mode {Mode}); made it readable by the agent's user only.")]
     public static partial void SiteKeyModeTightened(ILogger logger, string keyFile, string mode);
 
+    [LoggerMessage(EventId = 4205, Level = LogLevel.Information, Message = "Applying {PackageId} {Version} from {Package} to the copy {Database} (site apply-local: no feed, nothing published or reported).")]
+    public static partial void LocalApplyStarted(ILogger logger, string packageId, string version, string package, string database);
+
+    [LoggerMessage(EventId = 4206, Level = LogLevel.Information, Message = "Applied {PackageId} {Version} to the copy {Database} (site apply-local; rehearsed first: {Rehearsed}).")]
+    public static partial void AppliedLocally(ILogger logger, string packageId, string version, string database, bool rehearsed);
+
+    [LoggerMessage(EventId = 4207, Level = LogLevel.Information, Message = "Did not apply {PackageId} {Version} to the copy {Database} (site apply-local): {Reason}")]
+    public static partial void LocalApplyFailed(ILogger logger, string packageId, string version, string database, string reason);
+
+    [LoggerMessage(EventId = 4208, Level = LogLevel.Warning, Message = "Refused site apply-local on {Database}: it is an enrolled IS database ({Reason}), not a copy.")]
+    public static partial void LocalApplyRefusedLive(ILogger logger, string database, string reason);
+
     [LoggerMessage(EventId = 4210, Level = LogLevel.Information, Message = "Verified {PackageId} {Version}: {Bytes} bytes, SHA-512 as signed.")]
     public static partial void Verified(ILogger logger, string packageId, string version, long bytes);
 

@@ -123,7 +123,7 @@ public sealed class SiteAgentTests
             site.CachedPackages().ShouldBeEmpty();
             Directory.GetFiles(site.Paths.Root, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(site.Paths.Root, f))
-                .Where(f => f != "agent.lock" && !f.StartsWith("tuf", StringComparison.Ordinal) && !SiteState.SkipFiles.Any(s => f.StartsWith(s, StringComparison.Ordinal))).ShouldBeEmpty();
+                .Where(f => f != "agent.lock" && f != "site.key" && !f.StartsWith("tuf", StringComparison.Ordinal) && !SiteState.SkipFiles.Any(s => f.StartsWith(s, StringComparison.Ordinal))).ShouldBeEmpty();
             Directory.GetFiles(site.Paths.Outbox).ShouldHaveSingleItem(); // the one failure report for the host
             site.Dump().ShouldBe(before);
         }

@@ -236,7 +236,31 @@ internal sealed class Applier
         return true;
     }
 
-    private async Task<UpdateOutcome> ApplyOneAsync(CachedPackage package, UpdateManifest manifest, Enrollment enrollment, string? note, string? rehearsal, CancellationToken cancellationToken, bool rehearseOnly = false)
+    /// <summary>
+    /// <c>site apply-local</c>: one package the caller checked, applied to a copy as any update is (sandboxed worker,
+    /// the agent's transaction, rehearsed first unless the options say not, checked after a failed worker), but with
+    /// no snapshot and no outbox file (nothing is reported from a copy); the rehearsal copy is removed afterwards.
+    /// </summary>
+    /// <exception cref="AppLayer.Protocol.UserException">Not enough free disk, or no sandbox and not allowed without it.</exception>
+    internal async Task<UpdateOutcome> ApplyLocalAsync(CachedPackage package, UpdateManifest manifest, Enrollment enrollment, CancellationToken cancellationToken)
+    {
+        CheckFreeDisk();
+        WorkerLauncher.RequireSandbox(_options);
+        var rehearsal = _options.Rehearse ? _paths.Rehearsal : null;
+        try
+        {
+            return await ApplyOneAsync(package, manifest, enrollment, "applied to a copy with site apply-local, not from the feed", rehearsal, cancellationToken, snapshots: false);
+        }
+        finally
+        {
+            if (rehearsal is not null && Directory.Exists(Path.GetDirectoryName(rehearsal)))
+            {
+                File.Delete(rehearsal);
+            }
+        }
+    }
+
+    private async Task<UpdateOutcome> ApplyOneAsync(CachedPackage package, UpdateManifest manifest, Enrollment enrollment, string? note, string? rehearsal, CancellationToken cancellationToken, bool rehearseOnly = false, bool snapshots = true)
     {
         // Read again for each update: an earlier one in this run may have upgraded the IS.
         var isVersion = await _database.ReadIsVersionAsync(cancellationToken);
@@ -257,7 +281,7 @@ internal sealed class Applier
                 return await RehearseAsync(request, manifest, rehearsal!, cancellationToken) ?? UpdateOutcome.Committed("rehearsed");
             }
 
-            var snapshot = _options.Snapshots ? _paths.SnapshotOf(manifest.Id, NuGetVersion.Parse(manifest.Version).ToNormalizedString()) : null;
+            var snapshot = _options.Snapshots && snapshots ? _paths.SnapshotOf(manifest.Id, NuGetVersion.Parse(manifest.Version).ToNormalizedString()) : null;
             Func<CancellationToken, Task<UpdateOutcome?>>? rehearse = rehearsal is null
                 ? null
                 : async ct =>

@@ -140,6 +140,47 @@ internal sealed class SiteDatabase
             : enrollment with { Key = key };
     }
 
+    /// <summary>The agent's own tables, without enrolling (<c>site apply-local</c> on a copy that never was).</summary>
+    public async Task EnsureAgentTablesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await SiteSql.ExecuteAsync(connection, transaction, Schema, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Who this database was enrolled as (a copy of an enrolled database says so too), without its key and changing
+    /// nothing; null when it never was.
+    /// </summary>
+    public async Task<(Enrollment Identity, bool KeyInside)?> ReadIdentityAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = Connect();
+        await connection.OpenAsync(cancellationToken);
+        if (!await TableExistsAsync(connection, "applayer_site", cancellationToken))
+        {
+            return null;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT host, api_key, installation, customer, modules, time_zone FROM applayer_site WHERE id = 1";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var identity = new Enrollment(
+            new Uri(reader.GetString(0)),
+            string.Empty,
+            reader.GetString(2),
+            reader.GetString(3),
+            reader.GetString(4).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            reader.GetString(5));
+        return (identity, reader.GetString(1).Trim().Length > 0);
+    }
+
     /// <summary>The IS version from <c>is_info</c>.</summary>
     /// <exception cref="UserException">The database has no readable IS version.</exception>
     public async Task<NuGetVersion> ReadIsVersionAsync(CancellationToken cancellationToken)

@@ -118,7 +118,8 @@ internal sealed class WorkerLauncher
 
     private async Task<(UpdateOutcome? Outcome, string Failure)> RunAsync(WorkerRequest request, SandboxStatus sandbox, SandboxMounts mounts, Action<string> onLog, Func<CancellationToken, Task<UpdateOutcome?>>? onLocked, CancellationToken cancellationToken)
     {
-        using var process = Process.Start(StartInfo(sandbox, mounts)) ?? throw new InvalidOperationException("cannot start the worker process");
+        using var parent = WorkerParent.Start(StartInfo(sandbox, mounts)); // bwrap's --die-with-parent watches the thread that started it
+        var process = parent.Process;
         var stderr = new StringBuilder();
         var stderrDone = DrainAsync(process.StandardError, stderr);
         UpdateOutcome? outcome = null;

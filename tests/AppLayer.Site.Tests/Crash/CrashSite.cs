@@ -51,7 +51,7 @@ public sealed class CrashSite
         return new CrashSite(database);
     }
 
-    /// <summary>Copies this site (database and agent folder) to a fresh folder.</summary>
+    /// <summary>Copies this site (database, package cache and site key) to a fresh folder.</summary>
     public CrashSite CopyTo(string folder)
     {
         Directory.CreateDirectory(folder);
@@ -64,6 +64,8 @@ public sealed class CrashSite
             File.Copy(file, Path.Combine(packages, Path.GetFileName(file)));
         }
 
+        // the site key lives beside the database, not in it
+        File.Copy(Path.Combine(Paths.Root, "site.key"), Path.Combine(SitePaths.For(database).Root, "site.key"));
         return new CrashSite(database);
     }
 
