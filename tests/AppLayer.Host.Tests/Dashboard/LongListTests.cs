@@ -150,6 +150,58 @@ public static class LongListTests
             await Host.AddHistoryAsync("bulk", Many, HistoryStart);
         }
 
+        private static string Event(int i) => "event " + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+
+        private static string Link(string body, string rel) =>
+            System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(body, $"<a href=\"([^\"]+)\" rel=\"{rel}\">").Groups[1].Value);
+
+        private static int Rows(string body) => body.Split("<tr class=\"event\">").Length - 1;
+
+        [Fact]
+        public async Task The_timeline_starts_newest_first_and_pages_both_ways()
+        {
+            using var dashboard = await Host.SignInAsync(await Host.KeyAsync(KeyScope.Manager));
+
+            var (_, newest) = await dashboard.PageAsync("/dashboard/customers/bulk");
+            var (_, older) = await dashboard.PageAsync(Link(newest, "next"));
+            var (_, back) = await dashboard.PageAsync(Link(older, "prev"));
+            var (_, oldest) = await dashboard.PageAsync(Link(newest, "last"));
+
+            Rows(newest).ShouldBe(50);
+            newest.IndexOf(Event(Many), StringComparison.Ordinal).ShouldBeLessThan(newest.IndexOf(Event(Many - 1), StringComparison.Ordinal));
+            newest.ShouldNotContain(Event(Many - 50) + "<");
+            newest.ShouldNotContain("rel=\"prev\"");
+            Rows(older).ShouldBe(50);
+            older.ShouldContain(Event(Many - 50) + "<");
+            older.ShouldContain(Event(Many - 99) + "<");
+            older.ShouldNotContain(Event(Many) + "<");
+            back.ShouldContain(Event(Many) + "<");
+            back.ShouldContain(Event(Many - 49) + "<");
+            back.ShouldNotContain(Event(Many - 50) + "<");
+            oldest.ShouldContain(Event(1) + "<");
+            oldest.ShouldContain(Event(50) + "<");
+            oldest.ShouldNotContain("rel=\"next\"");
+            Rows(oldest).ShouldBe(50);
+        }
+
+        [Fact]
+        public async Task The_timeline_jumps_to_the_end_of_a_day_in_the_viewers_zone()
+        {
+            using var dashboard = await Host.SignInAsync(await Host.KeyAsync(KeyScope.Manager));
+
+            // One event a minute from 2023-06-01 08:00 UTC: event i at 08:00 + i min, so the last one of that day in Prague (UTC+2) is the 839th, at 21:59 UTC.
+            var (status, body) = await dashboard.PageAsync("/dashboard/customers/bulk?date=2023-06-01");
+            var (bad, page) = await dashboard.PageAsync("/dashboard/customers/bulk?date=2023-02-30");
+
+            status.ShouldBe(HttpStatusCode.OK);
+            body.ShouldContain(Event(839) + "<");
+            body.ShouldNotContain(Event(840) + "<");
+            body.ShouldContain("2023-06-01 23:59");
+            body.ShouldContain("rel=\"prev\"");
+            bad.ShouldBe(HttpStatusCode.BadRequest);
+            page.ShouldContain("2023-02-30");
+        }
+
         [Theory]
         [InlineData("/api/customers/bulk/history/export")]
         [InlineData("/dashboard/customers/bulk/export")]
