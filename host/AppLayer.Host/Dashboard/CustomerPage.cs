@@ -41,7 +41,7 @@ internal static class CustomerPage
         var rendered = new List<object>();
         foreach (var section in sections.OrderBy(s => s.Order))
         {
-            rendered.Add(new { section.Title, Html = await section.RenderAsync(customer, ct) });
+            rendered.Add(new { section.Title, Html = await section.RenderAsync(customer, sites, ct) });
         }
 
         return new HtmlPage(customer.Name, "customer.html", new

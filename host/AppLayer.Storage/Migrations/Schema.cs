@@ -15,5 +15,6 @@ internal static class Schema
         new(8, "escalation notices once per ticket and kind", TicketNotices.Sql),
         new(9, "holds on rolled-back updates: their releases", ReleaseHolds.Sql),
         new(10, "issued statements; agreement versions superseded", StatementIssuing.Sql),
+        new(12, "history events counted per customer, kind and month", HistoryMonthCounts.Sql),
     ];
 }

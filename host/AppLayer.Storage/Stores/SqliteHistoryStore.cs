@@ -56,7 +56,7 @@ internal sealed class SqliteHistoryStore(SqliteDatabase database) : IHistoryStor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QueryAsync(
-            "SELECT substr(at, 1, 7) AS month, COUNT(*) FROM history_events WHERE customer_id = $customer AND kind = $kind GROUP BY month ORDER BY month;",
+            "SELECT month, count FROM history_month_counts WHERE customer_id = $customer AND kind = $kind AND count > 0 ORDER BY month;",
             [("$customer", customerId), ("$kind", kind)],
             r => new MonthCount(DateOnly.ParseExact(r.GetString(0) + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.GetInt32(1)),
             cancellationToken);

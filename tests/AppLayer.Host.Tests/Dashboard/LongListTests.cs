@@ -262,6 +262,38 @@ public static class LongListTests
             large.ShouldBe(small);
         }
 
+        [Theory]
+        [InlineData("/dashboard/customers/bulk")]
+        [InlineData("/dashboard/customers/bulk?date=2023-06-02")]
+        [InlineData("/api/customers/bulk/history")]
+        public async Task Do_not_grow_with_the_history(string path)
+        {
+            var small = await CountHistoryQueriesAsync(100, path);
+            var large = await CountHistoryQueriesAsync(Many, path);
+
+            large.ShouldBe(small);
+        }
+
+        private static async Task<long> CountHistoryQueriesAsync(int events, string path)
+        {
+            await using var host = new HostFactory();
+            using var manager = await host.ManagerAsync();
+            await manager.CoveredCustomerAsync("bulk", "accounting");
+            await host.AddHistoryAsync("bulk", events, HistoryStart);
+            using var client = path.StartsWith("/api", StringComparison.Ordinal) ? manager : await host.SignInAsync(await host.KeyAsync(KeyScope.Manager));
+            var database = host.Services.GetRequiredService<SqliteDatabase>();
+            (await client.PageAsync(path)).Status.ShouldBe(HttpStatusCode.OK);
+            var before = database.ConnectionsOpened;
+            var (status, body) = await client.PageAsync(path);
+            status.ShouldBe(HttpStatusCode.OK);
+            if (path.StartsWith("/dashboard", StringComparison.Ordinal))
+            {
+                body.ShouldContain("svg class=\"chart\"");
+            }
+
+            return database.ConnectionsOpened - before;
+        }
+
         private static async Task<long> CountQueriesAsync(int installations, string path)
         {
             await using var host = new HostFactory();
