@@ -87,7 +87,7 @@ internal static class CompliancePage
                     CollapseUrl = Path + new QueryBuilder(keep) + $"#change-{c.Id}",
                     PreviousUrl = expanded && current > 1 ? ChangeUrl(c.Id, current - 1) : string.Empty,
                     NextUrl = expanded && current < pages ? ChangeUrl(c.Id, current + 1) : string.Empty,
-                    Installations = (expanded ? ordered.Skip((current - 1) * PageSize).Take(PageSize) : ordered.Where(i => i.State != "applied").Take(Preview))
+                    Installations = (expanded ? ordered.Skip((current - 1) * PageSize).Take(PageSize) : ordered.Where(i => i.State is "exposed" or "scheduled").Take(Preview))
                         .Select(i => Row(i, names)).ToList(),
                     More = ordered.Count,
                 };

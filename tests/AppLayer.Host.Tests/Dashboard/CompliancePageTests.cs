@@ -59,4 +59,19 @@ public sealed class CompliancePageTests : HistoryScenario
         status.ShouldBe(HttpStatusCode.NotFound);
         body.ShouldContain("Legal change 999 is not on the radar.");
     }
+
+    [Fact]
+    public async Task The_customer_page_chart_has_labelled_axes_and_reads_at_1400_pixels()
+    {
+        var body = await PageAsync("/dashboard/customers/novak");
+        var svg = body[body.IndexOf("<svg class=\"chart\"", StringComparison.Ordinal)..];
+        svg = svg[..(svg.IndexOf("</svg>", StringComparison.Ordinal) + 6)];
+
+        svg.ShouldContain("width=\"900\"");
+        svg.ShouldContain("<text class=\"axis\"");
+        svg.ShouldContain(">updates</text>");
+        svg.ShouldContain(">month</text>");
+        svg.ShouldContain(">2024-01</text>");
+        (svg.Split("<rect class=\"bar\"").Length - 1).ShouldBe(3); // January to March 2024, February with none
+    }
 }
