@@ -7,6 +7,17 @@ public static class Screenshots
 {
     public static string Folder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "test-results", "screenshots");
 
+    /// <summary>Where every page's screenshot of a run is kept (artifacts/screenshots/{name}.png), failing or not.</summary>
+    public static string PagesFolder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    /// <summary>Keeps a full-page screenshot of the page as it is now, at the 1,400-pixel width managers read it at.</summary>
+    public static async Task KeepAsync(this IPage page, string name)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Directory.CreateDirectory(PagesFolder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(PagesFolder, name + ".png"), FullPage = true });
+    }
+
     public static async Task RunAsync(this DashboardFixture fixture, string testName, Func<IPage, Task> test)
     {
         ArgumentNullException.ThrowIfNull(fixture);
@@ -16,6 +27,7 @@ public static class Screenshots
             BaseURL = fixture.Host.BaseAddress.AbsoluteUri,
             AcceptDownloads = true,
             Locale = "cs-CZ",
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
         });
         var page = await context.NewPageAsync();
         // A bound for a page that never answers, not a speed check: a busy 2-core machine took more than 15 s for one load.

@@ -13,7 +13,8 @@ namespace AppLayer.Browser.Tests;
 
 /// <summary>
 /// The real host on 127.0.0.1 (a free port) with a fresh data folder, filled through its own API:
-/// novak (two installations, an update applied, one failed) and horak, two legal changes, a release.
+/// novak (two installations, an update applied, one failed) and horak, two legal changes, a release, a
+/// Help Desk ticket, and Plzeňská teplárenská with enough installations for a fleet of <see cref="Installations"/>.
 /// </summary>
 public sealed class SeededHost : IAsyncLifetime
 {
@@ -25,6 +26,9 @@ public sealed class SeededHost : IAsyncLifetime
     public string ManagerKey { get; private set; } = string.Empty;
 
     public string NovakContactKey { get; private set; } = string.Empty;
+
+    /// <summary>The fleet's size: novak's two, horak's one and Plzeňská teplárenská's the rest.</summary>
+    public const int Installations = 2_000;
 
     public async Task InitializeAsync()
     {
@@ -51,6 +55,13 @@ public sealed class SeededHost : IAsyncLifetime
         await ReportAsync(manager, "novak-test", "Cz.Vat2024", "failed", at.AddDays(3));
         await ReportAsync(manager, "horak-prod", "Cz.Vat2024", "applied", at.AddDays(1));
         NovakContactKey = (await PostAsync<CreatedKeyDto>(manager, "api/customers/novak/contact-keys", new { })).Key;
+        await PostAsync(manager, "api/tickets", new OpenTicketRequest("novak", "Export of the VAT ledger fails", "The export stops at 80 %."));
+
+        // The rest of the fleet: production-only sites without application-layer support, so they are up to date.
+        await PostAsync(manager, "api/customers", new CreateCustomerRequest("plzen-tep", "Plzeňská teplárenská a.s."));
+        var sites = Enumerable.Range(1, Installations - 3).Select(i => i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+        await Parallel.ForEachAsync(sites, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (n, ct) =>
+            await PostAsync(manager, "api/customers/plzen-tep/installations", new CreateInstallationRequest($"plzen-{n}", $"Teplárna Plzeň {n}", n.EndsWith('7') ? "5.3.0" : "5.2.0", ["production"], null)));
     }
 
     public async Task DisposeAsync()
@@ -70,6 +81,9 @@ public sealed class SeededHost : IAsyncLifetime
         }
     }
 
+    /// <summary>A client of the JSON API with the manager's key, to compare the pages with what the host stores.</summary>
+    public HttpClient ManagerClient() => Client(ManagerKey);
+
     private HttpClient Client(string key)
     {
         var client = new HttpClient { BaseAddress = BaseAddress };
@@ -80,7 +94,7 @@ public sealed class SeededHost : IAsyncLifetime
     private static async Task CustomerAsync(HttpClient manager, string code, string name, params (string Code, string Name)[] sites)
     {
         await PostAsync(manager, "api/customers", new CreateCustomerRequest(code, name));
-        using var agreement = await manager.PutAsJsonAsync($"api/customers/{code}/agreement", new SetAgreementRequest([Agreement.ApplicationLayer], ["accounting", "payroll"]));
+        using var agreement = await manager.PutAsJsonAsync($"api/customers/{code}/agreement", new SetAgreementRequest([Agreement.ApplicationLayer, ServiceNames.HelpDesk], ["accounting", "payroll"]));
         agreement.EnsureSuccessStatusCode();
         foreach (var (site, siteName) in sites)
         {

@@ -30,6 +30,15 @@ public sealed record HistoryQuery
 
     public int Limit { get; init; } = DefaultLimit;
 
+    /// <summary>Newest first: <see cref="After"/> then pages towards older events, <see cref="Before"/> towards newer ones.</summary>
+    public bool NewestFirst { get; init; }
+
+    /// <summary>
+    /// Newest first only: the page of events just newer than this one (still shown newest first); the page's
+    /// <see cref="HistoryPage.Next"/> is then set when there are newer events still.
+    /// </summary>
+    public HistoryCursor? Before { get; init; }
+
     /// <summary>The same filters with no paging: what an export of "everything that matches" reads.</summary>
     public HistoryQuery FirstPage(int limit) => this with { After = null, Limit = limit };
 }

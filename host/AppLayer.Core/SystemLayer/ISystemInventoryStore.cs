@@ -15,4 +15,7 @@ public interface ISystemInventoryStore
     Task<StoredInventory?> FindAsync(long installationId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StoredInventory>> ListAsync(CancellationToken cancellationToken);
+
+    /// <returns>The inventories of one customer's installations only (one query, however large the fleet).</returns>
+    Task<IReadOnlyList<StoredInventory>> ListByCustomerAsync(long customerId, CancellationToken cancellationToken);
 }

@@ -56,14 +56,21 @@ public sealed class InventoryService(
         return Judge(installation.Code, customer?.Code ?? "?", stored, await dates.ListAsync(cancellationToken), Within(withinDays));
     }
 
-    /// <returns>Each of the customer's installations with its judged inventory, by code; four queries however many there are.</returns>
+    /// <returns>Each of the customer's installations with its judged inventory, by code; three queries however many there are.</returns>
     public async Task<IReadOnlyList<InstallationInventoryDto>> CustomerAsync(Customer customer, int? withinDays, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(customer);
+        return await CustomerAsync(customer, await installations.ListByCustomerAsync(customer.Id, cancellationToken), withinDays, cancellationToken);
+    }
+
+    /// <returns>The same for installations the caller has read already (the customer page): two queries, reading only this customer's inventories.</returns>
+    public async Task<IReadOnlyList<InstallationInventoryDto>> CustomerAsync(Customer customer, IReadOnlyList<Installation> sites, int? withinDays, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentNullException.ThrowIfNull(sites);
         var within = Within(withinDays);
-        var sites = await installations.ListByCustomerAsync(customer.Id, cancellationToken);
         var ids = sites.Select(i => i.Id).ToHashSet();
-        var stored = (await inventories.ListAsync(cancellationToken)).Where(s => ids.Contains(s.InstallationId)).ToDictionary(s => s.InstallationId);
+        var stored = (await inventories.ListByCustomerAsync(customer.Id, cancellationToken)).Where(s => ids.Contains(s.InstallationId)).ToDictionary(s => s.InstallationId);
         var known = await dates.ListAsync(cancellationToken);
         return [.. sites.Select(i => Judge(i.Code, customer.Code, stored.GetValueOrDefault(i.Id), known, within))];
     }

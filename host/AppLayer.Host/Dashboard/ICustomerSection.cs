@@ -15,4 +15,11 @@ public interface ICustomerSection
     int Order { get; }
 
     Task<RawHtml> RenderAsync(Customer customer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Renders with the customer's installations the page has read already, so a section need not read them again;
+    /// a section that does not need them keeps the default.
+    /// </summary>
+    Task<RawHtml> RenderAsync(Customer customer, IReadOnlyList<Core.Installations.Installation> installations, CancellationToken cancellationToken) =>
+        RenderAsync(customer, cancellationToken);
 }

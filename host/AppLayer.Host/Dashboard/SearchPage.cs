@@ -4,7 +4,7 @@ using AppLayer.Core.Releases;
 
 namespace AppLayer.Host.Dashboard;
 
-/// <summary>Search customers (code, name), legal changes (reference, title) and packages (id, title); a contact finds only their own customer.</summary>
+/// <summary>Search customers (code, name), legal changes (reference, title) and packages (id, title), ignoring diacritics and case; a contact finds only their own customer.</summary>
 internal static class SearchPage
 {
     private const int MaxHits = 50;
@@ -19,7 +19,8 @@ internal static class SearchPage
     {
         var viewer = Viewer.From(context.User);
         var text = q?.Trim() ?? string.Empty;
-        bool Hit(params string[] fields) => text.Length > 0 && fields.Any(f => f.Contains(text, StringComparison.CurrentCultureIgnoreCase));
+        var folded = TextFold.Fold(text);
+        bool Hit(params string[] fields) => TextFold.Contains(folded, fields);
         return new HtmlPage("Search", "search.html", new
         {
             Query = text,

@@ -14,11 +14,13 @@ internal sealed class SystemSoftwareSection(InventoryService inventory) : ICusto
 
     public int Order => 200;
 
-    public async Task<RawHtml> RenderAsync(Customer customer, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(customer);
-        var rows = (await inventory.CustomerAsync(customer, null, cancellationToken)).Select(SupportView.Installation).ToList();
+    public async Task<RawHtml> RenderAsync(Customer customer, CancellationToken cancellationToken) =>
+        Render(await inventory.CustomerAsync(customer, null, cancellationToken));
 
-        return new RawHtml(HostTemplates.Html.Render("system-software.html", new { Installations = rows }));
-    }
+    /// <summary>With the installations the customer page read: two queries (this customer's inventories, the support dates).</summary>
+    public async Task<RawHtml> RenderAsync(Customer customer, IReadOnlyList<Installation> installations, CancellationToken cancellationToken) =>
+        Render(await inventory.CustomerAsync(customer, installations, null, cancellationToken));
+
+    private static RawHtml Render(IReadOnlyList<Protocol.Api.InstallationInventoryDto> inventories) =>
+        new(HostTemplates.Html.Render("system-software.html", new { Installations = inventories.Select(SupportView.Installation).ToList() }));
 }

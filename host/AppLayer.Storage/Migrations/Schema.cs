@@ -16,6 +16,7 @@ internal static class Schema
         new(9, "holds on rolled-back updates: their releases", ReleaseHolds.Sql),
         new(10, "issued statements; agreement versions superseded", StatementIssuing.Sql),
         new(11, "quotes: fixed price or estimate with a cap", QuoteBases.Sql),
+        new(12, "history events counted per customer, kind and month", HistoryMonthCounts.Sql),
         new(13, "staged rollouts, their audit trail, freezes", Rollouts.Sql),
     ];
 }

@@ -15,7 +15,19 @@ internal static class HistoryWhere
     {
         var where = new StringBuilder("customer_id = $customer");
         var parameters = new List<(string Name, object? Value)> { ("$customer", customerId) };
-        if (query.After is { } after)
+        if (query.NewestFirst && query.Before is { } before)
+        {
+            where.Append(" AND (at, id) > ($after_at, $after_id)");
+            parameters.Add(("$after_at", Columns.Instant(before.At)));
+            parameters.Add(("$after_id", before.Id));
+        }
+        else if (query.NewestFirst && query.After is { } older)
+        {
+            where.Append(" AND (at, id) < ($after_at, $after_id)");
+            parameters.Add(("$after_at", Columns.Instant(older.At)));
+            parameters.Add(("$after_id", older.Id));
+        }
+        else if (query.After is { } after)
         {
             where.Append(" AND (at, id) > ($after_at, $after_id)");
             parameters.Add(("$after_at", Columns.Instant(after.At)));

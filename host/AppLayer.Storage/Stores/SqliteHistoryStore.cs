@@ -29,26 +29,34 @@ internal sealed class SqliteHistoryStore(SqliteDatabase database) : IHistoryStor
         ArgumentNullException.ThrowIfNull(query);
         var (where, parameters) = HistoryWhere.Build(customerId, query);
         parameters.Add(("$limit", query.Limit + 1));
+        // Newest first walks the same index backwards; the page just newer than a cursor is read forwards and turned round.
+        var descending = query.NewestFirst && query.Before is null;
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync(
-            $"SELECT {Selected} FROM history_events WHERE {where} ORDER BY at, id LIMIT $limit;",
+            $"SELECT {Selected} FROM history_events WHERE {where} ORDER BY {(descending ? "at DESC, id DESC" : "at, id")} LIMIT $limit;",
             parameters,
             Read,
             cancellationToken);
-        if (rows.Count <= query.Limit)
+        var more = rows.Count > query.Limit;
+        if (more)
         {
-            return new HistoryPage(rows, null);
+            rows.RemoveAt(rows.Count - 1);
         }
 
-        rows.RemoveAt(rows.Count - 1);
-        return new HistoryPage(rows, new HistoryCursor(rows[^1].At, rows[^1].Id));
+        if (query.NewestFirst && query.Before is not null)
+        {
+            rows.Reverse();
+            return new HistoryPage(rows, more ? new HistoryCursor(rows[0].At, rows[0].Id) : null);
+        }
+
+        return new HistoryPage(rows, more ? new HistoryCursor(rows[^1].At, rows[^1].Id) : null);
     }
 
     public async Task<IReadOnlyList<MonthCount>> CountByMonthAsync(long customerId, string kind, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QueryAsync(
-            "SELECT substr(at, 1, 7) AS month, COUNT(*) FROM history_events WHERE customer_id = $customer AND kind = $kind GROUP BY month ORDER BY month;",
+            "SELECT month, count FROM history_month_counts WHERE customer_id = $customer AND kind = $kind AND count > 0 ORDER BY month;",
             [("$customer", customerId), ("$kind", kind)],
             r => new MonthCount(DateOnly.ParseExact(r.GetString(0) + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), r.GetInt32(1)),
             cancellationToken);

@@ -134,4 +134,12 @@ public sealed class FleetPageTests : HistoryScenario
         body.ShouldContain("This page is for managers");
         body.ShouldNotContain("\"status\"");
     }
+
+    [Fact]
+    public async Task The_search_page_ignores_diacritics_and_case_too()
+    {
+        var body = await PageAsync("/dashboard/search?q=PLZENSKA");
+
+        body.ShouldContain("Plzeňská teplárenská a.s.");
+    }
 }

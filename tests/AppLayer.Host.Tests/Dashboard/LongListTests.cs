@@ -85,9 +85,18 @@ public static class LongListTests
         [Fact]
         public async Task The_compliance_radar_page_lists_every_installation_a_change_covers()
         {
-            var body = await PageAsync("/dashboard/compliance?at=2024-01-20");
+            var radar = await Manager.GetJsonAsync<ComplianceReportDto>("/api/compliance?at=2024-01-20");
+            var id = radar.Changes.ShouldHaveSingleItem().Id;
 
-            body.ShouldContain($"<td>{Last}</td><td class=\"bad\">exposed</td>");
+            var overview = await PageAsync("/dashboard/compliance?at=2024-01-20");
+            var last = await PageAsync($"/dashboard/compliance?at=2024-01-20&change={id}&page={Many / 50}");
+
+            overview.ShouldContain($"0/{Many} (0 %)");
+            overview.ShouldContain($"all {Many} installations");
+            overview.Length.ShouldBeLessThan(100_000);
+            last.ShouldContain($"<td>{Last}</td><td class=\"bad\">exposed</td>");
+            last.ShouldContain("at=2024-01-20");
+            last.ShouldNotContain("rel=\"next\"");
         }
 
         [Fact]
@@ -150,6 +159,58 @@ public static class LongListTests
             await Host.AddHistoryAsync("bulk", Many, HistoryStart);
         }
 
+        private static string Event(int i) => "event " + i.ToString("D5", System.Globalization.CultureInfo.InvariantCulture);
+
+        private static string Link(string body, string rel) =>
+            System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(body, $"<a href=\"([^\"]+)\" rel=\"{rel}\">").Groups[1].Value);
+
+        private static int Rows(string body) => body.Split("<tr class=\"event\">").Length - 1;
+
+        [Fact]
+        public async Task The_timeline_starts_newest_first_and_pages_both_ways()
+        {
+            using var dashboard = await Host.SignInAsync(await Host.KeyAsync(KeyScope.Manager));
+
+            var (_, newest) = await dashboard.PageAsync("/dashboard/customers/bulk");
+            var (_, older) = await dashboard.PageAsync(Link(newest, "next"));
+            var (_, back) = await dashboard.PageAsync(Link(older, "prev"));
+            var (_, oldest) = await dashboard.PageAsync(Link(newest, "last"));
+
+            Rows(newest).ShouldBe(50);
+            newest.IndexOf(Event(Many), StringComparison.Ordinal).ShouldBeLessThan(newest.IndexOf(Event(Many - 1), StringComparison.Ordinal));
+            newest.ShouldNotContain(Event(Many - 50) + "<");
+            newest.ShouldNotContain("rel=\"prev\"");
+            Rows(older).ShouldBe(50);
+            older.ShouldContain(Event(Many - 50) + "<");
+            older.ShouldContain(Event(Many - 99) + "<");
+            older.ShouldNotContain(Event(Many) + "<");
+            back.ShouldContain(Event(Many) + "<");
+            back.ShouldContain(Event(Many - 49) + "<");
+            back.ShouldNotContain(Event(Many - 50) + "<");
+            oldest.ShouldContain(Event(1) + "<");
+            oldest.ShouldContain(Event(50) + "<");
+            oldest.ShouldNotContain("rel=\"next\"");
+            Rows(oldest).ShouldBe(50);
+        }
+
+        [Fact]
+        public async Task The_timeline_jumps_to_the_end_of_a_day_in_the_viewers_zone()
+        {
+            using var dashboard = await Host.SignInAsync(await Host.KeyAsync(KeyScope.Manager));
+
+            // One event a minute from 2023-06-01 08:00 UTC: event i at 08:00 + i min, so the last one of that day in Prague (UTC+2) is the 839th, at 21:59 UTC.
+            var (status, body) = await dashboard.PageAsync("/dashboard/customers/bulk?date=2023-06-01");
+            var (bad, page) = await dashboard.PageAsync("/dashboard/customers/bulk?date=2023-02-30");
+
+            status.ShouldBe(HttpStatusCode.OK);
+            body.ShouldContain(Event(839) + "<");
+            body.ShouldNotContain(Event(840) + "<");
+            body.ShouldContain("2023-06-01 23:59");
+            body.ShouldContain("rel=\"prev\"");
+            bad.ShouldBe(HttpStatusCode.BadRequest);
+            page.ShouldContain("2023-02-30");
+        }
+
         [Theory]
         [InlineData("/api/customers/bulk/history/export")]
         [InlineData("/dashboard/customers/bulk/export")]
@@ -199,6 +260,38 @@ public static class LongListTests
             var large = await CountQueriesAsync(1_000, path);
 
             large.ShouldBe(small);
+        }
+
+        [Theory]
+        [InlineData("/dashboard/customers/bulk")]
+        [InlineData("/dashboard/customers/bulk?date=2023-06-02")]
+        [InlineData("/api/customers/bulk/history")]
+        public async Task Do_not_grow_with_the_history(string path)
+        {
+            var small = await CountHistoryQueriesAsync(100, path);
+            var large = await CountHistoryQueriesAsync(Many, path);
+
+            large.ShouldBe(small);
+        }
+
+        private static async Task<long> CountHistoryQueriesAsync(int events, string path)
+        {
+            await using var host = new HostFactory();
+            using var manager = await host.ManagerAsync();
+            await manager.CoveredCustomerAsync("bulk", "accounting");
+            await host.AddHistoryAsync("bulk", events, HistoryStart);
+            using var client = path.StartsWith("/api", StringComparison.Ordinal) ? manager : await host.SignInAsync(await host.KeyAsync(KeyScope.Manager));
+            var database = host.Services.GetRequiredService<SqliteDatabase>();
+            (await client.PageAsync(path)).Status.ShouldBe(HttpStatusCode.OK);
+            var before = database.ConnectionsOpened;
+            var (status, body) = await client.PageAsync(path);
+            status.ShouldBe(HttpStatusCode.OK);
+            if (path.StartsWith("/dashboard", StringComparison.Ordinal))
+            {
+                body.ShouldContain("svg class=\"chart\"");
+            }
+
+            return database.ConnectionsOpened - before;
         }
 
         private static async Task<long> CountQueriesAsync(int installations, string path)

@@ -60,6 +60,16 @@ internal sealed class SqliteSystemInventoryStore(SqliteDatabase database) : ISys
         return await connection.QueryAsync($"SELECT {Selected} FROM installation_inventories ORDER BY installation_id;", [], Read, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<StoredInventory>> ListByCustomerAsync(long customerId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync(
+            "SELECT v.installation_id, v.report_id, v.reported_at, v.items FROM installation_inventories v JOIN installations i ON i.id = v.installation_id WHERE i.customer_id = $customer ORDER BY v.installation_id;",
+            [("$customer", customerId)],
+            Read,
+            cancellationToken);
+    }
+
     private static StoredInventory Read(SqliteDataReader r) => new(
         r.GetInt64(0),
         r.GetString(1),
