@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using AppLayer.Core;
-using AppLayer.Core.Customers;
 using AppLayer.Core.Releases;
 using AppLayer.Feed;
 using AppLayer.Feed.Integrity;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AppLayer.Core.Keys;

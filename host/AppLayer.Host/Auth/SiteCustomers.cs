@@ -1,6 +1,4 @@
 using AppLayer.Core;
-using AppLayer.Core.Customers;
-using AppLayer.Core.Installations;
 using AppLayer.Storage;
 
 namespace AppLayer.Host.Auth;

@@ -1,9 +1,6 @@
-using System.Globalization;
 using AppLayer.Core.Compliance;
-using AppLayer.Core.Customers;
 using AppLayer.Protocol;
 using AppLayer.Protocol.Api;
-using Microsoft.AspNetCore.Http.Extensions;
 
 namespace AppLayer.Host.Dashboard;
 

@@ -1,12 +1,9 @@
 using AppLayer.Core.Agreements;
 using AppLayer.Core.Changelog;
-using AppLayer.Core.Customers;
 using AppLayer.Core.History;
-using AppLayer.Core.Installations;
 using AppLayer.Host.Endpoints;
 using AppLayer.Host.Http;
 using AppLayer.Host.Reports;
-using Microsoft.AspNetCore.Http.Extensions;
 
 namespace AppLayer.Host.Dashboard;
 

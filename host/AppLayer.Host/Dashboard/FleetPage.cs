@@ -1,13 +1,9 @@
-using System.Globalization;
 using AppLayer.Core.Compliance;
-using AppLayer.Core.Customers;
-using AppLayer.Core.Installations;
 using AppLayer.Core.LegalChanges;
 using AppLayer.Core.Releases;
 using AppLayer.Core.SystemLayer;
 using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Tuf;
-using Microsoft.AspNetCore.Http.Extensions;
 
 namespace AppLayer.Host.Dashboard;
 

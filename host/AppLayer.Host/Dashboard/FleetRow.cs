@@ -1,5 +1,3 @@
-using AppLayer.Core.Customers;
-using AppLayer.Core.Installations;
 using AppLayer.Core.Releases;
 
 namespace AppLayer.Host.Dashboard;

@@ -1,5 +1,4 @@
 using AppLayer.Changelog.Templating;
-using AppLayer.Core.Customers;
 
 namespace AppLayer.Host.Dashboard;
 

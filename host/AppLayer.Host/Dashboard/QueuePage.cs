@@ -1,10 +1,7 @@
-using System.Globalization;
 using AppLayer.Core.Agreements;
-using AppLayer.Core.Customers;
 using AppLayer.Core.ServiceDesk;
 using AppLayer.Core.ServiceDesk.Tickets;
 using AppLayer.Protocol;
-using Microsoft.AspNetCore.Http.Extensions;
 
 namespace AppLayer.Host.Dashboard;
 

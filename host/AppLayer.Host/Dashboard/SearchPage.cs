@@ -1,4 +1,3 @@
-using AppLayer.Core.Customers;
 using AppLayer.Core.LegalChanges;
 using AppLayer.Core.Releases;
 

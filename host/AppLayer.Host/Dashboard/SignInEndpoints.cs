@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using AppLayer.Core.Customers;
 using AppLayer.Core.Keys;
 using AppLayer.Core.ServiceDesk.Contacts;
 using AppLayer.Host.Auth;

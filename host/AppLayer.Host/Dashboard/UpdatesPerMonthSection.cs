@@ -1,6 +1,4 @@
-using System.Globalization;
 using AppLayer.Changelog.Templating;
-using AppLayer.Core.Customers;
 using AppLayer.Core.History;
 
 namespace AppLayer.Host.Dashboard;

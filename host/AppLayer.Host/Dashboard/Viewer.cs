@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
 using AppLayer.Core;
-using AppLayer.Core.Customers;
 using AppLayer.Core.Keys;
 using AppLayer.Host.Auth;
 

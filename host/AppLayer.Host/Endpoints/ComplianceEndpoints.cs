@@ -1,4 +1,3 @@
-using System.Globalization;
 using AppLayer.Core;
 using AppLayer.Core.Compliance;
 using AppLayer.Host.Auth;

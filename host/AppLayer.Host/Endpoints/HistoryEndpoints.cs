@@ -5,7 +5,6 @@ using AppLayer.Core.Keys;
 using AppLayer.Core.Releases;
 using AppLayer.Host.Http;
 using AppLayer.Host.Reports;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Routing;
 
 namespace AppLayer.Host.Endpoints;

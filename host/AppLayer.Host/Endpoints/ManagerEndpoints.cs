@@ -1,5 +1,4 @@
 using AppLayer.Core.Agreements;
-using AppLayer.Core.Customers;
 using AppLayer.Core.Keys;
 using AppLayer.Host.Auth;
 using Microsoft.AspNetCore.Routing;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using AppLayer.Core.Installations;
 using AppLayer.Feed.Protocol;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Http;

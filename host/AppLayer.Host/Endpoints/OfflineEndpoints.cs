@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using AppLayer.Core.Customers;
 using AppLayer.Core.Keys;
 using AppLayer.Host.Auth;
 using AppLayer.Host.Offline;

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using AppLayer.Core.Installations;
 using AppLayer.Core.Releases;
 using AppLayer.Core.Rollouts;
 using AppLayer.Feed;

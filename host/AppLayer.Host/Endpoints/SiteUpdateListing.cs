@@ -1,4 +1,3 @@
-using AppLayer.Core.Installations;
 using AppLayer.Core.Releases;
 using AppLayer.Core.Rollouts;
 using AppLayer.Feed;

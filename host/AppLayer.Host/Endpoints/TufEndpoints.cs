@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using AppLayer.Core.Customers;
-using AppLayer.Core.Installations;
 using AppLayer.Feed;
 using AppLayer.Feed.Integrity;
 using AppLayer.Feed.Protocol;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using AppLayer.Feed.Storage;
 using Microsoft.Net.Http.Headers;
 

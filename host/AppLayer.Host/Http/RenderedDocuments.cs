@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using AppLayer.Core.Customers;
 using AppLayer.Core.Releases;
 using AppLayer.Storage;
 

@@ -1,8 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
 using AppLayer.Core;
-using AppLayer.Core.Customers;
-using AppLayer.Core.Installations;
 using AppLayer.Core.Releases;
 using AppLayer.Core.Rollouts;
 using AppLayer.Feed;

@@ -1,7 +1,5 @@
 using AppLayer.Core;
 using AppLayer.Core.Common;
-using AppLayer.Core.Customers;
-using AppLayer.Core.Installations;
 using AppLayer.Core.Releases;
 using AppLayer.Feed;
 using AppLayer.Protocol.Offline;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AppLayer.Core.Changelog;
 
 namespace AppLayer.Host.Reports;

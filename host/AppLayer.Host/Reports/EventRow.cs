@@ -1,6 +1,4 @@
-using System.Globalization;
 using AppLayer.Core.History;
-using AppLayer.Core.Installations;
 
 namespace AppLayer.Host.Reports;
 

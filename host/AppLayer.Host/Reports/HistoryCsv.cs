@@ -1,6 +1,5 @@
 using System.Text;
 using AppLayer.Core.History;
-using AppLayer.Core.Installations;
 
 namespace AppLayer.Host.Reports;
 

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using AppLayer.Core.Common;
-using AppLayer.Core.Customers;
 using AppLayer.Core.History;
-using AppLayer.Core.Installations;
 
 namespace AppLayer.Host.Reports;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using AppLayer.Core.Customers;
-using AppLayer.Core.Installations;
 using AppLayer.Core.Releases;
 using AppLayer.Core.SystemLayer;
 using AppLayer.Host.Dashboard;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AppLayer.Core.SystemLayer;
 
 namespace AppLayer.Host.SystemLayer;

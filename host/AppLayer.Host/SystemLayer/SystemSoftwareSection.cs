@@ -1,6 +1,4 @@
 using AppLayer.Changelog.Templating;
-using AppLayer.Core.Customers;
-using AppLayer.Core.Installations;
 using AppLayer.Core.SystemLayer;
 using AppLayer.Host.Dashboard;
 using AppLayer.Host.Reports;

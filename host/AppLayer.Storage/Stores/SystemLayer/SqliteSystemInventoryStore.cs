@@ -54,12 +54,6 @@ internal sealed class SqliteSystemInventoryStore(SqliteDatabase database) : ISys
             $"SELECT {Selected} FROM installation_inventories WHERE installation_id = $installation;", [("$installation", installationId)], Read, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<StoredInventory>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QueryAsync($"SELECT {Selected} FROM installation_inventories ORDER BY installation_id;", [], Read, cancellationToken);
-    }
-
     public async Task<IReadOnlyList<StoredInventory>> ListByCustomerAsync(long customerId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -68,6 +62,12 @@ internal sealed class SqliteSystemInventoryStore(SqliteDatabase database) : ISys
             [("$customer", customerId)],
             Read,
             cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<StoredInventory>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QueryAsync($"SELECT {Selected} FROM installation_inventories ORDER BY installation_id;", [], Read, cancellationToken);
     }
 
     private static StoredInventory Read(SqliteDataReader r) => new(
