@@ -68,7 +68,9 @@ internal static class ServiceDeskBench
     private static async Task<ServiceProvider> SeedAsync(string folder, int count)
     {
         Directory.CreateDirectory(folder);
-        var services = DataFolderServices.Build(folder);
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        var services = collection.AddAppLayerData(folder).BuildServiceProvider();
         await services.GetRequiredService<CustomerService>().CreateAsync(new CreateCustomerRequest("novak", "Novák Strojírny s.r.o."), CancellationToken.None);
         await services.GetRequiredService<AgreementService>().SetAsync("novak", new SetAgreementRequest(["help-desk"], ["accounting"], null, new DateOnly(2024, 1, 1)), CancellationToken.None);
         var tickets = services.GetRequiredService<TicketService>();
