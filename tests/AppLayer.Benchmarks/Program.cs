@@ -1,16 +1,25 @@
 using System.Globalization;
 using AppLayer.Benchmarks;
 
-// ./build.sh bench [--kills N] [--rows N] [--cycles N]: prints a markdown section for docs/benchmarks.md.
+// ./build.sh bench [--kills N] [--rows N] [--cycles N] [--tickets N] [--only service-desk]: prints a markdown section for docs/benchmarks.md.
 var kills = Arg("--kills", 200);
+var tickets = Arg("--tickets", 10_000);
+var onlyAt = Array.IndexOf(args, "--only");
+var deskOnly = onlyAt >= 0 && onlyAt + 1 < args.Length && args[onlyAt + 1] == "service-desk";
 var rows = Arg("--rows", 1_000_000);
 var cycles = Arg("--cycles", 1000);
 var work = Directory.CreateTempSubdirectory("applayer-bench-");
 try
 {
-    var rewrite = await Fixture.PackRewriteAsync(work.FullName);
     Console.WriteLine($"## {DateTime.UtcNow:yyyy-MM-dd} — `./build.sh bench` ({Environment.ProcessorCount} cores, .NET {Environment.Version})");
     Console.WriteLine();
+    await ServiceDeskBench.RunAsync(tickets, work.FullName, Console.Out);
+    if (deskOnly)
+    {
+        return 0;
+    }
+
+    var rewrite = await Fixture.PackRewriteAsync(work.FullName);
     await ApplyOverhead.RunAsync(rewrite, rows, work.FullName, Console.Out);
     LoadUnloadCycles.Run(rewrite, cycles, work.FullName, Console.Out);
     await CrashBench.RunAsync(rewrite, rows, kills, work.FullName, Console.Out);

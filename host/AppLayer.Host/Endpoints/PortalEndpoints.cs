@@ -63,8 +63,8 @@ internal static class PortalEndpoints
                 return Results.Content(PortalPages.Ticket(token, ticket), Html, statusCode: StatusCodes.Status400BadRequest);
             }
 
-            await tickets.CustomerReplyAsync(id, ticket.Contact!, text, null, ct);
-            return Results.Redirect($"/portal/{Uri.EscapeDataString(token)}/tickets/{id}");
+            var replied = await tickets.CustomerReplyAsync(id, ticket.Contact!, text, null, ct, TicketChannel.Web);
+            return Results.Redirect($"/portal/{Uri.EscapeDataString(token)}/tickets/{replied.Id}");
         });
         return app;
     }

@@ -38,6 +38,7 @@ public sealed class OutboxSender(IOutboxStore outbox, IOptions<MailOptions> opti
             }
 
             using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+            SmtpConnection.Trust(client, settings);
             var sent = 0;
             foreach (var mail in due)
             {
@@ -46,12 +47,12 @@ public sealed class OutboxSender(IOutboxStore outbox, IOptions<MailOptions> opti
                 {
                     if (!client.IsConnected)
                     {
-                        await client.ConnectAsync(settings.SmtpHost, settings.SmtpPort, SecureSocketOptions.None, cancellationToken);
+                        await SmtpConnection.OpenAsync(client, settings, cancellationToken);
                     }
 
                     await client.SendAsync(Compose(mail, settings.From), cancellationToken);
                 }
-                catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException)
+                catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or SmtpCommandException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException or AuthenticationException or SslHandshakeException or System.Security.Authentication.AuthenticationException or NotSupportedException)
                 {
                     var retryAt = time.GetUtcNow() + TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, Math.Min(mail.Attempts, 6))));
                     MailLog.Failed(logger, mail.MessageId, mail.To, mail.Attempts + 1, ex.Message, retryAt);

@@ -18,6 +18,9 @@ public static class ServiceDeskExtensions
     {
         services.AddOptions<MailOptions>().Bind(section.GetSection("Mail"))
             .Validate(o => o.SmtpPort is > 0 and < 65536, "AppLayer:Mail:SmtpPort must be a TCP port.")
+            .Validate(o => string.IsNullOrEmpty(o.Password) || !string.IsNullOrWhiteSpace(o.UserName), "AppLayer:Mail:Password needs AppLayer:Mail:UserName.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.UserName) || o.Security != SmtpSecurity.None, "AppLayer:Mail:UserName needs a secured connection (AppLayer:Mail:Security StartTls, Tls or WhenAvailable), not None.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.TrustedCertificate) || File.Exists(o.TrustedCertificate), "AppLayer:Mail:TrustedCertificate names no file.")
             .ValidateOnStart();
         services.TryAddSingleton<OutboxSender>();
         services.AddHostedService<ServiceDeskJobs>();

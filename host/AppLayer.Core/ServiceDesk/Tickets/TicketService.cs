@@ -176,28 +176,48 @@ public sealed class TicketService(ServiceDeskDirectory directory, IContactStore 
             return (ticket with { Status = Working(ticket), ResolvedAt = null }, (TicketEventKind.Reopened, Actor(request), text), mail);
         });
 
-    /// <summary>How long after its resolution a customer's reply reopens a closed ticket (the resolution mail says so).</summary>
+    /// <summary>How long after its resolution a customer's reply reopens a resolved or closed ticket (the resolution mail says so).</summary>
     public static readonly TimeSpan ReopenWindow = TimeSpan.FromDays(14);
 
     /// <summary>
-    /// A reply from the customer (mail or web form): added to the ticket; a waiting or resolved ticket is
-    /// worked on again, and so is a closed one within <see cref="ReopenWindow"/> of its resolution.
+    /// A reply from the customer (mail or web form): added to the ticket; a waiting ticket is worked on again, and so is a
+    /// resolved or closed one within <see cref="ReopenWindow"/> of its resolution. Later, the reply opens a new ticket
+    /// (same customer, contact and priority) that names the old one in its subject and text; the old one stays as it was.
     /// </summary>
-    public Task<TicketDto> CustomerReplyAsync(long id, string from, string text, string? messageId, CancellationToken cancellationToken) =>
-        ChangeAsync(
+    /// <returns>The ticket the reply went to: the old one, or the new follow-up.</returns>
+    public async Task<TicketDto> CustomerReplyAsync(long id, string from, string text, string? messageId, CancellationToken cancellationToken, TicketChannel channel = TicketChannel.Email)
+    {
+        var old = await FindAsync(id, cancellationToken);
+        var now = time.GetUtcNow();
+        if (old.Status is TicketStatus.Resolved or TicketStatus.Closed && (old.ResolvedAt is not { } resolvedAt || now - resolvedAt > ReopenWindow))
+        {
+            var customer = await directory.CustomerAsync(old.CustomerId, cancellationToken);
+            var subject = $"Follow-up to {old.Tag.Trim('[', ']')}: {old.Subject}";
+            var body = $"{text}\n\n(A reply to {old.Tag.Trim('[', ']')} \"{old.Subject}\", resolved {old.ResolvedAt?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "earlier"}, more than {ReopenWindow.TotalDays:0} days ago.)";
+            var followUp = await OpenAsync(
+                new OpenTicketRequest(customer.Code, subject.Length > 200 ? subject[..200] : subject, body, Service: old.Service, Priority: KebabNames.Of(old.Priority), Channel: KebabNames.Of(channel), Contact: from),
+                from,
+                cancellationToken,
+                messageId);
+            TicketLog.FollowUp(_log, followUp.Tag, old.Tag, old.ResolvedAt);
+            return followUp;
+        }
+
+        return await ChangeAsync(
             id,
             cancellationToken,
-            (ticket, terms, now) =>
+            (ticket, terms, at) =>
             {
-                if (ticket.Status == TicketStatus.Closed && (ticket.ResolvedAt is not { } resolvedAt || now - resolvedAt > ReopenWindow))
+                if (ticket.Status is TicketStatus.Resolved or TicketStatus.Closed && (ticket.ResolvedAt is not { } resolved || at - resolved > ReopenWindow))
                 {
-                    throw new ConflictException($"Ticket {ticket.Tag} was resolved more than {ReopenWindow.TotalDays:0} days ago and is closed; open a new request.");
+                    throw new ConflictException($"Ticket {ticket.Tag} was resolved more than {ReopenWindow.TotalDays:0} days ago; reply again to open a new request.");
                 }
 
                 var status = ticket.Status is TicketStatus.Waiting or TicketStatus.Resolved or TicketStatus.Closed ? Working(ticket) : ticket.Status;
                 return (ticket with { Status = status, ResolvedAt = status == TicketStatus.Resolved ? ticket.ResolvedAt : null }, (TicketEventKind.CustomerReplied, from, text), null);
             },
             messageId);
+    }
 
     public async Task<TicketDto> GetAsync(long id, CancellationToken cancellationToken) =>
         await DescribeAsync(await FindAsync(id, cancellationToken), cancellationToken);

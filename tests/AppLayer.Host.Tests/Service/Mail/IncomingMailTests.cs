@@ -48,7 +48,7 @@ public sealed class IncomingMailTests : ServiceDeskFixture
     }
 
     [Fact]
-    public async Task A_reply_within_14_days_of_the_resolution_reopens_a_closed_ticket_and_a_later_one_is_refused()
+    public async Task A_reply_within_14_days_of_the_resolution_reopens_a_closed_ticket_and_a_later_one_opens_a_follow_up()
     {
         var opened = await ReceiveAsync(Mail("jana@novak.cz", "Payroll export fails", "<r1@novak.cz>", null, "It stops."));
         await StepAsync(opened.Id, "resolve", new TicketNoteRequest("Fixed the export."));
@@ -65,14 +65,35 @@ public sealed class IncomingMailTests : ServiceDeskFixture
         await StepAsync(opened.Id, "close");
         Host.Time.Advance(TimeSpan.FromDays(15));
         var events = (await Manager.GetJsonAsync<TicketDto>($"/api/tickets/AL-{opened.Id}")).Events.Count;
-        using (var late = await PostMailAsync(Mail("jana@novak.cz", $"Re: [AL-{opened.Id}] Resolved", "<r3@novak.cz>", null, "And again.")))
-        {
-            (await late.ShouldBeProblemAsync(HttpStatusCode.Conflict)).ShouldBe($"Ticket [AL-{opened.Id}] was resolved more than 14 days ago and is closed; open a new request.");
-        }
+        var followUp = await ReceiveAsync(Mail("jana@novak.cz", $"Re: [AL-{opened.Id}] Resolved", "<r3@novak.cz>", null, "And again."));
 
+        followUp.Id.ShouldNotBe(opened.Id);
+        followUp.Subject.ShouldBe($"Follow-up to AL-{opened.Id}: Payroll export fails");
+        followUp.Body.ShouldStartWith("And again.");
+        followUp.Body.ShouldContain($"A reply to AL-{opened.Id} \"Payroll export fails\"");
+        followUp.Contact.ShouldBe("jana@novak.cz");
+        followUp.Channel.ShouldBe("email");
+        followUp.Status.ShouldBe("registered");
         var after = await Manager.GetJsonAsync<TicketDto>($"/api/tickets/AL-{opened.Id}");
         after.Status.ShouldBe("closed");
         after.Events.Count.ShouldBe(events);
+
+        // The same mail again is the follow-up, not a third ticket.
+        (await ReceiveAsync(Mail("jana@novak.cz", $"Re: [AL-{opened.Id}] Resolved", "<r3@novak.cz>", null, "And again."))).Id.ShouldBe(followUp.Id);
+        (await Host.CountAsync("tickets")).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_reply_to_a_resolved_ticket_not_closed_after_14_days_opens_a_follow_up_too()
+    {
+        var opened = await ReceiveAsync(Mail("jana@novak.cz", "Payroll export fails", "<s1@novak.cz>", null, "It stops."));
+        await StepAsync(opened.Id, "resolve", new TicketNoteRequest("Fixed the export."));
+        Host.Time.Advance(TimeSpan.FromDays(14) + TimeSpan.FromMinutes(1));
+
+        var followUp = await ReceiveAsync(Mail("jana@novak.cz", "Re: something", "<s2@novak.cz>", "<s1@novak.cz>", "Still broken."));
+
+        followUp.Id.ShouldNotBe(opened.Id);
+        (await Manager.GetJsonAsync<TicketDto>($"/api/tickets/AL-{opened.Id}")).Status.ShouldBe("resolved");
     }
 
     private static string Mail(string from, string subject, string messageId, string? inReplyTo, string body) =>

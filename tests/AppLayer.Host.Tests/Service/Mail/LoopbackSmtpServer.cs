@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Protocol;
@@ -10,7 +11,9 @@ using SmtpServer.Storage;
 namespace AppLayer.Host.Tests.Service.Mail;
 
 /// <summary>A real SMTP server (SmtpServer package) on a fixed loopback port that can be stopped and started again; it keeps every mail it accepted.</summary>
-public sealed class LoopbackSmtpServer : IAsyncDisposable
+/// <param name="certificate">When given, the server offers STARTTLS with it.</param>
+/// <param name="login">When given, the server takes mail only after this user authenticated, and only over TLS.</param>
+public sealed class LoopbackSmtpServer(X509Certificate2? certificate = null, (string User, string Password)? login = null) : IAsyncDisposable
 {
     private readonly Store _store = new();
     private CancellationTokenSource? _stop;
@@ -20,14 +23,30 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
 
     public IReadOnlyCollection<MimeMessage> Received => [.. _store.Messages];
 
+    /// <summary>For each mail accepted: whether its session was under TLS, and the user it authenticated as.</summary>
+    public IReadOnlyCollection<(bool Secure, string? User)> Sessions => [.. _store.Sessions];
+
     public async Task StartAsync()
     {
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Endpoint(b =>
+            {
+                b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port));
+                if (certificate is not null)
+                {
+                    b.Certificate(certificate);
+                }
+
+                b.AuthenticationRequired(login is not null).AllowUnsecureAuthentication(false);
+            })
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
+        if (login is { } l)
+        {
+            services.Add(new SmtpServer.Authentication.DelegatingUserAuthenticator((user, password) => user == l.User && password == l.Password));
+        }
         var server = new SmtpServer.SmtpServer(options, services);
         _stop = new CancellationTokenSource();
         _running = server.StartAsync(_stop.Token);
@@ -93,10 +112,13 @@ public sealed class LoopbackSmtpServer : IAsyncDisposable
     {
         public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
+        public ConcurrentQueue<(bool, string?)> Sessions { get; } = new();
+
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
             Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            Sessions.Enqueue((context.Pipe.IsSecure, context.Authentication.IsAuthenticated ? context.Authentication.User : null));
             return SmtpResponse.Ok;
         }
     }
