@@ -70,7 +70,9 @@ public sealed class ToolInstallTests : IClassFixture<HostProcessFixture>
 
         var unit = await File.ReadAllTextAsync(Path.Combine(unitFolder, "applayer-site-dvorak-prod.service"));
         unit.ShouldContain($"ExecStart={applayer} site run --db {db}");
-        (await File.ReadAllTextAsync(Path.Combine(unitFolder, "applayer-site-dvorak-prod.timer"))).ShouldContain("OnUnitActiveSec=6h");
+        var timer = await File.ReadAllTextAsync(Path.Combine(unitFolder, "applayer-site-dvorak-prod.timer"));
+        timer.ShouldContain("OnCalendar=*-*-* 00/06:00:00");
+        timer.ShouldContain("Persistent=true");
         service.StdOut.ShouldContain("systemctl enable --now applayer-site-dvorak-prod.timer");
     }
 }
