@@ -17,8 +17,10 @@ public sealed class DashboardBrowserTests(DashboardFixture fixture) : IClassFixt
         await page.GotoAsync("/dashboard");
         page.Url.ShouldContain("/dashboard/sign-in");
         await page.FillAsync("#key", key);
+        // The wait is set up before the click: started after it, it could miss the redirected page's events on a busy machine.
+        var signedIn = page.WaitForURLAsync(new Regex("/dashboard$"), Loaded);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/dashboard$"), Loaded);
+        await signedIn;
     }
 
     [Fact]
