@@ -46,6 +46,17 @@ internal static class Common
     public static IReadOnlyList<string> Split(string[]? values) =>
         (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
 
+    /// <summary>A package version given as <c>ID/VERSION</c> (<c>Cz.Vat2024/1.0.0</c>); <paramref name="what"/> names it in the error.</summary>
+    /// <exception cref="UserException">Not of that form.</exception>
+    public static (string Id, string Version) PackageVersion(string given, string what)
+    {
+        ArgumentNullException.ThrowIfNull(given);
+        var slash = given.IndexOf('/', StringComparison.Ordinal);
+        return slash <= 0 || slash == given.Length - 1
+            ? throw new UserException($"{what} must be ID/VERSION, e.g. Cz.Vat2024/1.0.0, not '{given}'.")
+            : (given[..slash], given[(slash + 1)..]);
+    }
+
     public static AppLayerClient Client(ParseResult parse, Option<string> host, Option<string> key)
     {
         var url = parse.GetValue(host);

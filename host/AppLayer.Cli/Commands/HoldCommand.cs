@@ -66,16 +66,10 @@ public static class HoldCommand
         var reason = new Option<string>("--reason") { Description = "Why it may be applied again (in the customer's history)." };
         return HostVerb.Create("release", "Release a hold: the host offers the update to that installation again and its next site run applies it.", [installation, package, reason], async (parse, client, ct) =>
         {
-            var given = parse.GetValue(package)!;
-            var slash = given.IndexOf('/', StringComparison.Ordinal);
-            if (slash <= 0 || slash == given.Length - 1)
-            {
-                throw new UserException($"--package must be ID/VERSION, e.g. Cz.Vat2024/1.0.0, not '{given}'.");
-            }
-
+            var (id, version) = Common.PackageVersion(parse.GetValue(package)!, "--package");
             var released = await client.PostAsync<UpdateHoldDto>(
                 ApiRoutes.HoldReleases,
-                new ReleaseHoldRequest(parse.GetValue(installation)!, given[..slash], given[(slash + 1)..], parse.GetValue(reason)),
+                new ReleaseHoldRequest(parse.GetValue(installation)!, id, version, parse.GetValue(reason)),
                 ct);
             Console.WriteLine($"released the hold on {released.PackageId} {released.Version} for {released.Installation}: offered to it again at its next site run");
             return 0;

@@ -34,7 +34,7 @@ public static class RolloutCommand
         var minimum = new Option<int?>("--halt-minimum") { Description = "The fewest failed or rolled-back installations that halt it (default 3)." };
         return HostVerb.Create("create", "Roll a pushed version out in rings instead of to everyone at once; warns when the last ring cannot get it before its effective date.", [package, rings, bake, canary, rate, minimum], async (parse, client, ct) =>
         {
-            var (id, version) = SplitPackage(parse.GetValue(package)!);
+            var (id, version) = Common.PackageVersion(parse.GetValue(package)!, "the package");
             var percents = new List<int>();
             foreach (var text in Common.Split(parse.GetValue(rings)))
             {
@@ -59,7 +59,7 @@ public static class RolloutCommand
         var json = Common.JsonOption();
         return HostVerb.Create("show", "One rollout: its rings and when each opens, the reports, the warnings and the audit trail.", [package, json], async (parse, client, ct) =>
         {
-            var (id, version) = SplitPackage(parse.GetValue(package)!);
+            var (id, version) = Common.PackageVersion(parse.GetValue(package)!, "the package");
             var rollout = await client.GetAsync<RolloutDto>(ApiRoutes.Rollout(id, version), ct);
             if (parse.GetValue(json))
             {
@@ -80,7 +80,7 @@ public static class RolloutCommand
         var reason = new Option<string>("--reason") { Description = "Why (in the audit trail and the histories of the customers that received it)." };
         return HostVerb.Create(action, description, [package, reason], async (parse, client, ct) =>
         {
-            var (id, version) = SplitPackage(parse.GetValue(package)!);
+            var (id, version) = Common.PackageVersion(parse.GetValue(package)!, "the package");
             var changed = await client.PostAsync<RolloutDto>(ApiRoutes.Rollout(id, version, action), new RolloutActionRequest(parse.GetValue(reason)), ct);
             Console.Write(FormatOne(changed));
             return 0;
@@ -115,14 +115,6 @@ public static class RolloutCommand
     }
 
     private static Argument<string> PackageArgument() => new("package") { Description = "The version as ID/VERSION, e.g. Cz.Vat2024/1.0.0." };
-
-    private static (string Id, string Version) SplitPackage(string given)
-    {
-        var slash = given.IndexOf('/', StringComparison.Ordinal);
-        return slash <= 0 || slash == given.Length - 1
-            ? throw new UserException($"the package must be ID/VERSION, e.g. Cz.Vat2024/1.0.0, not '{given}'.")
-            : (given[..slash], given[(slash + 1)..]);
-    }
 
     private static string Time(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
 

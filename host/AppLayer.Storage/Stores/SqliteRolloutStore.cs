@@ -10,9 +10,12 @@ internal sealed class SqliteRolloutStore(SqliteDatabase database) : IRolloutStor
 {
     private const string SelectedColumns = "id, package_id, version, percents, bake_hours, canary, halt_rate, halt_minimum, created_at, created_by, state, state_changed_at, paused_seconds";
 
-    // Installations (each once) by the worst status they reported for one version: rolled back over failed over applied.
-    private const string CountsByInstallation = """
-        SELECT MAX(CASE d.status WHEN 'rolled-back' THEN 3 WHEN 'failed' THEN 2 WHEN 'applied' THEN 1 ELSE 0 END) AS worst
+    // An installation's worst report of a version: rolled back (3) over failed (2) over applied (1).
+    private const string Worst = "MAX(CASE d.status WHEN 'rolled-back' THEN 3 WHEN 'failed' THEN 2 WHEN 'applied' THEN 1 ELSE 0 END)";
+
+    // Installations (each once) by the worst status they reported for one version.
+    private const string CountsByInstallation = $"""
+        SELECT {Worst} AS worst
         FROM deployments d
         WHERE d.package_id = $id COLLATE NOCASE AND d.package_version = $version COLLATE NOCASE
         GROUP BY d.installation_id
@@ -128,10 +131,9 @@ internal sealed class SqliteRolloutStore(SqliteDatabase database) : IRolloutStor
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync(
-            """
+            $"""
             SELECT rollout, worst, COUNT(*) FROM (
-                SELECT r.id AS rollout,
-                       MAX(CASE d.status WHEN 'rolled-back' THEN 3 WHEN 'failed' THEN 2 WHEN 'applied' THEN 1 ELSE 0 END) AS worst
+                SELECT r.id AS rollout, {Worst} AS worst
                 FROM rollouts r
                 JOIN deployments d ON d.package_id = r.package_id COLLATE NOCASE AND d.package_version = r.version COLLATE NOCASE
                 GROUP BY r.id, d.installation_id)
